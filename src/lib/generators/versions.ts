@@ -1,0 +1,51 @@
+/**
+ * Every pinned version Slipway writes, in one place. Each line carries a
+ * `bump:` marker naming where its releases are published, so one script (or
+ * one person) can bump them together. Lower bounds of runtime dependencies are
+ * chosen so that Debian 13's packages satisfy them: the proof harness installs
+ * and runs generated projects against those offline.
+ */
+
+/** Build backends: `requires` entries of `[build-system]`. */
+export const BACKEND_REQUIRES = {
+	hatchling: 'hatchling>=1.26', // bump: pypi hatchling
+	setuptools: 'setuptools>=77', // bump: pypi setuptools (77 = PEP 639 license expressions)
+	'poetry-core': 'poetry-core>=2.0,<3.0.0', // bump: pypi poetry-core
+	uv_build: 'uv_build>=0.12,<0.13', // bump: pypi uv-build (uv recommends an upper bound)
+	'flit-core': 'flit_core>=3.12,<4' // bump: pypi flit-core (3.12 = PEP 639)
+} as const;
+
+export const BACKEND_MODULE = {
+	hatchling: 'hatchling.build',
+	setuptools: 'setuptools.build_meta',
+	'poetry-core': 'poetry.core.masonry.api',
+	uv_build: 'uv_build',
+	'flit-core': 'flit_core.buildapi'
+} as const;
+
+/** Runtime dependencies a choice implies. */
+export const DEPS = {
+	fastapi: 'fastapi>=0.115', // bump: pypi fastapi
+	uvicorn: 'uvicorn[standard]>=0.32', // bump: pypi uvicorn
+	flask: 'flask>=3.1', // bump: pypi flask
+	django: 'django>=4.2', // bump: pypi django (Debian 13 ships 4.2 LTS)
+	gunicorn: 'gunicorn>=23', // bump: pypi gunicorn
+	pydanticSettings: 'pydantic-settings>=2.6', // bump: pypi pydantic-settings
+	psycopg: 'psycopg[binary]>=3.2', // bump: pypi psycopg
+	redis: 'redis>=5.0' // bump: pypi redis
+} as const;
+
+/** Development tooling Slipway adds to every project. */
+export const DEV_DEPS = {
+	pytest: 'pytest>=8.3', // bump: pypi pytest
+	pytestCov: 'pytest-cov>=5', // bump: pypi pytest-cov
+	ruff: 'ruff>=0.8', // bump: pypi ruff
+	mypy: 'mypy>=1.13', // bump: pypi mypy
+	httpx: 'httpx>=0.27' // bump: pypi httpx (FastAPI's TestClient)
+} as const;
+
+/** Tool versions pinned in Dockerfiles, CI and pre-commit. */
+export const TOOLS = {
+	uv: '0.12.24', // bump: github astral-sh/uv releases (image ghcr.io/astral-sh/uv)
+	poetry: '2.2.1' // bump: pypi poetry
+} as const;

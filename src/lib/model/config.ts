@@ -1,0 +1,140 @@
+/**
+ * Slipway's one typed model.
+ *
+ * ```
+ *   URL fragment ─┐                       ┌─> preview (web)
+ *   form (wizard) ├─> Config ─> generate() ├─> zip (web, CLI)
+ *   --config JSON ┘   (model)  (generators)├─> files on disk (CLI)
+ *                                          └─> share link (share/)
+ * ```
+ *
+ * Everything the user chooses lives here; every generated file is a pure
+ * function of a read-only Config. Derived facts (import package name, env
+ * variables, ports, paths, users) live in `derive.ts`, never in generators.
+ */
+
+export const PYTHON_VERSIONS = ['3.10', '3.11', '3.12', '3.13', '3.14'] as const;
+export type PythonVersion = (typeof PYTHON_VERSIONS)[number];
+
+export const KINDS = ['service', 'cli', 'library', 'worker'] as const;
+/** What the project is: a web service, a command-line tool, a library or a background worker. */
+export type Kind = (typeof KINDS)[number];
+
+export const FRAMEWORKS = ['fastapi', 'flask', 'django', 'none'] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
+
+export const PACKAGE_MANAGERS = ['poetry', 'uv', 'pip'] as const;
+export type PackageManager = (typeof PACKAGE_MANAGERS)[number];
+
+export const BUILD_BACKENDS = ['hatchling', 'setuptools', 'poetry-core', 'uv_build', 'flit-core'] as const;
+export type BuildBackend = (typeof BUILD_BACKENDS)[number];
+
+export const POETRY_LAYOUTS = ['poetry2', 'classic'] as const;
+/** `poetry2`: PEP 621 `[project]` + minimal `[tool.poetry]`; `classic`: the Poetry 1.x `[tool.poetry]` layout. */
+export type PoetryLayout = (typeof POETRY_LAYOUTS)[number];
+
+export const PIP_WORKFLOWS = ['requirements', 'pip-tools'] as const;
+/** `requirements`: hand-kept requirements.txt files; `pip-tools`: requirements.in compiled by pip-compile. */
+export type PipWorkflow = (typeof PIP_WORKFLOWS)[number];
+
+export const TARGETS = ['docker', 'kubernetes', 'serverless', 'bare-metal'] as const;
+export type Target = (typeof TARGETS)[number];
+
+export const SERVERLESS_PROVIDERS = ['aws-lambda', 'cloud-run'] as const;
+export type ServerlessProvider = (typeof SERVERLESS_PROVIDERS)[number];
+
+export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The project itself: what goes into `[project]` and the source skeleton. */
+export interface ProjectConfig {
+	/** PyPI distribution name (PEP 508 name), e.g. `acme-orders`. The import package is derived from it. */
+	name: string;
+	/** One-line summary. */
+	description: string;
+	/** PEP 440 version, e.g. `0.1.0`. */
+	version: string;
+	authorName: string;
+	/** May be empty; when set, a valid e-mail address. */
+	authorEmail: string;
+	/** SPDX license identifier (see `licenses.ts`), e.g. `MIT`. */
+	license: string;
+	/** Home page / repository URL; may be empty. */
+	url: string;
+	/** Lowest supported Python version (`requires-python >= X`), also the image's Python. */
+	pythonVersion: PythonVersion;
+	kind: Kind;
+	/** Web framework; only `service` uses one (others must be `none`). */
+	framework: Framework;
+	/** Runtime dependencies, PEP 508 requirement strings, beyond those the framework implies. */
+	dependencies: string[];
+	/** Development dependencies, PEP 508 requirement strings, beyond the tooling Slipway adds. */
+	devDependencies: string[];
+}
+
+/** How the project is packaged. */
+export interface PackagingConfig {
+	manager: PackageManager;
+	backend: BuildBackend;
+	/** Only read when `manager` is `poetry`. */
+	poetryLayout: PoetryLayout;
+	/** Only read when `manager` is `pip`. */
+	pipWorkflow: PipWorkflow;
+}
+
+export interface DockerConfig {
+	/** Image repository the CI pushes to and manifests pull from, e.g. `ghcr.io/acme/orders`. */
+	image: string;
+	/** Optional `sha256:...` digest pinning the Python base image; empty = tag only. */
+	baseImageDigest: string;
+}
+
+export interface KubernetesConfig {
+	namespace: string;
+	replicas: number;
+	/** Ingress host name, e.g. `orders.example.com`. */
+	ingressHost: string;
+	ingressClass: string;
+}
+
+export interface ServerlessConfig {
+	provider: ServerlessProvider;
+	/** Lambda memory / Cloud Run memory, MiB. */
+	memoryMb: number;
+	/** Request timeout, seconds. */
+	timeoutSeconds: number;
+	/** Cloud Run region / AWS region. */
+	region: string;
+}
+
+export interface BareMetalConfig {
+	/** Public host name nginx serves, e.g. `orders.example.com`. */
+	domain: string;
+}
+
+/** Backing services the app connects to. */
+export interface ServicesConfig {
+	postgres: boolean;
+	redis: boolean;
+}
+
+/** The whole configuration the user edits. Treat as read-only outside `model/`. */
+export interface Config {
+	project: ProjectConfig;
+	packaging: PackagingConfig;
+	target: Target;
+	services: ServicesConfig;
+	docker: DockerConfig;
+	kubernetes: KubernetesConfig;
+	serverless: ServerlessConfig;
+	bareMetal: BareMetalConfig;
+}
+
+/** Deeply read-only view, as generators receive it. */
+export type DeepReadonly<T> = T extends (infer U)[]
+	? readonly DeepReadonly<U>[]
+	: T extends object
+		? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+		: T;
+
+export type ReadonlyConfig = DeepReadonly<Config>;

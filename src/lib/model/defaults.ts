@@ -1,0 +1,50 @@
+import type { BuildBackend, Config, PackageManager } from './config.ts';
+
+/** The build backend each package manager's own maintainers recommend today. */
+export const DEFAULT_BACKEND: Readonly<Record<PackageManager, BuildBackend>> = {
+	uv: 'uv_build',
+	poetry: 'poetry-core',
+	pip: 'setuptools'
+};
+
+/** The backends that make sense with each manager (first is the default). */
+export const BACKENDS_FOR: Readonly<Record<PackageManager, readonly BuildBackend[]>> = {
+	uv: ['uv_build', 'hatchling', 'setuptools', 'flit-core'],
+	poetry: ['poetry-core'],
+	pip: ['setuptools', 'hatchling', 'flit-core']
+};
+
+/**
+ * A complete, valid Config: the starting point of the form and of every preset.
+ * Returns a fresh object each call, so callers may mutate it.
+ */
+export function defaultConfig(): Config {
+	return {
+		project: {
+			name: 'my-service',
+			description: 'A Python web service.',
+			version: '0.1.0',
+			authorName: 'Jane Doe',
+			authorEmail: 'jane@example.com',
+			license: 'MIT',
+			url: '',
+			pythonVersion: '3.12',
+			kind: 'service',
+			framework: 'fastapi',
+			dependencies: [],
+			devDependencies: []
+		},
+		packaging: { manager: 'uv', backend: 'uv_build', poetryLayout: 'poetry2', pipWorkflow: 'requirements' },
+		target: 'docker',
+		services: { postgres: false, redis: false },
+		docker: { image: 'ghcr.io/example/my-service', baseImageDigest: '' },
+		kubernetes: { namespace: 'default', replicas: 2, ingressHost: 'my-service.example.com', ingressClass: 'nginx' },
+		serverless: { provider: 'aws-lambda', memoryMb: 512, timeoutSeconds: 30, region: 'eu-west-1' },
+		bareMetal: { domain: 'my-service.example.com' }
+	};
+}
+
+/** Deep copy of a config (plain JSON data only). */
+export function cloneConfig<T>(c: T): T {
+	return structuredClone(c);
+}

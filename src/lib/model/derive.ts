@@ -1,0 +1,210 @@
+/**
+ * The one source of truth for facts derived from a Config: names, ports,
+ * paths, users and environment variables. Every generator that mentions one
+ * of these reads it from here, so config.py, .env.example, compose.yaml,
+ * Kubernetes manifests and systemd units always agree.
+ */
+import type { ReadonlyConfig } from './config.ts';
+import { importNameOf } from './pep.ts';
+
+/** The port the app listens on everywhere (container, systemd, probes). */
+export const APP_PORT = 8000;
+/** The health endpoint every service answers with 200. */
+export const HEALTH_PATH = '/health';
+/** The unprivileged account that runs the app (container and bare metal). */
+export const APP_USER = { name: 'app', uid: 10001, gid: 10001 } as const;
+/** Where the app lives inside the container image. */
+export const CONTAINER_APP_DIR = '/app';
+export const CONTAINER_VENV = '/app/.venv';
+
+/** Types a setting can have in the generated pydantic-settings module. */
+export type EnvKind = 'str' | 'secret' | 'bool' | 'int' | 'postgres-dsn' | 'redis-dsn' | 'log-level';
+
+/** One environment variable read by the app's settings. */
+export interface EnvVar {
+	/** Environment variable name, e.g. `DATABASE_URL`. */
+	name: string;
+	/** Python attribute on Settings, e.g. `database_url`. */
+	field: string;
+	kind: EnvKind;
+	/** Comment for .env.example and docs. */
+	description: string;
+	/** Value written to .env.example: safe for local development, never a real secret. */
+	example: string;
+	/** Python default; undefined means required (no default). */
+	default?: string | boolean | number;
+	/** Whether deployment files must treat it as a secret (Secret, not ConfigMap). */
+	secret: boolean;
+}
+
+/** Variables only the compose file's own services read (never the app's settings). */
+export interface ComposeVar {
+	name: string;
+	description: string;
+	example: string;
+	secret: boolean;
+}
+
+export const POSTGRES = { image: 'postgres', major: '17', port: 5432, host: 'postgres' } as const;
+export const REDIS = { image: 'redis', major: '7', port: 6379, host: 'redis' } as const;
+
+/** Facts about the project that every generator shares. */
+export interface ProjectFacts {
+	/** Distribution name as typed, e.g. `Acme-Orders`. */
+	distName: string;
+	/** Import package, e.g. `acme_orders`. */
+	pkg: string;
+	/** Path of the package in the src layout, e.g. `src/acme_orders`. */
+	pkgDir: string;
+	/** Whether this kind has a settings module (`config.py`). */
+	hasSettings: boolean;
+	/** Whether this kind serves HTTP (port, health check, probes). */
+	isWeb: boolean;
+	/** Whether deployment files are generated at all (not for libraries). */
+	deploys: boolean;
+	/** Console script name, or null when the kind has none. */
+	script: string | null;
+	/** `module:function` of the console script. */
+	scriptTarget: string | null;
+	/** Variables the settings read, in a stable order. */
+	env: EnvVar[];
+	/** Variables compose's own service containers read. */
+	composeEnv: ComposeVar[];
+}
+
+/** Compute the shared facts of a config. Pure; cheap enough to call from every generator. */
+export function facts(config: ReadonlyConfig): ProjectFacts {
+	const p = config.project;
+	const pkg = importNameOf(p.name);
+	const isWeb = p.kind === 'service';
+	const hasSettings = p.kind !== 'library';
+	const script =
+		p.kind === 'cli' || p.kind === 'worker' || p.kind === 'service' ? p.name.toLowerCase() : null;
+	const scriptTarget =
+		p.kind === 'cli' ? `${pkg}.cli:main` : p.kind === 'worker' ? `${pkg}.worker:main` : p.kind === 'service' ? `${pkg}.__main__:main` : null;
+	return {
+		distName: p.name,
+		pkg,
+		pkgDir: `src/${pkg}`,
+		hasSettings,
+		isWeb,
+		deploys: p.kind !== 'library',
+		script,
+		scriptTarget,
+		env: hasSettings ? envVars(config) : [],
+		composeEnv: composeVars(config)
+	};
+}
+
+function envVars(config: ReadonlyConfig): EnvVar[] {
+	const { project, services } = config;
+	const vars: EnvVar[] = [
+		{
+			name: 'LOG_LEVEL',
+			field: 'log_level',
+			kind: 'log-level',
+			description: 'Logging level: DEBUG, INFO, WARNING, ERROR or CRITICAL.',
+			example: 'INFO',
+			default: 'INFO',
+			secret: false
+		},
+		{
+			name: 'DEBUG',
+			field: 'debug',
+			kind: 'bool',
+			description: 'Debug mode. Never true in production.',
+			example: 'false',
+			default: false,
+			secret: false
+		}
+	];
+	if (project.kind === 'service' && (project.framework === 'django' || project.framework === 'flask')) {
+		vars.push({
+			name: 'SECRET_KEY',
+			field: 'secret_key',
+			kind: 'secret',
+			description: 'Signing key for sessions and tokens. Generate one: python -c "import secrets; print(secrets.token_urlsafe(50))"',
+			example: 'change-me-to-a-long-random-string',
+			secret: true
+		});
+	}
+	if (project.kind === 'service' && project.framework === 'django') {
+		vars.push({
+			name: 'ALLOWED_HOSTS',
+			field: 'allowed_hosts',
+			kind: 'str',
+			description: 'Comma-separated host names Django serves.',
+			example: 'localhost,127.0.0.1',
+			default: 'localhost,127.0.0.1',
+			secret: false
+		});
+	}
+	if (services.postgres) {
+		vars.push({
+			name: 'DATABASE_URL',
+			field: 'database_url',
+			kind: 'postgres-dsn',
+			description: 'PostgreSQL connection URL.',
+			example: `postgresql://app:change-me@localhost:${POSTGRES.port}/app`,
+			secret: true
+		});
+	}
+	if (services.redis) {
+		vars.push({
+			name: 'REDIS_URL',
+			field: 'redis_url',
+			kind: 'redis-dsn',
+			description: 'Redis connection URL.',
+			example: `redis://localhost:${REDIS.port}/0`,
+			secret: false
+		});
+	}
+	return vars;
+}
+
+function composeVars(config: ReadonlyConfig): ComposeVar[] {
+	if (!config.services.postgres) return [];
+	return [
+		{ name: 'POSTGRES_USER', description: 'PostgreSQL user created by the postgres container.', example: 'app', secret: false },
+		{ name: 'POSTGRES_PASSWORD', description: 'PostgreSQL password for that user (compose refuses to start without it).', example: 'change-me', secret: true },
+		{ name: 'POSTGRES_DB', description: 'PostgreSQL database created by the postgres container.', example: 'app', secret: false }
+	];
+}
+
+/** Python modules of the skeleton that other files point at (ASGI/WSGI apps, entry points). */
+export function appTargets(config: ReadonlyConfig): {
+	/** ASGI application for uvicorn / Lambda adapters, or null. */
+	asgi: string | null;
+	/** WSGI application for gunicorn / Lambda adapters, or null. */
+	wsgi: string | null;
+} {
+	const pkg = importNameOf(config.project.name);
+	if (config.project.kind !== 'service') return { asgi: null, wsgi: null };
+	switch (config.project.framework) {
+		case 'fastapi':
+			return { asgi: `${pkg}.main:app`, wsgi: null };
+		case 'flask':
+			return { asgi: null, wsgi: `${pkg}.app:create_app()` };
+		case 'django':
+			return { asgi: `${pkg}.asgi:application`, wsgi: `${pkg}.wsgi:application` };
+		default:
+			return { asgi: null, wsgi: null };
+	}
+}
+
+/**
+ * The command that runs the app in production, as an argv list (exec form).
+ * Shared by the Dockerfile CMD, Kubernetes, Cloud Run and the systemd unit.
+ * Listens on `host`:APP_PORT. FastAPI runs under uvicorn; Flask and Django
+ * under gunicorn (gunicorn reads `gunicorn.conf.py` when present).
+ */
+export function serveArgv(config: ReadonlyConfig, host = '0.0.0.0'): string[] {
+	const f = facts(config);
+	const { asgi, wsgi } = appTargets(config);
+	if (config.project.kind === 'service') {
+		if (asgi && config.project.framework === 'fastapi')
+			return ['uvicorn', asgi, '--host', host, '--port', String(APP_PORT), '--proxy-headers', '--forwarded-allow-ips', '*'];
+		if (wsgi) return ['gunicorn', '--bind', `${host}:${APP_PORT}`, wsgi];
+	}
+	return f.script ? [f.script] : ['python', '-m', f.pkg];
+}

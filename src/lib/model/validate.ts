@@ -1,0 +1,246 @@
+/**
+ * Validation with messages a person understands: each names the field, says
+ * what is wrong, and shows an example of what is right. Nothing is silently
+ * changed or dropped: invalid input stays as typed and is reported.
+ */
+import { STDLIB_MODULES, PYTHON_KEYWORDS } from './python-names.ts';
+import type { Config, ReadonlyConfig } from './config.ts';
+import { BACKENDS_FOR } from './defaults.ts';
+import { importNameOf, isCanonicalVersion, isValidName, isValidVersion, normalizeName, parseRequirement } from './pep.ts';
+import { CONFIG_SPEC, type FieldSpec } from './schema.ts';
+
+/** One problem with one field. `path` is dotted, e.g. `project.dependencies.2`. */
+export interface FieldError {
+	path: string;
+	message: string;
+}
+
+export type ReadResult = { ok: true; config: Config } | { ok: false; errors: FieldError[] };
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function describe(v: unknown): string {
+	if (v === null) return 'null';
+	if (Array.isArray(v)) return 'a list';
+	if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+	return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+/**
+ * Structurally read untrusted JSON into a Config. With `base`, fields the input
+ * leaves out are taken from it (an overlay, as `slipway generate --preset X
+ * --config part.json` does); without it every field is required.
+ * Unknown keys are errors, so a typo never passes unnoticed.
+ */
+export function readConfig(input: unknown, base?: ReadonlyConfig): ReadResult {
+	const errors: FieldError[] = [];
+	const read = (spec: FieldSpec, value: unknown, fallback: unknown, path: string): unknown => {
+		const at = path || '(config)';
+		if (value === undefined) {
+			if (fallback !== undefined) return structuredClone(fallback);
+			errors.push({ path: at, message: `is missing` });
+			return undefined;
+		}
+		switch (spec.type) {
+			case 'object': {
+				if (!isPlainObject(value)) {
+					errors.push({ path: at, message: `must be an object, not ${describe(value)}` });
+					return undefined;
+				}
+				const out: Record<string, unknown> = {};
+				for (const key of Object.keys(value)) {
+					if (!Object.hasOwn(spec.fields, key)) {
+						const known = Object.keys(spec.fields).join(', ');
+						errors.push({ path: path ? `${path}.${key}` : key, message: `is not a known setting (known here: ${known})` });
+					}
+				}
+				const fb = isPlainObject(fallback) ? fallback : undefined;
+				for (const [key, sub] of Object.entries(spec.fields)) {
+					out[key] = read(sub, value[key], fb?.[key], path ? `${path}.${key}` : key);
+				}
+				return out;
+			}
+			case 'string':
+				if (typeof value !== 'string') {
+					errors.push({ path: at, message: `must be text, not ${describe(value)}` });
+					return undefined;
+				}
+				if (value.length > spec.maxLength) {
+					errors.push({ path: at, message: `is ${value.length} characters long; at most ${spec.maxLength} are allowed` });
+					return undefined;
+				}
+				if (spec.enum && !spec.enum.includes(value)) {
+					errors.push({ path: at, message: `${describe(value)} is not one of: ${spec.enum.join(', ')}` });
+					return undefined;
+				}
+				return value;
+			case 'boolean':
+				if (typeof value !== 'boolean') {
+					errors.push({ path: at, message: `must be true or false, not ${describe(value)}` });
+					return undefined;
+				}
+				return value;
+			case 'integer':
+				if (typeof value !== 'number' || !Number.isInteger(value)) {
+					errors.push({ path: at, message: `must be a whole number, not ${describe(value)}` });
+					return undefined;
+				}
+				if (value < spec.minimum || value > spec.maximum) {
+					errors.push({ path: at, message: `must be between ${spec.minimum} and ${spec.maximum}, not ${value}` });
+					return undefined;
+				}
+				return value;
+			case 'string[]': {
+				if (!Array.isArray(value)) {
+					errors.push({ path: at, message: `must be a list of texts, not ${describe(value)}` });
+					return undefined;
+				}
+				if (value.length > spec.maxItems) {
+					errors.push({ path: at, message: `has ${value.length} entries; at most ${spec.maxItems} are allowed` });
+					return undefined;
+				}
+				value.forEach((item, i) => {
+					if (typeof item !== 'string') errors.push({ path: `${at}.${i}`, message: `must be text, not ${describe(item)}` });
+					else if (item.length > spec.maxLength)
+						errors.push({ path: `${at}.${i}`, message: `is ${item.length} characters long; at most ${spec.maxLength} are allowed` });
+				});
+				return [...value];
+			}
+		}
+	};
+	const config = read(CONFIG_SPEC, input, base, '') as Config;
+	return errors.length ? { ok: false, errors } : { ok: true, config };
+}
+
+/** Control characters other than none at all: no field of Slipway's may contain them. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const EMAIL_RE = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const DNS_LABEL_RE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const HOSTNAME_RE = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)+$/;
+/** Docker image reference without tag/digest: registry[:port]/path, lowercase. */
+const IMAGE_RE = /^(?:[a-z0-9]+(?:[.-][a-z0-9]+)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+const DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
+const REGION_RE = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
+
+/** Packages a project must not be named after: it would shadow what it imports. */
+const FRAMEWORK_IMPORTS = new Set(['fastapi', 'flask', 'django', 'pydantic', 'pydantic_settings', 'uvicorn', 'gunicorn', 'pytest', 'starlette', 'redis', 'psycopg', 'mangum', 'a2wsgi', 'httpx']);
+
+/**
+ * Check a structurally complete Config. Returns every problem found (empty when valid).
+ *
+ * @example validateConfig(cfg) // [{ path: 'project.name', message: '"My App!" is not a valid ...' }]
+ */
+export function validateConfig(config: ReadonlyConfig): FieldError[] {
+	const errors: FieldError[] = [];
+	const err = (path: string, message: string) => errors.push({ path, message });
+	const p = config.project;
+
+	const text = (path: string, value: string, label: string, opts: { required?: boolean } = {}) => {
+		if (CONTROL_RE.test(value)) {
+			err(path, `${label} must be a single line without control characters (tabs, newlines, NUL…)`);
+			return false;
+		}
+		if (opts.required && !value.trim()) {
+			err(path, `${label} is required`);
+			return false;
+		}
+		if (value !== value.trim()) {
+			err(path, `${label} must not start or end with spaces`);
+			return false;
+		}
+		return true;
+	};
+
+	// project.name
+	if (!p.name) err('project.name', 'Project name is required, e.g. "acme-orders"');
+	else if (!isValidName(p.name))
+		err('project.name', `"${p.name}" is not a valid Python distribution name: use ASCII letters, digits, and "-", "_" or "." between them, e.g. "acme-orders"`);
+	else {
+		const pkg = importNameOf(p.name);
+		if (/^[0-9]/.test(pkg)) err('project.name', `"${p.name}" starts with a digit, so its import package "${pkg}" would not be valid Python; start with a letter, e.g. "py${p.name}"`);
+		else if (PYTHON_KEYWORDS.has(pkg)) err('project.name', `"${pkg}" is a Python keyword and cannot be imported; pick another name, e.g. "${pkg}-app"`);
+		else if (STDLIB_MODULES.has(pkg)) err('project.name', `"${pkg}" would shadow Python's standard-library module of that name; pick another, e.g. "my-${pkg}"`);
+		else if (FRAMEWORK_IMPORTS.has(pkg)) err('project.name', `"${pkg}" would shadow the "${pkg}" package the project depends on; pick another, e.g. "my-${pkg}"`);
+	}
+
+	text('project.description', p.description, 'Description');
+	if (!p.version) err('project.version', 'Version is required, e.g. "0.1.0"');
+	else if (!isValidVersion(p.version)) err('project.version', `"${p.version}" is not a PEP 440 version, e.g. "0.1.0" or "1.2.0rc1"`);
+	else if (!isCanonicalVersion(p.version)) err('project.version', `"${p.version}" is valid PEP 440 but not in canonical form; write it as tools print it, e.g. "1.0.0a1", "1.0.post1" or "1.0.dev0"`);
+
+	text('project.authorName', p.authorName, 'Author name');
+	if (p.authorName && /[<>,]/.test(p.authorName)) err('project.authorName', 'Author name must not contain "<", ">" or ","; they break the "Name <email>" form tools write, e.g. "Jane Doe"');
+	if (p.authorEmail && !EMAIL_RE.test(p.authorEmail)) err('project.authorEmail', `"${p.authorEmail}" is not an e-mail address, e.g. "jane@example.com" (or leave it empty)`);
+	if (p.url && !/^https?:\/\/[^\s"'<>\\]+$/.test(p.url)) err('project.url', `"${p.url}" is not an http(s) URL, e.g. "https://github.com/acme/orders" (or leave it empty)`);
+
+	if (p.kind === 'service' && p.framework === 'none')
+		err('project.framework', 'A service needs a web framework: choose fastapi, flask or django');
+	if (p.kind !== 'service' && p.framework !== 'none')
+		err('project.framework', `A ${p.kind} has no web framework; choose "none", or set the kind to "service"`);
+
+	const seen = new Map<string, string>();
+	const checkDeps = (list: readonly string[], field: 'dependencies' | 'devDependencies') => {
+		list.forEach((dep, i) => {
+			const path = `project.${field}.${i}`;
+			const r = parseRequirement(dep);
+			if (!r.ok) {
+				err(path, `"${dep}" is not a valid requirement: ${r.error}. Example: "httpx>=0.27,<1"`);
+				return;
+			}
+			const key = normalizeName(r.value.name);
+			const prior = seen.get(key);
+			if (prior) err(path, `"${r.value.name}" is listed twice (also at ${prior}); keep one entry`);
+			else seen.set(key, path);
+			if (p.name && normalizeName(p.name) === key) err(path, `the project cannot depend on itself ("${r.value.name}")`);
+		});
+	};
+	checkDeps(p.dependencies, 'dependencies');
+	checkDeps(p.devDependencies, 'devDependencies');
+
+	const pk = config.packaging;
+	if (!BACKENDS_FOR[pk.manager].includes(pk.backend))
+		err('packaging.backend', `The ${pk.backend} backend does not fit ${pk.manager}; choose one of: ${BACKENDS_FOR[pk.manager].join(', ')}`);
+
+	if (p.kind === 'cli' && config.target === 'serverless')
+		err('target', 'A command-line tool cannot run serverless; choose docker, kubernetes or bare-metal');
+	if (p.kind === 'worker' && config.target === 'serverless' && config.serverless.provider === 'cloud-run')
+		err('serverless.provider', 'Cloud Run serves HTTP; run a worker on aws-lambda, or choose docker or kubernetes');
+
+	const d = config.docker;
+	if (!d.image) err('docker.image', 'Image name is required, e.g. "ghcr.io/acme/orders"');
+	else if (!IMAGE_RE.test(d.image)) err('docker.image', `"${d.image}" is not an image repository: lowercase letters, digits, ".", "_", "-" and "/", without a tag, e.g. "ghcr.io/acme/orders"`);
+	if (d.baseImageDigest && !DIGEST_RE.test(d.baseImageDigest))
+		err('docker.baseImageDigest', `"${d.baseImageDigest}" is not an image digest: "sha256:" and 64 hex digits (or leave it empty)`);
+
+	const k = config.kubernetes;
+	if (!DNS_LABEL_RE.test(k.namespace)) err('kubernetes.namespace', `"${k.namespace}" is not a namespace: lowercase letters, digits and "-", at most 63, e.g. "orders"`);
+	if (!HOSTNAME_RE.test(k.ingressHost)) err('kubernetes.ingressHost', `"${k.ingressHost}" is not a lowercase host name, e.g. "orders.example.com"`);
+	if (!DNS_LABEL_RE.test(k.ingressClass)) err('kubernetes.ingressClass', `"${k.ingressClass}" is not an IngressClass name, e.g. "nginx"`);
+
+	if (!REGION_RE.test(config.serverless.region)) err('serverless.region', `"${config.serverless.region}" is not a region, e.g. "eu-west-1" or "europe-west1"`);
+	if (!HOSTNAME_RE.test(config.bareMetal.domain)) err('bareMetal.domain', `"${config.bareMetal.domain}" is not a lowercase host name, e.g. "orders.example.com"`);
+
+	return errors;
+}
+
+/** Read and validate untrusted JSON in one go. */
+export function parseAndValidate(input: unknown, base?: ReadonlyConfig): ReadResult {
+	const read = readConfig(input, base);
+	if (!read.ok) return read;
+	const errors = validateConfig(read.config);
+	return errors.length ? { ok: false, errors } : read;
+}
+
+/** Messages grouped by field path, for forms. */
+export function errorsByPath(errors: readonly FieldError[]): Map<string, string[]> {
+	const m = new Map<string, string[]>();
+	for (const e of errors) m.set(e.path, [...(m.get(e.path) ?? []), e.message]);
+	return m;
+}
+
+/** `path: message` lines, as the CLI prints them. */
+export function formatErrors(errors: readonly FieldError[]): string {
+	return errors.map((e) => `${e.path}: ${e.message}`).join('\n');
+}

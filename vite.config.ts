@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+import { sveltekit } from '@sveltejs/kit/vite';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		expect: { requireAssertions: true },
+		projects: [
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts']
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'validate',
+					environment: 'node',
+					include: ['tests/validate/**/*.test.ts'],
+					testTimeout: 600_000,
+					hookTimeout: 600_000
+				}
+			}
+		]
+	}
+});
