@@ -17,6 +17,11 @@ export function impliedDependencies(config: ReadonlyConfig): string[] {
 		if (p.framework === 'flask') out.push(DEPS.flask, DEPS.gunicorn);
 		if (p.framework === 'django') out.push(DEPS.django, DEPS.gunicorn);
 	}
+	if (p.kind === 'service' && config.target === 'serverless' && config.serverless.provider === 'aws-lambda') {
+		// Lambda speaks neither ASGI nor WSGI: Mangum adapts ASGI apps; Flask (WSGI) goes through a2wsgi first.
+		out.push(DEPS.mangum);
+		if (p.framework === 'flask') out.push(DEPS.a2wsgi);
+	}
 	if (facts(config).hasSettings) out.push(DEPS.pydanticSettings);
 	if (config.services.postgres && p.kind !== 'library') out.push(DEPS.psycopg);
 	if (config.services.redis && p.kind !== 'library') out.push(DEPS.redis);

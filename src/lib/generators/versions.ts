@@ -32,7 +32,9 @@ export const DEPS = {
 	gunicorn: 'gunicorn>=23', // bump: pypi gunicorn
 	pydanticSettings: 'pydantic-settings>=2.6', // bump: pypi pydantic-settings
 	psycopg: 'psycopg[binary]>=3.2', // bump: pypi psycopg
-	redis: 'redis>=5.0' // bump: pypi redis
+	redis: 'redis>=5.0', // bump: pypi redis
+	mangum: 'mangum>=0.19', // bump: pypi mangum (ASGI on AWS Lambda)
+	a2wsgi: 'a2wsgi>=1.10' // bump: pypi a2wsgi (WSGI -> ASGI for Flask on Lambda)
 } as const;
 
 /** Development tooling Slipway adds to every project. */
