@@ -5,7 +5,7 @@
  */
 import { STDLIB_MODULES, PYTHON_KEYWORDS } from './python-names.ts';
 import type { Config, ReadonlyConfig } from './config.ts';
-import { BACKENDS_FOR } from './defaults.ts';
+import { BACKENDS_FOR, defaultConfig } from './defaults.ts';
 import { importNameOf, isCanonicalVersion, isValidName, isValidVersion, normalizeName, parseRequirement } from './pep.ts';
 import { CONFIG_SPEC, type FieldSpec } from './schema.ts';
 
@@ -15,7 +15,7 @@ export interface FieldError {
 	message: string;
 }
 
-export type ReadResult = { ok: true; config: Config } | { ok: false; errors: FieldError[] };
+export type ReadResult = { ok: true; config: Config } | { ok: false; errors: FieldError[]; repaired?: Config };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -35,7 +35,16 @@ function describe(v: unknown): string {
  */
 export function readConfig(input: unknown, base?: ReadonlyConfig): ReadResult {
 	const errors: FieldError[] = [];
+	const substitute = base ?? defaultConfig();
+	// Reads the value; on error records it and returns undefined. `repair` mirrors the
+	// read with every bad or missing value replaced from `substitute`, so the semantic
+	// checks can still run on the rest and report everything in one go.
 	const read = (spec: FieldSpec, value: unknown, fallback: unknown, path: string): unknown => {
+		const before = errors.length;
+		const v = readRaw(spec, value, fallback, path);
+		return errors.length > before && spec.type !== 'object' ? undefined : v;
+	};
+	const readRaw = (spec: FieldSpec, value: unknown, fallback: unknown, path: string): unknown => {
 		const at = path || '(config)';
 		if (value === undefined) {
 			if (fallback !== undefined) return structuredClone(fallback);
@@ -110,8 +119,28 @@ export function readConfig(input: unknown, base?: ReadonlyConfig): ReadResult {
 		}
 	};
 	const config = read(CONFIG_SPEC, input, base, '') as Config;
-	return errors.length ? { ok: false, errors } : { ok: true, config };
+	if (!errors.length) return { ok: true, config };
+	const repaired = repair(CONFIG_SPEC, config, substitute) as Config;
+	return { ok: false, errors, repaired };
 }
+
+function repair(spec: FieldSpec, value: unknown, substitute: unknown): unknown {
+	if (spec.type === 'object') {
+		const v = isPlainObject(value) ? value : {};
+		const s = isPlainObject(substitute) ? substitute : {};
+		return Object.fromEntries(Object.keys(spec.fields).map((k) => [k, repair(spec.fields[k], v[k], s[k])]));
+	}
+	if (value === undefined) return structuredClone(substitute);
+	if (spec.type === 'string[]') return (value as unknown[]).filter((x) => typeof x === 'string');
+	return value;
+}
+
+/**
+ * Python versions AWS Lambda accepts for new functions today (2026-11): python3.10 and
+ * python3.11 were deprecated on 30 June 2026 (creation blocked 31 July, updates 31 August);
+ * python3.14 arrived in November 2025. Source: docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
+ */
+export const LAMBDA_PYTHON_RUNTIMES = ['3.12', '3.13', '3.14'] as const; // bump: AWS Lambda supported runtimes
 
 /** Control characters other than none at all: no field of Slipway's may contain them. */
 // eslint-disable-next-line no-control-regex
@@ -219,6 +248,23 @@ export function validateConfig(config: ReadonlyConfig): FieldError[] {
 	if (!HOSTNAME_RE.test(k.ingressHost)) err('kubernetes.ingressHost', `"${k.ingressHost}" is not a lowercase host name, e.g. "orders.example.com"`);
 	if (!DNS_LABEL_RE.test(k.ingressClass)) err('kubernetes.ingressClass', `"${k.ingressClass}" is not an IngressClass name, e.g. "nginx"`);
 
+	// Deployment targets: names each platform derives from the project name, and platform limits.
+	const dname = p.name.toLowerCase().replace(/[-_.]+/g, '-');
+	if (config.target === 'kubernetes' && p.kind !== 'library' && dname.length > 52)
+		err('project.name', `"${dname}" (the Kubernetes name derived from the project name) is ${dname.length} characters long; Kubernetes allows at most 52 here (CronJob names, and "-migrate" Job names within 63). Use a shorter name, e.g. "acme-orders"`);
+	if (config.target === 'bare-metal' && p.kind !== 'library' && dname.length > 32)
+		err('project.name', `"${dname}" (the system user name derived from the project name) is ${dname.length} characters long; Linux user names have at most 32. Use a shorter name, e.g. "acme-orders"`);
+	if (config.target === 'serverless' && config.serverless.provider === 'cloud-run' && p.kind !== 'library' && dname.length > 49)
+		err('project.name', `"${dname}" (the Cloud Run service name derived from the project name) is ${dname.length} characters long; Cloud Run allows at most 49. Use a shorter name, e.g. "acme-orders"`);
+	if (config.target === 'serverless' && config.serverless.provider === 'aws-lambda' && p.kind !== 'library') {
+		if (!(LAMBDA_PYTHON_RUNTIMES as readonly string[]).includes(p.pythonVersion))
+			err('project.pythonVersion', `AWS Lambda no longer accepts new python${p.pythonVersion} functions (deprecated 30 June 2026, creation blocked since 31 July 2026); choose one of ${LAMBDA_PYTHON_RUNTIMES.join(', ')}, e.g. "3.13"`);
+		if (p.kind === 'service' && config.serverless.timeoutSeconds > 30)
+			err('serverless.timeoutSeconds', `API Gateway HTTP APIs end every request after 30 seconds, so a ${config.serverless.timeoutSeconds}-second Lambda timeout cannot be used by a web service; choose at most 30, e.g. 29`);
+	}
+	if (config.target === 'serverless' && config.serverless.provider === 'cloud-run' && config.serverless.memoryMb < 512)
+		err('serverless.memoryMb', `Cloud Run needs at least 512 MiB for a Python service with 1 CPU; ${config.serverless.memoryMb} is too little, e.g. 512`);
+
 	if (!REGION_RE.test(config.serverless.region)) err('serverless.region', `"${config.serverless.region}" is not a region, e.g. "eu-west-1" or "europe-west1"`);
 	if (!HOSTNAME_RE.test(config.bareMetal.domain)) err('bareMetal.domain', `"${config.bareMetal.domain}" is not a lowercase host name, e.g. "orders.example.com"`);
 
@@ -228,7 +274,12 @@ export function validateConfig(config: ReadonlyConfig): FieldError[] {
 /** Read and validate untrusted JSON in one go. */
 export function parseAndValidate(input: unknown, base?: ReadonlyConfig): ReadResult {
 	const read = readConfig(input, base);
-	if (!read.ok) return read;
+	if (!read.ok) {
+		// Also report semantic problems of the fields that were readable.
+		const known = new Set(read.errors.map((e) => e.path));
+		const more = read.repaired ? validateConfig(read.repaired).filter((e) => !known.has(e.path)) : [];
+		return { ok: false, errors: [...read.errors, ...more] };
+	}
 	const errors = validateConfig(read.config);
 	return errors.length ? { ok: false, errors } : read;
 }

@@ -37,10 +37,12 @@ function inlineTable(t: TomlTable): string {
 }
 
 function renderArray(key: string, arr: TomlValue[]): string {
-	const flat = arr.every((v) => !isTable(v) && !Array.isArray(v));
-	const single = inlineValue(arr);
 	if (arr.length === 0) return `${quoteKey(key)} = []`;
-	if (flat && arr.length === 1 && single.length + key.length < 80) return `${quoteKey(key)} = ${single.replace(/^\[ (.*) \]$/, '[$1]')}`;
+	const flat = arr.every((v) => !isTable(v) && !Array.isArray(v));
+	// Requirement-like lists (anything with version operators or markers) read best one per line.
+	const requirementLike = arr.some((v) => typeof v === 'string' && /[<>=~;@[]/.test(v));
+	const single = `${quoteKey(key)} = ${inlineValue(arr).replace(/^\[ (.*) \]$/, '[$1]')}`;
+	if (flat && (arr.length === 1 || (!requirementLike && single.length <= 60))) return single;
 	const items = arr.map((v) => `    ${isTable(v) ? inlineTable(v) : inlineValue(v)},`);
 	return `${quoteKey(key)} = [\n${items.join('\n')}\n]`;
 }

@@ -1,0 +1,291 @@
+/**
+ * `slipway`: the same model and generators as the web app, on the command line.
+ * Exit status: 0 on success, 2 on bad flags or an invalid configuration
+ * (messages on stderr), 1 on an I/O failure.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, chmodSync, lstatSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { generate } from '../lib/generators/index.ts';
+import { PRESETS, presetById } from '../lib/model/presets.ts';
+import { PACKAGE_MANAGERS, SERVERLESS_PROVIDERS, TARGETS, type Config } from '../lib/model/config.ts';
+import { configJsonSchema } from '../lib/model/schema.ts';
+import { formatErrors, parseAndValidate, type FieldError } from '../lib/model/validate.ts';
+import { DEFAULT_BACKEND } from '../lib/model/defaults.ts';
+import { unwrapConfigFile } from '../lib/share/codec.ts';
+import { buildZip } from '../lib/output/zip.ts';
+
+declare const __SLIPWAY_VERSION__: string;
+const VERSION = typeof __SLIPWAY_VERSION__ === 'string' ? __SLIPWAY_VERSION__ : 'dev';
+
+/** Largest --config file read (bytes). */
+const MAX_CONFIG_BYTES = 1_048_576;
+
+export interface Io {
+	stdout: (text: string) => void;
+	stderr: (text: string) => void;
+	cwd: string;
+}
+
+class UsageError extends Error {
+	constructor(
+		message: string,
+		readonly errors: FieldError[] = []
+	) {
+		super(message);
+	}
+}
+
+const MAIN_HELP = `slipway ${VERSION} — packaging and deployment files for a Python project
+
+Usage:
+  slipway generate [options]   write the project's files (see slipway generate --help)
+  slipway presets              list the presets
+  slipway schema               print the JSON Schema of a configuration
+  slipway --version            print the version
+
+Run "slipway <command> --help" for a command's options.
+`;
+
+const GENERATE_HELP = `Usage: slipway generate [--preset NAME] [--manager M] [--target T] [--provider P]
+                        [--config FILE.json] (--out DIR [--force] | --zip FILE.zip)
+
+Start from a preset, apply --config (a full or partial configuration, or a
+slipway.json), then the flags; validate; write the files.
+
+Options:
+  --preset NAME     starting point (default: fastapi-service); see "slipway presets"
+  --manager M       package manager: ${PACKAGE_MANAGERS.join(' | ')}
+  --target T        deployment target: ${TARGETS.join(' | ')}
+  --provider P      serverless provider: ${SERVERLESS_PROVIDERS.join(' | ')}
+  --config FILE     JSON configuration (fields it sets override the preset)
+  --out DIR         write the files into DIR (created if missing)
+  --force           with --out: overwrite files that already exist
+  --zip FILE        write a .zip (top folder = project name) instead of a folder
+  -h, --help        show this help
+
+Invalid input exits with status 2 and one "field: message" line per problem.
+`;
+
+const PRESETS_HELP = `Usage: slipway presets [--json]
+
+List the presets (id, title, summary). --json prints them as JSON.
+`;
+
+const SCHEMA_HELP = `Usage: slipway schema
+
+Print the JSON Schema (draft 2020-12) of a configuration, for editors and tools.
+`;
+
+type Flags = Map<string, string | true>;
+
+function parseFlags(args: string[], spec: Record<string, 'value' | 'bool'>): Flags {
+	const flags: Flags = new Map();
+	for (let i = 0; i < args.length; i++) {
+		const a = args[i];
+		if (a === '-h') {
+			flags.set('help', true);
+			continue;
+		}
+		if (!a.startsWith('--')) throw new UsageError(`unexpected argument "${a}"`);
+		const eq = a.indexOf('=');
+		const name = a.slice(2, eq < 0 ? undefined : eq);
+		const kind = spec[name];
+		if (!kind) throw new UsageError(`unknown option --${name}`);
+		if (flags.has(name)) throw new UsageError(`--${name} is given twice`);
+		if (kind === 'bool') {
+			if (eq >= 0) throw new UsageError(`--${name} takes no value`);
+			flags.set(name, true);
+		} else {
+			const value = eq >= 0 ? a.slice(eq + 1) : args[++i];
+			if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+			flags.set(name, value);
+		}
+	}
+	return flags;
+}
+
+const str = (flags: Flags, name: string): string | undefined => {
+	const v = flags.get(name);
+	return typeof v === 'string' ? v : undefined;
+};
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+	if (value === undefined) return undefined;
+	if (!(allowed as readonly string[]).includes(value))
+		throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+	return value as T;
+}
+
+/** Resolve preset + config file + flags into a validated Config. */
+export function resolveConfig(flags: Flags, cwd: string): Config {
+	const presetId = str(flags, 'preset') ?? 'fastapi-service';
+	const preset = presetById(presetId);
+	if (!preset) throw new UsageError(`unknown preset "${presetId}"; known: ${PRESETS.map((p) => p.id).join(', ')}`);
+	let config = preset.config();
+	const file = str(flags, 'config');
+	if (file) {
+		const path = resolve(cwd, file);
+		let text: string;
+		try {
+			const st = statSync(path);
+			if (!st.isFile()) throw new UsageError(`--config ${file}: not a file`);
+			if (st.size > MAX_CONFIG_BYTES) throw new UsageError(`--config ${file}: ${st.size} bytes is too large (at most ${MAX_CONFIG_BYTES})`);
+			text = readFileSync(path, 'utf8');
+		} catch (e) {
+			if (e instanceof UsageError) throw e;
+			throw new UsageError(`--config ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+		}
+		let data: unknown;
+		try {
+			data = JSON.parse(text);
+		} catch (e) {
+			throw new UsageError(`--config ${file}: not valid JSON (${(e as Error).message})`);
+		}
+		const unwrapped = unwrapConfigFile(data);
+		if ('error' in unwrapped) throw new UsageError(`--config ${file}: ${unwrapped.error}`);
+		const read = parseAndValidate(unwrapped.config, config);
+		if (!read.ok) throw new UsageError(`--config ${file}: the configuration is not valid`, read.errors);
+		config = read.config;
+	}
+	const manager = oneOf('manager', str(flags, 'manager'), PACKAGE_MANAGERS);
+	if (manager && manager !== config.packaging.manager) {
+		config.packaging.manager = manager;
+		config.packaging.backend = DEFAULT_BACKEND[manager];
+	}
+	const target = oneOf('target', str(flags, 'target'), TARGETS);
+	if (target) config.target = target;
+	const provider = oneOf('provider', str(flags, 'provider'), SERVERLESS_PROVIDERS);
+	if (provider) config.serverless.provider = provider;
+	const result = parseAndValidate(config);
+	if (!result.ok) throw new UsageError('the configuration is not valid', result.errors);
+	return result.config;
+}
+
+async function cmdGenerate(args: string[], io: Io): Promise<number> {
+	const flags = parseFlags(args, {
+		help: 'bool',
+		preset: 'value',
+		manager: 'value',
+		target: 'value',
+		provider: 'value',
+		config: 'value',
+		out: 'value',
+		zip: 'value',
+		force: 'bool'
+	});
+	if (flags.has('help')) {
+		io.stdout(GENERATE_HELP);
+		return 0;
+	}
+	const out = str(flags, 'out');
+	const zip = str(flags, 'zip');
+	if (!out && !zip) throw new UsageError('say where to write: --out DIR or --zip FILE.zip');
+	if (out && zip) throw new UsageError('--out and --zip cannot be used together');
+	if (zip && flags.has('force')) throw new UsageError('--force goes with --out');
+	const config = resolveConfig(flags, io.cwd);
+	const files = generate(config);
+
+	if (zip) {
+		const target = resolve(io.cwd, zip);
+		if (existsSync(target) && !statSync(target).isFile()) throw new UsageError(`--zip ${zip}: exists and is not a file`);
+		const bytes = await buildZip(files, config.project.name);
+		const tmp = `${target}.tmp-${process.pid}`;
+		mkdirSync(dirname(target), { recursive: true });
+		writeFileSync(tmp, bytes);
+		renameSync(tmp, target);
+		io.stdout(`Wrote ${files.length} files to ${zip} (${bytes.length} bytes).\n`);
+		return 0;
+	}
+
+	const dir = resolve(io.cwd, out!);
+	if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out ${out}: exists and is not a directory`);
+	const clashes = files.filter((f) => existsSync(join(dir, f.path)));
+	if (clashes.length && !flags.has('force'))
+		throw new UsageError(
+			`--out ${out}: ${clashes.length} file(s) already exist (${clashes
+				.slice(0, 5)
+				.map((f) => f.path)
+				.join(', ')}${clashes.length > 5 ? ', …' : ''}); use --force to overwrite`
+		);
+	for (const f of clashes) {
+		if (lstatSync(join(dir, f.path)).isSymbolicLink()) throw new UsageError(`--out ${out}: ${f.path} is a symbolic link; refusing to write through it`);
+	}
+	// Write into a fresh sibling folder first when the target does not exist yet, so a failure never leaves half a project.
+	const fresh = !existsSync(dir);
+	const staging = fresh ? `${dir}.tmp-${process.pid}` : dir;
+	try {
+		for (const f of files) {
+			const p = join(staging, f.path);
+			mkdirSync(dirname(p), { recursive: true });
+			writeFileSync(p, f.content);
+			if (f.mode) chmodSync(p, f.mode);
+		}
+		if (fresh) renameSync(staging, dir);
+	} catch (e) {
+		if (fresh) rmSync(staging, { recursive: true, force: true });
+		throw e;
+	}
+	io.stdout(`Wrote ${files.length} files to ${out}:\n${files.map((f) => `  ${f.path}`).join('\n')}\n`);
+	return 0;
+}
+
+function cmdPresets(args: string[], io: Io): number {
+	const flags = parseFlags(args, { help: 'bool', json: 'bool' });
+	if (flags.has('help')) {
+		io.stdout(PRESETS_HELP);
+		return 0;
+	}
+	if (flags.has('json')) {
+		io.stdout(JSON.stringify(PRESETS.map((p) => ({ id: p.id, title: p.title, summary: p.summary, config: p.config() })), null, 2) + '\n');
+		return 0;
+	}
+	const width = Math.max(...PRESETS.map((p) => p.id.length));
+	io.stdout(PRESETS.map((p) => `${p.id.padEnd(width)}  ${p.summary}`).join('\n') + '\n');
+	return 0;
+}
+
+function cmdSchema(args: string[], io: Io): number {
+	const flags = parseFlags(args, { help: 'bool' });
+	if (flags.has('help')) {
+		io.stdout(SCHEMA_HELP);
+		return 0;
+	}
+	io.stdout(JSON.stringify(configJsonSchema(), null, 2) + '\n');
+	return 0;
+}
+
+/** Run the CLI with arguments (without `node` and the script). Returns the exit status. */
+export async function run(argv: string[], io: Io): Promise<number> {
+	const [cmd, ...rest] = argv;
+	try {
+		switch (cmd) {
+			case undefined:
+			case '-h':
+			case '--help':
+			case 'help':
+				io.stdout(MAIN_HELP);
+				return cmd === undefined ? 2 : 0;
+			case '--version':
+			case '-V':
+				io.stdout(`${VERSION}\n`);
+				return 0;
+			case 'generate':
+				return await cmdGenerate(rest, io);
+			case 'presets':
+				return cmdPresets(rest, io);
+			case 'schema':
+				return cmdSchema(rest, io);
+			default:
+				throw new UsageError(`unknown command "${cmd}" (commands: generate, presets, schema)`);
+		}
+	} catch (e) {
+		if (e instanceof UsageError) {
+			io.stderr(`slipway: ${e.message}\n`);
+			if (e.errors.length) io.stderr(formatErrors(e.errors) + '\n');
+			else if (cmd !== undefined) io.stderr(`Run "slipway ${cmd === 'generate' || cmd === 'presets' || cmd === 'schema' ? cmd + ' ' : ''}--help" for usage.\n`);
+			return 2;
+		}
+		io.stderr(`slipway: ${(e as Error).message}\n`);
+		return 1;
+	}
+}

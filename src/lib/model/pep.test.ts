@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { formatRequirement, importNameOf, normalizeName, parseRequirement } from './pep.ts';
+
+describe('names', () => {
+	it('normalises per PEP 503 and derives the import name', () => {
+		expect(normalizeName('Foo.Bar__baz')).toBe('foo-bar-baz');
+		expect(importNameOf('Acme-Orders.API')).toBe('acme_orders_api');
+	});
+});
+
+describe('parseRequirement', () => {
+	it.each([
+		['requests', { name: 'requests', extras: [], specifier: '', url: '', marker: '' }],
+		['httpx[http2] >= 0.27, < 1', { name: 'httpx', extras: ['http2'], specifier: '>=0.27,<1', url: '', marker: '' }],
+		['tomli>=2; python_version < "3.11"', { name: 'tomli', extras: [], specifier: '>=2', url: '', marker: 'python_version < "3.11"' }],
+		['pkg @ https://example.com/pkg-1.0.tar.gz', { name: 'pkg', extras: [], specifier: '', url: 'https://example.com/pkg-1.0.tar.gz', marker: '' }],
+		['django~=5.2', { name: 'django', extras: [], specifier: '~=5.2', url: '', marker: '' }],
+		['numpy==2.*', { name: 'numpy', extras: [], specifier: '==2.*', url: '', marker: '' }],
+		['x; (os_name == "nt" or sys_platform == "darwin") and extra == "a"', { name: 'x', extras: [], specifier: '', url: '', marker: '(os_name == "nt" or sys_platform == "darwin") and extra == "a"' }]
+	])('parses %j', (input, expected) => {
+		expect(parseRequirement(input)).toEqual({ ok: true, value: expected });
+	});
+
+	it.each([
+		['', 'empty'],
+		['-r requirements.txt', 'pip options'],
+		['requests>>2', 'PEP 440'],
+		['requests>=', 'no version'],
+		['requests~=1', 'two release segments'],
+		['requests>=1.*', 'only allowed'],
+		['requests[', 'closing'],
+		['requests; ', 'empty marker'],
+		['requests; python_version', 'comparison'],
+		['requests; foo == "1"', 'unknown marker variable'],
+		['requests\nevil', 'single line'],
+		['pkg @ notaurl', 'not a URL'],
+		['"quoted"', 'package name']
+	])('rejects %j with a message', (input, fragment) => {
+		const r = parseRequirement(input);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.error).toContain(fragment);
+	});
+
+	it('formats back to an equivalent string', () => {
+		for (const s of ['httpx[http2]>=0.27,<1', 'tomli>=2; python_version < "3.11"', 'pkg @ https://x.org/p.whl ; os_name == "nt"']) {
+			const r = parseRequirement(s);
+			expect(r.ok).toBe(true);
+			if (r.ok) expect(parseRequirement(formatRequirement(r.value))).toEqual(r);
+		}
+	});
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { deflateRawSync } from 'node:zlib';
+import { PRESETS } from '../model/presets.ts';
+import { defaultConfig } from '../model/defaults.ts';
+import { configFileContent, decodeConfig, encodeConfig, linkFromHash, LINK_VERSION, MAX_LINK_LENGTH, unwrapConfigFile } from './codec.ts';
+
+const b64url = (b: Uint8Array) => Buffer.from(b).toString('base64url');
+
+describe('share link codec', () => {
+	it.each(PRESETS.map((p) => [p.id, p]))('round-trips the %s preset exactly', async (_id, p) => {
+		const config = p.config();
+		const link = await encodeConfig(config);
+		expect(link).toMatch(/^1\.[A-Za-z0-9_-]+$/);
+		expect(link.length).toBeLessThan(1000);
+		expect(await decodeConfig(link)).toEqual({ ok: true, config });
+	});
+
+	it('pins the format: the v1 encoding of the defaults decodes to the same config forever', async () => {
+		// Made with this version of the codec; if this fails, old links broke.
+		const pinned = '1.' + b64url(deflateRawSync(Buffer.from(JSON.stringify(defaultConfig()))));
+		expect(await decodeConfig(pinned)).toEqual({ ok: true, config: defaultConfig() });
+		expect(LINK_VERSION).toBe(1);
+	});
+
+	it('reads the fragment parameter', () => {
+		expect(linkFromHash('#c=1.abc')).toBe('1.abc');
+		expect(linkFromHash('#x=1&c=1.abc')).toBe('1.abc');
+		expect(linkFromHash('#nothing')).toBeNull();
+	});
+
+	it.each([
+		['', 'not a Slipway configuration'],
+		['garbage', 'not a Slipway configuration'],
+		['9.abc', 'newer Slipway'],
+		['0.abc', 'unknown format version'],
+		['1.!!!', 'not valid base64url'],
+		['1.' + 'A'.repeat(5), 'damaged'],
+		['1.' + b64url(deflateRawSync(Buffer.from('not json'))), 'not valid JSON'],
+		['1.' + b64url(deflateRawSync(Buffer.from('{"project":1}'))), 'cannot use'],
+		['1.' + 'A'.repeat(MAX_LINK_LENGTH), 'too long']
+	])('rejects %j with a clear message', async (value, fragment) => {
+		const r = await decodeConfig(value);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.message).toContain(fragment);
+	});
+
+	it('stops inflating a decompression bomb', async () => {
+		const bomb = b64url(deflateRawSync(Buffer.alloc(50_000_000, 32)));
+		expect(bomb.length).toBeLessThan(MAX_LINK_LENGTH * 10);
+		const r = await decodeConfig('1.' + bomb.slice(0, MAX_LINK_LENGTH - 10));
+		expect(r.ok).toBe(false);
+	});
+
+	it('rejects a tampered config with per-field errors', async () => {
+		const c = defaultConfig() as unknown as Record<string, Record<string, unknown>>;
+		c.project.name = '<script>alert(1)</script>';
+		const r = await decodeConfig('1.' + b64url(deflateRawSync(Buffer.from(JSON.stringify(c)))));
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.errors?.map((e) => e.path)).toEqual(['project.name']);
+	});
+});
+
+describe('slipway.json', () => {
+	it('wraps the config with its format version and unwraps it', () => {
+		const text = configFileContent(defaultConfig());
+		const u = unwrapConfigFile(JSON.parse(text));
+		expect(u).toEqual({ version: 1, config: defaultConfig() });
+	});
+	it('rejects unknown versions and keys', () => {
+		expect(unwrapConfigFile({ slipway: 99, config: {} })).toHaveProperty('error');
+		expect(unwrapConfigFile({ slipway: 1, config: {}, extra: 1 })).toHaveProperty('error');
+	});
+});

@@ -1,0 +1,144 @@
+/**
+ * Config <-> share link. The link carries the WHOLE configuration (never a
+ * diff against today's defaults), so a link made today opens the same
+ * configuration forever. Format of the fragment:
+ *
+ *   #c=<version>.<payload>
+ *   payload = base64url, no padding, of deflate-raw(UTF-8 JSON of the Config)
+ *
+ * Decoding is bounded (input length, inflated size) and never trusts the
+ * input: the JSON is checked by the same reader as the CLI's --config.
+ */
+import type { Config, ReadonlyConfig } from '../model/config.ts';
+import { parseAndValidate, type FieldError } from '../model/validate.ts';
+
+/** Current link format version. Bump it, and add a migration, when the Config shape changes. */
+export const LINK_VERSION = 1;
+/** Longest fragment accepted (characters). A typical link is ~500. */
+export const MAX_LINK_LENGTH = 16_384;
+/** Largest inflated JSON accepted (bytes): a bound against decompression bombs. */
+export const MAX_JSON_BYTES = 262_144;
+
+export type DecodeResult =
+	| { ok: true; config: Config }
+	| { ok: false; message: string; errors?: FieldError[] };
+
+/** Migrations from older link versions to the current Config JSON. Keyed by the version they read. */
+const MIGRATIONS: Record<number, (data: unknown) => unknown> = {
+	1: (data) => data
+};
+
+function toBase64Url(bytes: Uint8Array): string {
+	let bin = '';
+	for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]);
+	return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array | null {
+	if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
+	const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
+	try {
+		const bin = atob(b64);
+		const out = new Uint8Array(bin.length);
+		for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+		return out;
+	} catch {
+		return null;
+	}
+}
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array | null> {
+	const writer = stream.writable.getWriter();
+	const reader = stream.readable.getReader();
+	const chunks: Uint8Array[] = [];
+	let total = 0;
+	const write = writer.write(bytes as Uint8Array<ArrayBuffer>).then(() => writer.close()).catch(() => undefined);
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			total += value.length;
+			if (total > limit) {
+				await reader.cancel().catch(() => undefined);
+				return null;
+			}
+			chunks.push(value);
+		}
+	} catch {
+		return null;
+	}
+	await write;
+	const out = new Uint8Array(total);
+	let at = 0;
+	for (const c of chunks) {
+		out.set(c, at);
+		at += c.length;
+	}
+	return out;
+}
+
+/** Encode a config as the fragment value (without `#c=`). */
+export async function encodeConfig(config: ReadonlyConfig): Promise<string> {
+	const json = new TextEncoder().encode(JSON.stringify(config));
+	const packed = await pipe(json, new CompressionStream('deflate-raw'), Number.MAX_SAFE_INTEGER);
+	if (!packed) throw new Error('compression failed');
+	return `${LINK_VERSION}.${toBase64Url(packed)}`;
+}
+
+/** The full fragment, `#c=...`. */
+export async function encodeFragment(config: ReadonlyConfig): Promise<string> {
+	return `#c=${await encodeConfig(config)}`;
+}
+
+/** Read the `c` parameter out of a location hash like `#c=1.xyz`; null when absent. */
+export function linkFromHash(hash: string): string | null {
+	const h = hash.startsWith('#') ? hash.slice(1) : hash;
+	for (const part of h.split('&')) {
+		if (part.startsWith('c=')) return part.slice(2);
+	}
+	return null;
+}
+
+/** Decode a fragment value (`1.xyz`). Never throws. */
+export async function decodeConfig(value: string): Promise<DecodeResult> {
+	if (value.length > MAX_LINK_LENGTH)
+		return { ok: false, message: `This link is too long (${value.length} characters; at most ${MAX_LINK_LENGTH}). It was probably not made by Slipway.` };
+	const m = /^(\d{1,4})\.(.*)$/s.exec(value);
+	if (!m) return { ok: false, message: 'This link is not a Slipway configuration (it should start with a version number, like "1.").' };
+	const version = Number(m[1]);
+	if (version > LINK_VERSION)
+		return { ok: false, message: `This link was made by a newer Slipway (format ${version}; this one reads up to ${LINK_VERSION}). Reload the page to update.` };
+	const migrate = MIGRATIONS[version];
+	if (!migrate) return { ok: false, message: `This link uses an unknown format version (${version}).` };
+	const packed = fromBase64Url(m[2]);
+	if (!packed || packed.length === 0) return { ok: false, message: 'This link is damaged: its data is not valid base64url. Was it cut off when copied?' };
+	const json = await pipe(packed, new DecompressionStream('deflate-raw'), MAX_JSON_BYTES);
+	if (!json) return { ok: false, message: 'This link is damaged or too large: its data does not decompress. Was it cut off when copied?' };
+	let data: unknown;
+	try {
+		data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
+	} catch {
+		return { ok: false, message: 'This link is damaged: its data is not valid JSON.' };
+	}
+	const result = parseAndValidate(migrate(data));
+	if (!result.ok) return { ok: false, message: 'This link holds a configuration Slipway cannot use:', errors: result.errors };
+	return { ok: true, config: result.config };
+}
+
+/** The content of `slipway.json`, the project's own copy of its configuration. */
+export function configFileContent(config: ReadonlyConfig): string {
+	return JSON.stringify({ slipway: LINK_VERSION, config }, null, 2) + '\n';
+}
+
+/** Read slipway.json (or a bare Config) as the CLI and the import do. */
+export function unwrapConfigFile(data: unknown): { version: number; config: unknown } | { error: string } {
+	if (typeof data === 'object' && data !== null && !Array.isArray(data) && 'slipway' in data) {
+		const d = data as Record<string, unknown>;
+		const keys = Object.keys(d).filter((k) => k !== 'slipway' && k !== 'config' && k !== '$schema');
+		if (keys.length) return { error: `unknown top-level key(s): ${keys.join(', ')} (expected "slipway" and "config")` };
+		if (typeof d.slipway !== 'number' || !MIGRATIONS[d.slipway])
+			return { error: `"slipway" must be a known format version (1 to ${LINK_VERSION}), not ${JSON.stringify(d.slipway)}` };
+		return { version: d.slipway, config: MIGRATIONS[d.slipway](d.config) };
+	}
+	return { version: LINK_VERSION, config: data };
+}
