@@ -7,18 +7,18 @@ import { configFileContent, decodeConfig, encodeConfig, linkFromHash, LINK_VERSI
 const b64url = (b: Uint8Array) => Buffer.from(b).toString('base64url');
 
 describe('share link codec', () => {
-	it.each(PRESETS.map((p) => [p.id, p]))('round-trips the %s preset exactly', async (_id, p) => {
+	it.each(PRESETS.map((p) => [p.id, p]))('round-trips the %s preset exactly', (_id, p) => {
 		const config = p.config();
-		const link = await encodeConfig(config);
+		const link = encodeConfig(config);
 		expect(link).toMatch(/^1\.[A-Za-z0-9_-]+$/);
 		expect(link.length).toBeLessThan(1000);
-		expect(await decodeConfig(link)).toEqual({ ok: true, config });
+		expect(decodeConfig(link)).toEqual({ ok: true, config });
 	});
 
-	it('pins the format: the v1 encoding of the defaults decodes to the same config forever', async () => {
+	it('pins the format: the v1 encoding of the defaults decodes to the same config forever', () => {
 		// Made with this version of the codec; if this fails, old links broke.
 		const pinned = '1.' + b64url(deflateRawSync(Buffer.from(JSON.stringify(defaultConfig()))));
-		expect(await decodeConfig(pinned)).toEqual({ ok: true, config: defaultConfig() });
+		expect(decodeConfig(pinned)).toEqual({ ok: true, config: defaultConfig() });
 		expect(LINK_VERSION).toBe(1);
 	});
 
@@ -38,23 +38,23 @@ describe('share link codec', () => {
 		['1.' + b64url(deflateRawSync(Buffer.from('not json'))), 'not valid JSON'],
 		['1.' + b64url(deflateRawSync(Buffer.from('{"project":1}'))), 'cannot use'],
 		['1.' + 'A'.repeat(MAX_LINK_LENGTH), 'too long']
-	])('rejects %j with a clear message', async (value, fragment) => {
-		const r = await decodeConfig(value);
+	])('rejects %j with a clear message', (value, fragment) => {
+		const r = decodeConfig(value);
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.message).toContain(fragment);
 	});
 
-	it('stops inflating a decompression bomb', async () => {
+	it('stops inflating a decompression bomb', () => {
 		const bomb = b64url(deflateRawSync(Buffer.alloc(50_000_000, 32)));
 		expect(bomb.length).toBeLessThan(MAX_LINK_LENGTH * 10);
-		const r = await decodeConfig('1.' + bomb.slice(0, MAX_LINK_LENGTH - 10));
+		const r = decodeConfig('1.' + bomb.slice(0, MAX_LINK_LENGTH - 10));
 		expect(r.ok).toBe(false);
 	});
 
-	it('rejects a tampered config with per-field errors', async () => {
+	it('rejects a tampered config with per-field errors', () => {
 		const c = defaultConfig() as unknown as Record<string, Record<string, unknown>>;
 		c.project.name = '<script>alert(1)</script>';
-		const r = await decodeConfig('1.' + b64url(deflateRawSync(Buffer.from(JSON.stringify(c)))));
+		const r = decodeConfig('1.' + b64url(deflateRawSync(Buffer.from(JSON.stringify(c)))));
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.errors?.map((e) => e.path)).toEqual(['project.name']);
 	});

@@ -6,9 +6,11 @@
  *   #c=<version>.<payload>
  *   payload = base64url, no padding, of deflate-raw(UTF-8 JSON of the Config)
  *
+ * Synchronous (fflate), so generators can put the link in the README.
  * Decoding is bounded (input length, inflated size) and never trusts the
  * input: the JSON is checked by the same reader as the CLI's --config.
  */
+import { deflateSync, Inflate } from 'fflate';
 import type { Config, ReadonlyConfig } from '../model/config.ts';
 import { parseAndValidate, type FieldError } from '../model/validate.ts';
 
@@ -47,27 +49,30 @@ function fromBase64Url(text: string): Uint8Array | null {
 	}
 }
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array | null> {
-	const writer = stream.writable.getWriter();
-	const reader = stream.readable.getReader();
+/**
+ * Inflate raw-deflate data, giving up past `limit` bytes. The input is fed in
+ * 1 KiB slices (deflate expands at most ~1032x), so a decompression bomb is
+ * stopped after at most about 1 MiB of output beyond the limit.
+ */
+function inflateBounded(bytes: Uint8Array, limit: number): Uint8Array | null {
 	const chunks: Uint8Array[] = [];
 	let total = 0;
-	const write = writer.write(bytes as Uint8Array<ArrayBuffer>).then(() => writer.close()).catch(() => undefined);
+	let over = false;
+	let finished = false;
+	const inflater = new Inflate((chunk, final) => {
+		total += chunk.length;
+		if (total > limit) over = true;
+		else chunks.push(chunk);
+		if (final) finished = true;
+	});
 	try {
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			total += value.length;
-			if (total > limit) {
-				await reader.cancel().catch(() => undefined);
-				return null;
-			}
-			chunks.push(value);
+		for (let i = 0; i < bytes.length && !over; i += 1024) {
+			inflater.push(bytes.subarray(i, i + 1024), i + 1024 >= bytes.length);
 		}
 	} catch {
 		return null;
 	}
-	await write;
+	if (over || !finished) return null;
 	const out = new Uint8Array(total);
 	let at = 0;
 	for (const c of chunks) {
@@ -78,16 +83,14 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
 }
 
 /** Encode a config as the fragment value (without `#c=`). */
-export async function encodeConfig(config: ReadonlyConfig): Promise<string> {
+export function encodeConfig(config: ReadonlyConfig): string {
 	const json = new TextEncoder().encode(JSON.stringify(config));
-	const packed = await pipe(json, new CompressionStream('deflate-raw'), Number.MAX_SAFE_INTEGER);
-	if (!packed) throw new Error('compression failed');
-	return `${LINK_VERSION}.${toBase64Url(packed)}`;
+	return `${LINK_VERSION}.${toBase64Url(deflateSync(json, { level: 9 }))}`;
 }
 
 /** The full fragment, `#c=...`. */
-export async function encodeFragment(config: ReadonlyConfig): Promise<string> {
-	return `#c=${await encodeConfig(config)}`;
+export function encodeFragment(config: ReadonlyConfig): string {
+	return `#c=${encodeConfig(config)}`;
 }
 
 /** Read the `c` parameter out of a location hash like `#c=1.xyz`; null when absent. */
@@ -100,7 +103,7 @@ export function linkFromHash(hash: string): string | null {
 }
 
 /** Decode a fragment value (`1.xyz`). Never throws. */
-export async function decodeConfig(value: string): Promise<DecodeResult> {
+export function decodeConfig(value: string): DecodeResult {
 	if (value.length > MAX_LINK_LENGTH)
 		return { ok: false, message: `This link is too long (${value.length} characters; at most ${MAX_LINK_LENGTH}). It was probably not made by Slipway.` };
 	const m = /^(\d{1,4})\.(.*)$/s.exec(value);
@@ -112,7 +115,7 @@ export async function decodeConfig(value: string): Promise<DecodeResult> {
 	if (!migrate) return { ok: false, message: `This link uses an unknown format version (${version}).` };
 	const packed = fromBase64Url(m[2]);
 	if (!packed || packed.length === 0) return { ok: false, message: 'This link is damaged: its data is not valid base64url. Was it cut off when copied?' };
-	const json = await pipe(packed, new DecompressionStream('deflate-raw'), MAX_JSON_BYTES);
+	const json = inflateBounded(packed, MAX_JSON_BYTES);
 	if (!json) return { ok: false, message: 'This link is damaged or too large: its data does not decompress. Was it cut off when copied?' };
 	let data: unknown;
 	try {
