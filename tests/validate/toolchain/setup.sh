@@ -163,12 +163,14 @@ finish_root() { # finish_root ROOT
 	fi
 	mkdir -p "$r/tmp/slipway-work"
 	chmod 1777 "$r/tmp"
-	# Downloaded .debs are not needed once installed.
+	# Downloaded .debs and package lists (~60 MB) are not needed once
+	# installed; extend_root runs apt-get update again.
 	rm -f "$r"/var/cache/apt/archives/*.deb "$r"/var/cache/apt/*.bin
+	find "$r/var/lib/apt/lists" -maxdepth 1 -type f ! -name lock -delete 2>/dev/null || true
 }
 
-write_stamp() { # write_stamp ROOT SECONDS MIRROR
-	local r=$1 secs=$2 mirror=$3 tmp
+write_stamp() { # write_stamp ROOT BUILD_SECONDS UPDATE_SECONDS MIRROR
+	local r=$1 build_secs=$2 update_secs=$3 mirror=$4 tmp
 	tmp="$r/$STAMP_NAME.tmp"
 	{
 		echo "version=1"
@@ -176,8 +178,9 @@ write_stamp() { # write_stamp ROOT SECONDS MIRROR
 		echo "hash=$(packages_hash)"
 		echo "packages=$(read_packages | tr '\n' ' ' | sed 's/ $//')"
 		echo "mirror=$mirror"
-		echo "built=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-		echo "build_seconds=$secs"
+		echo "updated=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+		echo "build_seconds=$build_secs"
+		echo "update_seconds=$update_secs"
 		echo "size_mb=$(du -sxm "$r" | cut -f1)"
 	} >"$tmp"
 	mv -f "$tmp" "$r/$STAMP_NAME"
@@ -200,9 +203,25 @@ cleanup_tmp() {
 	fi
 }
 
+# Leftovers of a build that was killed (SIGKILL, power loss): safe to delete
+# while we hold the lock. They never look done: only $root has a stamp.
+remove_stale_builds() {
+	local d
+	for d in "$parent/.$(basename "$root").build."* "$parent/.$(basename "$root").old."*; do
+		[[ -d $d ]] || continue
+		if grep -qF " $d/" /proc/self/mountinfo; then
+			log "mounts remain under $d; leaving it"
+			continue
+		fi
+		log "removing leftover $d"
+		rm -rf --one-file-system "$d"
+	done
+}
+
 full_build() { # full_build MIRROR
-	local mirror=$1 include start
+	local mirror=$1 include start build_log
 	start=$(date +%s)
+	build_log="$parent/.$(basename "$root").build.log"
 	include=$(read_packages | paste -sd, -)
 	tmp_root=$(mktemp -d "$parent/.$(basename "$root").build.XXXXXX")
 	trap cleanup_tmp EXIT
@@ -212,14 +231,15 @@ full_build() { # full_build MIRROR
 	# a /dev bind in containers) disappears with it, even on failure.
 	if ! unshare -m --propagation private \
 		debootstrap --variant=minbase --components=main \
-		--include="$include" "$SUITE" "$tmp_root" "$mirror" >"$tmp_root.log" 2>&1; then
-		tail -n 30 "$tmp_root.log" >&2 || true
-		log "full log: $tmp_root.log"
+		--include="$include" "$SUITE" "$tmp_root" "$mirror" >"$build_log" 2>&1; then
+		tail -n 30 "$build_log" >&2 || true
+		log "full log: $build_log"
 		die "debootstrap failed"
 	fi
-	rm -f "$tmp_root.log"
+	rm -f "$build_log"
 	finish_root "$tmp_root"
-	write_stamp "$tmp_root" "$(($(date +%s) - start))" "$mirror"
+	local secs=$(($(date +%s) - start))
+	write_stamp "$tmp_root" "$secs" "$secs" "$mirror"
 	if [[ -e $root ]]; then
 		local old
 		old=$(mktemp -d "$parent/.$(basename "$root").old.XXXXXX")
@@ -244,7 +264,8 @@ extend_root() { # extend_root MIRROR PACKAGE...
 	in_root "$root" apt-get update -qq >&2 || return 1
 	in_root "$root" apt-get install -y -qq --no-install-recommends "$@" >&2 || return 1
 	finish_root "$root" || return 1
-	write_stamp "$root" "$(($(date +%s) - start))" "$mirror"
+	write_stamp "$root" "$(stamp_field "$root/$STAMP_NAME" build_seconds)" \
+		"$(($(date +%s) - start))" "$mirror"
 }
 
 main() {
@@ -277,6 +298,8 @@ main() {
 	# One build at a time per root (parallel test suites may call this).
 	exec 9>"$parent/.$(basename "$root").lock"
 	flock 9
+	trap 'exit 130' INT TERM # so the EXIT trap removes a half-built root
+	remove_stale_builds
 
 	local want have="" stamp="$root/$STAMP_NAME"
 	want=$(packages_hash)
