@@ -123,3 +123,21 @@ describe('slipway CLI', () => {
 		expect((await cli(['generate', '--out', 'f'], cwd)).stderr).toContain('not a directory');
 	});
 });
+
+describe('reproduce from slipway.json', () => {
+	it('generate --config <project>/slipway.json gives back the identical file set', async () => {
+		const cwd = tmp();
+		const first = await cli(['generate', '--preset', 'django-app', '--manager', 'uv', '--target', 'kubernetes', '--out', 'a'], cwd);
+		expect(first.code).toBe(0);
+		const again = await cli(['generate', '--config', 'a/slipway.json', '--out', 'b'], cwd);
+		expect(again.code).toBe(0);
+		const walk = (d: string): string[] =>
+			readdirSync(d, { withFileTypes: true, recursive: true })
+				.filter((e) => e.isFile())
+				.map((e) => join(e.parentPath, e.name).slice(d.length + 1))
+				.sort();
+		const a = walk(join(cwd, 'a'));
+		expect(walk(join(cwd, 'b'))).toEqual(a);
+		for (const f of a) expect(readFileSync(join(cwd, 'b', f), 'utf8'), f).toBe(readFileSync(join(cwd, 'a', f), 'utf8'));
+	});
+});

@@ -51,6 +51,9 @@ export interface Requirement {
 	marker: string;
 }
 
+/** A URL written with RFC 3986 characters only (others must be percent-encoded). */
+export const URL_RE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/;
+
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const SPEC_OPS = ['===', '~=', '==', '!=', '<=', '>=', '<', '>'] as const;
@@ -177,7 +180,7 @@ export function parseRequirement(input: string): ParseResult<Requirement> {
 		const m = /^@\s*(\S+)(?:\s+;\s*(.*))?$/.exec(rest);
 		if (!m) return { ok: false, error: 'direct reference must look like "name @ https://..." (a space before any ";")' };
 		url = m[1];
-		if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/.test(url)) return { ok: false, error: `"${url}" is not a URL` };
+		if (!URL_RE.test(url)) return { ok: false, error: `"${url}" is not a URL (RFC 3986 characters only; percent-encode others)` };
 		marker = (m[2] ?? '').trim();
 		if (m[2] !== undefined && !marker) return { ok: false, error: 'empty marker after ";"' };
 	} else {

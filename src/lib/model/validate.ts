@@ -6,7 +6,7 @@
 import { STDLIB_MODULES, PYTHON_KEYWORDS } from './python-names.ts';
 import type { Config, ReadonlyConfig } from './config.ts';
 import { BACKENDS_FOR, defaultConfig } from './defaults.ts';
-import { importNameOf, isCanonicalVersion, isValidName, isValidVersion, normalizeName, parseRequirement } from './pep.ts';
+import { importNameOf, isCanonicalVersion, isValidName, isValidVersion, normalizeName, parseRequirement, URL_RE } from './pep.ts';
 import { CONFIG_SPEC, type FieldSpec } from './schema.ts';
 
 /** One problem with one field. `path` is dotted, e.g. `project.dependencies.2`. */
@@ -165,6 +165,7 @@ export function validateConfig(config: ReadonlyConfig): FieldError[] {
 	const errors: FieldError[] = [];
 	const err = (path: string, message: string) => errors.push({ path, message });
 	const p = config.project;
+	checkLengths(CONFIG_SPEC, config, '', err);
 
 	const text = (path: string, value: string, label: string, opts: { required?: boolean } = {}) => {
 		if (CONTROL_RE.test(value)) {
@@ -202,7 +203,8 @@ export function validateConfig(config: ReadonlyConfig): FieldError[] {
 	text('project.authorName', p.authorName, 'Author name');
 	if (p.authorName && /[<>,]/.test(p.authorName)) err('project.authorName', 'Author name must not contain "<", ">" or ","; they break the "Name <email>" form tools write, e.g. "Jane Doe"');
 	if (p.authorEmail && !EMAIL_RE.test(p.authorEmail)) err('project.authorEmail', `"${p.authorEmail}" is not an e-mail address, e.g. "jane@example.com" (or leave it empty)`);
-	if (p.url && !/^https?:\/\/[^\s"'<>\\]+$/.test(p.url)) err('project.url', `"${p.url}" is not an http(s) URL, e.g. "https://github.com/acme/orders" (or leave it empty)`);
+	if (p.url && !(/^https?:/.test(p.url) && URL_RE.test(p.url)))
+		err('project.url', `${JSON.stringify(p.url)} is not an http(s) URL (RFC 3986 characters only; percent-encode others), e.g. "https://github.com/acme/orders" (or leave it empty)`);
 
 	if (p.kind === 'service' && p.framework === 'none')
 		err('project.framework', 'A service needs a web framework: choose fastapi, flask or django');
@@ -269,6 +271,20 @@ export function validateConfig(config: ReadonlyConfig): FieldError[] {
 	if (!HOSTNAME_RE.test(config.bareMetal.domain)) err('bareMetal.domain', `"${config.bareMetal.domain}" is not a lowercase host name, e.g. "orders.example.com"`);
 
 	return errors;
+}
+
+/** Length limits from the spec, for configs that did not come through readConfig (the form). */
+function checkLengths(spec: FieldSpec, value: unknown, path: string, err: (path: string, message: string) => void): void {
+	if (spec.type === 'object' && isPlainObject(value)) {
+		for (const [k, sub] of Object.entries(spec.fields)) checkLengths(sub, value[k], path ? `${path}.${k}` : k, err);
+	} else if (spec.type === 'string' && typeof value === 'string' && value.length > spec.maxLength) {
+		err(path, `is ${value.length} characters long; at most ${spec.maxLength} are allowed`);
+	} else if (spec.type === 'string[]' && Array.isArray(value)) {
+		if (value.length > spec.maxItems) err(path, `has ${value.length} entries; at most ${spec.maxItems} are allowed`);
+		value.forEach((v, i) => {
+			if (typeof v === 'string' && v.length > spec.maxLength) err(`${path}.${i}`, `is ${v.length} characters long; at most ${spec.maxLength} are allowed`);
+		});
+	}
 }
 
 /** Read and validate untrusted JSON in one go. */

@@ -1,0 +1,211 @@
+/**
+ * Hostile input in every free-text field: each value is either rejected by the
+ * model with a message on that field, or escaped so that every output still
+ * parses and means what the user typed. Checked in-process with real parsers
+ * (smol-toml, js-yaml, JSON, ruff's Python parser, dockerfile-utils, `sh -n`)
+ * and structurally: user text never adds or changes an instruction, a
+ * directive, a unit line or a shell command.
+ */
+import { describe, expect, it } from 'vitest';
+import { parse as parseToml } from 'smol-toml';
+import { loadAll } from 'js-yaml';
+import { spawnSync } from 'node:child_process';
+import { Workspace, PositionEncoding } from '@astral-sh/ruff-wasm-nodejs';
+import { validate as validateDockerfile } from 'dockerfile-utils';
+import { generate, type GeneratedFile } from '../../src/lib/generators/index.ts';
+import { presetById } from '../../src/lib/model/presets.ts';
+import { validateConfig } from '../../src/lib/model/validate.ts';
+import type { Config } from '../../src/lib/model/config.ts';
+
+export const HOSTILE: readonly string[] = [
+	'double "quote"',
+	"single 'quote'",
+	'back`tick`',
+	'back\\slash',
+	'trailing\\',
+	'$(id)',
+	'${HOME}',
+	'$HOME and $$',
+	'{{ template }}',
+	'{% block %}',
+	'%s %d %% %h %n',
+	'# not a comment',
+	'key: value',
+	'- dash',
+	'*anchor',
+	'&anchor',
+	'!!python/object',
+	'[brackets] {braces}',
+	'"""triple"""',
+	"'''triple'''",
+	'<script>alert(1)</script>',
+	'; rm -rf / && echo | cat',
+	'\u202Eevil RTL',
+	'emoji 🚀 and 中文',
+	'e\u0301 combining',
+	'Ｍicrosoft homoglyph',
+	'line\nbreak',
+	'carriage\rreturn',
+	'tab\there',
+	'nul\u0000byte',
+	'bell\u0007',
+	'x'.repeat(100_000),
+	'EOF',
+	'SLIPWAY_EOF',
+	'\\n literal',
+	'@at ~tilde ^caret',
+	';semicolon',
+	'}; server { listen 1; }',
+	'\\"; evil',
+	'a=b',
+	'? question'
+];
+
+const MARK = 'Safevalue';
+
+interface FieldCase {
+	path: string;
+	set: (c: Config, v: string) => void;
+	/** The value to set for the baseline and a hostile string. */
+	wrap: (v: string) => string;
+	/** A benign value this field accepts (default "Safevalue"). */
+	mark?: string;
+	/** False when generators transform the value (names become import names, scripts...). */
+	literal?: boolean;
+}
+
+const FIELDS: FieldCase[] = [
+	{ path: 'project.description', set: (c, v) => (c.project.description = v), wrap: (v) => v },
+	{ path: 'project.authorName', set: (c, v) => (c.project.authorName = v), wrap: (v) => v },
+	{ path: 'project.url', set: (c, v) => (c.project.url = v), wrap: (v) => `https://example.com/${v}` },
+	{ path: 'project.authorEmail', set: (c, v) => (c.project.authorEmail = v), wrap: (v) => `${v}@example.com` },
+	{ path: 'project.dependencies.0', set: (c, v) => (c.project.dependencies = [v]), wrap: (v) => `attrs; platform_release == '${v}'` },
+	{ path: 'project.devDependencies.0', set: (c, v) => (c.project.devDependencies = [v]), wrap: (v) => `pkg @ https://example.com/${v}.whl` },
+	{ path: 'project.name', set: (c, v) => (c.project.name = v), wrap: (v) => v, literal: false },
+	{ path: 'project.version', set: (c, v) => (c.project.version = v), wrap: (v) => v, mark: '1.0' },
+	{ path: 'docker.image', set: (c, v) => (c.docker.image = v), wrap: (v) => `ghcr.io/acme/${v}`, mark: 'safevalue' },
+	{ path: 'kubernetes.ingressHost', set: (c, v) => (c.kubernetes.ingressHost = v), wrap: (v) => `${v}.example.com`, mark: 'safevalue' },
+	{ path: 'bareMetal.domain', set: (c, v) => (c.bareMetal.domain = v), wrap: (v) => `${v}.example.com`, mark: 'safevalue' },
+	{ path: 'serverless.region', set: (c, v) => (c.serverless.region = v), wrap: (v) => `eu-${v}`, mark: 'west1' }
+];
+
+/** Configurations that together emit every file family. */
+const BASES: [string, (c: Config) => void][] = [
+	['fastapi-service', () => {}],
+	['django-app', (c) => (c.target = 'kubernetes')],
+	['flask-app', (c) => (c.target = 'bare-metal')],
+	['worker', (c) => ((c.target = 'serverless'), (c.serverless.provider = 'aws-lambda'))],
+	['fastapi-service', (c) => ((c.target = 'serverless'), (c.serverless.provider = 'cloud-run'))],
+	['cli-tool', (c) => ((c.packaging.manager = 'poetry'), (c.packaging.backend = 'poetry-core'), (c.packaging.poetryLayout = 'classic'))]
+];
+
+function config(preset: string, edit: (c: Config) => void): Config {
+	const c = presetById(preset)!.config();
+	edit(c);
+	return c;
+}
+
+const ruff = new Workspace(Workspace.defaultSettings(), PositionEncoding.Utf16);
+
+/** Replace every occurrence of `from` in every string leaf. */
+function substitute(data: unknown, from: string, to: string): unknown {
+	if (typeof data === 'string') return data.split(from).join(to);
+	if (Array.isArray(data)) return data.map((d) => substitute(d, from, to));
+	if (data && typeof data === 'object') {
+		return Object.fromEntries(Object.entries(data).map(([k, v]) => [k.split(from).join(to), substitute(v, from, to)]));
+	}
+	return data;
+}
+
+const isLineFormat = (p: string) =>
+	/(^|\/)Dockerfile$|\.service$|\.conf$|\.sh$|(^|\/)\.env\.example$|requirements[^/]*\.(txt|in)$|(^|\/)\.(docker|git)ignore$/.test(p) && !p.endsWith('.py');
+
+/** The structural skeleton of a line: its first token (instruction, directive, key). */
+function lineHead(line: string): string {
+	const t = line.trimStart();
+	if (t.startsWith('#')) return '#';
+	const m = /^[A-Za-z_][A-Za-z0-9_.-]*\s*=?/.exec(t);
+	return m ? m[0].replace(/\s+/g, '') : t.slice(0, 1);
+}
+
+function checkFile(f: GeneratedFile, base: GeneratedFile | undefined, mark: string, hostile: string): string[] {
+	const problems: string[] = [];
+	const p = f.path;
+	try {
+		if (p.endsWith('.toml')) {
+			const data = parseToml(f.content);
+			if (base) {
+				const expected = substitute(parseToml(base.content), mark, hostile);
+				if (JSON.stringify(data) !== JSON.stringify(expected)) problems.push(`${p}: TOML data does not mean what was typed`);
+			}
+		} else if (/\.ya?ml$/.test(p)) {
+			const data = loadAll(f.content);
+			if (base) {
+				const expected = substitute(loadAll(base.content), mark, hostile);
+				if (JSON.stringify(data) !== JSON.stringify(expected)) problems.push(`${p}: YAML data does not mean what was typed`);
+			}
+		} else if (p.endsWith('.json')) {
+			JSON.parse(f.content);
+		}
+	} catch (e) {
+		problems.push(`${p}: does not parse: ${(e as Error).message.split('\n')[0]}`);
+	}
+	if (p.endsWith('.py')) {
+		const syntax = (ruff.check(f.content) as { code: string | null; message: string }[]).filter((d) => d.code === 'invalid-syntax' || d.code === null);
+		if (syntax.length) problems.push(`${p}: Python syntax error: ${syntax[0].message}`);
+	}
+	if (/(^|\/)Dockerfile$/.test(p)) {
+		const diags = validateDockerfile(f.content);
+		if (diags.length) problems.push(`${p}: dockerfile-utils: ${diags.map((d) => d.message).join('; ')}`);
+	}
+	if (p.endsWith('.sh')) {
+		const r = spawnSync('sh', ['-n'], { input: f.content, encoding: 'utf8' });
+		if (r.status !== 0) problems.push(`${p}: sh -n: ${r.stderr}`);
+	}
+	if (base && isLineFormat(p)) {
+		const a = base.content.split('\n');
+		const b = f.content.split('\n');
+		if (a.length !== b.length) problems.push(`${p}: user text changed the number of lines (${a.length} -> ${b.length})`);
+		else
+			a.forEach((line, i) => {
+				if (lineHead(line) !== lineHead(b[i])) problems.push(`${p}:${i + 1}: user text changed the line's structure: ${JSON.stringify(b[i].slice(0, 80))}`);
+			});
+	}
+	return problems;
+}
+
+describe.each(BASES)('hostile text, base %s', (preset, edit) => {
+	describe.each(FIELDS)('$path', (field) => {
+		const baseline = config(preset, edit);
+		const mark = field.mark ?? MARK;
+		const marker = field.wrap(mark);
+		field.set(baseline, marker);
+		const baselineErrors = validateConfig(baseline);
+		const baseFiles = baselineErrors.length ? [] : generate(baseline);
+
+		it('the benign marker is accepted', () => {
+			expect(baselineErrors).toEqual([]);
+		});
+
+		it.each(HOSTILE.map((h) => [JSON.stringify(h.length > 40 ? h.slice(0, 40) + '…' : h), h]))('%s', (_label, hostile) => {
+			const value = field.wrap(hostile);
+			const c = config(preset, edit);
+			field.set(c, value);
+			const errors = validateConfig(c);
+			if (errors.length) {
+				// Rejected: the message must name this field and say something.
+				expect(errors.some((e) => e.path === field.path && e.message.length > 10), JSON.stringify(errors)).toBe(true);
+				return;
+			}
+			const files = generate(c);
+			const byPath = new Map(baseFiles.map((f) => [f.path, f]));
+			const problems = files.flatMap((f) => {
+				const base = byPath.get(f.path);
+				// Only compare to the baseline when the marker is what distinguishes the two.
+				const comparable = base && base.content.includes(mark) && field.literal !== false;
+				return checkFile(f, comparable ? base : undefined, mark, hostile);
+			});
+			expect(problems).toEqual([]);
+		});
+	});
+});
