@@ -1,0 +1,175 @@
+/**
+ * Property-based tests over the whole option space (fast-check, fixed seed).
+ * For arbitrary configs — every enum and option, names and text from wide
+ * alphabets — either the model rejects the config with per-field messages,
+ * or generate() returns files that all pass the in-process validators.
+ * `npm run test:long` runs 10,000+ cases (SLIPWAY_PROPERTY_RUNS).
+ * A failing case is shrunk and saved to tests/unit/regressions/ (outside CI),
+ * and every saved case is replayed first on every run.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generate } from '../../src/lib/generators/index.ts';
+import {
+	BUILD_BACKENDS,
+	FRAMEWORKS,
+	KINDS,
+	LOG_LEVELS,
+	PACKAGE_MANAGERS,
+	PIP_WORKFLOWS,
+	POETRY_LAYOUTS,
+	PYTHON_VERSIONS,
+	SERVERLESS_PROVIDERS,
+	TARGETS,
+	type Config
+} from '../../src/lib/model/config.ts';
+import { LICENSES } from '../../src/lib/model/licenses.ts';
+import { BACKENDS_FOR } from '../../src/lib/model/defaults.ts';
+import { validateConfig } from '../../src/lib/model/validate.ts';
+import { decodeConfig, encodeConfig } from '../../src/lib/share/codec.ts';
+import { checkFile } from '../support/inprocess-checks.ts';
+
+void LOG_LEVELS;
+const RUNS = Number(process.env.SLIPWAY_PROPERTY_RUNS ?? 200);
+const SEED = Number(process.env.SLIPWAY_PROPERTY_SEED ?? 20261124);
+const REGRESSIONS = join(import.meta.dirname, 'regressions');
+
+const text = (max: number) =>
+	fc.oneof(
+		{ weight: 3, arbitrary: fc.string({ maxLength: max, unit: 'grapheme' }) },
+		{ weight: 1, arbitrary: fc.string({ maxLength: Math.min(max, 12), unit: 'binary' }) },
+		{ weight: 1, arbitrary: fc.constantFrom('', 'Jane Doe', "O'Brien", 'Zoë "Z" Ünal', '$(id) `x` ${y} {{ z }} %h') }
+	);
+const label = fc.stringMatching(/^[a-z][a-z0-9]{0,10}(-[a-z0-9]{1,8}){0,2}$/);
+const name = fc.oneof(label, fc.stringMatching(/^[A-Za-z][A-Za-z0-9._-]{0,30}[A-Za-z0-9]$/));
+const version = fc.oneof(
+	fc.tuple(fc.nat(30), fc.nat(30), fc.nat(30)).map(([a, b, c]) => `${a}.${b}.${c}`),
+	fc.constantFrom('1.0.0rc1', '2!1.0', '1.0.post1', '0.1.dev3', '1.0a1')
+);
+const req = fc.oneof(
+	fc.tuple(label, fc.constantFrom('', '>=1.0', '>=2,<3', '~=1.4', '==1.*', '!=1.5')).map(([n, s]) => `${n}${s}`),
+	fc.tuple(label, fc.constantFrom('http2', 'socks')).map(([n, e]) => `${n}[${e}]>=1`),
+	fc.tuple(label, text(20)).map(([n, m]) => `${n}; platform_release == '${m.replace(/'/g, '')}'`),
+	fc.string({ maxLength: 20 })
+);
+
+/** Mostly-valid configs: valid structure, random choices, wide-alphabet text. */
+const arbConfig: fc.Arbitrary<Config> = fc
+	.record({
+		name,
+		description: text(120),
+		version,
+		authorName: text(40),
+		authorEmail: fc.oneof(fc.constant(''), fc.emailAddress()),
+		license: fc.constantFrom(...LICENSES.map((l) => l.id)),
+		url: fc.oneof(fc.constant(''), fc.webUrl()),
+		pythonVersion: fc.constantFrom(...PYTHON_VERSIONS),
+		kind: fc.constantFrom(...KINDS),
+		framework: fc.constantFrom(...FRAMEWORKS),
+		dependencies: fc.uniqueArray(req, { maxLength: 4 }),
+		devDependencies: fc.uniqueArray(req, { maxLength: 3 }),
+		manager: fc.constantFrom(...PACKAGE_MANAGERS),
+		backendPick: fc.nat(3),
+		anyBackend: fc.constantFrom(...BUILD_BACKENDS),
+		backendValid: fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+		poetryLayout: fc.constantFrom(...POETRY_LAYOUTS),
+		pipWorkflow: fc.constantFrom(...PIP_WORKFLOWS),
+		target: fc.constantFrom(...TARGETS),
+		postgres: fc.boolean(),
+		redis: fc.boolean(),
+		image: fc.tuple(label, label).map(([a, b]) => `ghcr.io/${a}/${b}`),
+		digest: fc.oneof(fc.constant(''), fc.stringMatching(/^[a-f0-9]{64}$/).map((h) => `sha256:${h}`)),
+		namespace: label,
+		replicas: fc.integer({ min: 1, max: 100 }),
+		host: fc.tuple(label, label).map(([a, b]) => `${a}.${b}.example`),
+		ingressClass: label,
+		provider: fc.constantFrom(...SERVERLESS_PROVIDERS),
+		memoryMb: fc.integer({ min: 128, max: 10240 }),
+		timeoutSeconds: fc.integer({ min: 1, max: 900 }),
+		region: fc.constantFrom('eu-west-1', 'us-east-1', 'europe-west1'),
+		domain: fc.tuple(label, label).map(([a, b]) => `${a}.${b}.example`)
+	})
+	.map((r) => ({
+		project: {
+			name: r.name,
+			description: r.description,
+			version: r.version,
+			authorName: r.authorName,
+			authorEmail: r.authorEmail,
+			license: r.license,
+			url: r.url,
+			pythonVersion: r.pythonVersion,
+			kind: r.kind,
+			// Keep most configs valid: pick a framework that fits the kind most of the time.
+			framework: r.kind === 'service' ? (r.framework === 'none' ? 'fastapi' : r.framework) : 'none',
+			dependencies: r.dependencies,
+			devDependencies: r.devDependencies
+		},
+		packaging: {
+			manager: r.manager,
+			backend: r.backendValid ? BACKENDS_FOR[r.manager][r.backendPick % BACKENDS_FOR[r.manager].length] : r.anyBackend,
+			poetryLayout: r.poetryLayout,
+			pipWorkflow: r.pipWorkflow
+		},
+		target: r.target,
+		services: { postgres: r.postgres, redis: r.redis },
+		docker: { image: r.image, baseImageDigest: r.digest },
+		kubernetes: { namespace: r.namespace, replicas: r.replicas, ingressHost: r.host, ingressClass: r.ingressClass },
+		serverless: { provider: r.provider, memoryMb: r.memoryMb, timeoutSeconds: r.timeoutSeconds, region: r.region },
+		bareMetal: { domain: r.domain }
+	}));
+
+/** The property: rejected with field messages, or every file passes. Returns problems. */
+function check(config: Config): string[] {
+	const errors = validateConfig(config);
+	if (errors.length) {
+		return errors.filter((e) => !e.path || e.message.length < 10).map((e) => `bad message: ${JSON.stringify(e)}`);
+	}
+	const files = generate(config);
+	const problems = files.flatMap((f) => checkFile(f));
+	const link = encodeConfig(config);
+	const back = decodeConfig(link);
+	if (!back.ok || JSON.stringify(back.config) !== JSON.stringify(config)) problems.push('share link does not round-trip');
+	return problems;
+}
+
+function save(config: Config): string {
+	const json = JSON.stringify(config, null, 2);
+	const file = join(REGRESSIONS, `${createHash('sha256').update(json).digest('hex').slice(0, 12)}.json`);
+	if (!process.env.CI) {
+		mkdirSync(REGRESSIONS, { recursive: true });
+		writeFileSync(file, json + '\n');
+	}
+	return file;
+}
+
+describe('property: any config is rejected clearly or generates valid files', () => {
+	const saved = existsSync(REGRESSIONS) ? readdirSync(REGRESSIONS).filter((f) => f.endsWith('.json')) : [];
+	it.each(saved.map((f) => [f]))('regression %s', (f) => {
+		const config = JSON.parse(readFileSync(join(REGRESSIONS, f), 'utf8')) as Config;
+		expect(check(config)).toEqual([]);
+	});
+
+	it(`holds for ${RUNS} random configs (seed ${SEED})`, { timeout: 60 * 60_000 }, () => {
+		let valid = 0;
+		const result = fc.check(
+			fc.property(arbConfig, (c) => {
+				const problems = check(c);
+				if (!validateConfig(c).length) valid++;
+				return problems.length === 0;
+			}),
+			{ numRuns: RUNS, seed: SEED }
+		);
+		if (result.failed && result.counterexample) {
+			const [config] = result.counterexample;
+			const file = save(config);
+			expect.fail(`shrunk counterexample saved to ${file}:\n${check(config).join('\n')}\n${JSON.stringify(config)}`);
+		}
+		expect(result.failed).toBe(false);
+		// The generator must mostly produce valid configs, or the property says little.
+		expect(valid).toBeGreaterThan(RUNS * 0.3);
+	});
+});
