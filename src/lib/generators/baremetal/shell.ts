@@ -1,0 +1,18 @@
+/**
+ * POSIX shell quoting: every value from the model enters install.sh as one
+ * single-quoted word, so no character (`$`, backquote, `;`, quotes...) is
+ * interpreted by the shell.
+ */
+
+/**
+ * Single-quote a word for sh. A `'` inside becomes `'\''`. Line breaks and
+ * other control characters are refused: they have no business in a name or
+ * path and would make the script hard to read.
+ *
+ * @example shQuote("it's") // 'it'\''s'
+ */
+export function shQuote(text: string): string {
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text)) throw new Error(`shell word must not contain control characters: ${JSON.stringify(text)}`);
+	return `'${text.replace(/'/g, `'\\''`)}'`;
+}

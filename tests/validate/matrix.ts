@@ -1,0 +1,156 @@
+/**
+ * The configuration matrix: every preset x packaging variant x target x
+ * backing services on/off, and a covering slice of it for `npm test`.
+ *
+ * Packaging variants: every backend BACKENDS_FOR allows per manager, Poetry's
+ * classic layout, and pip's pip-tools workflow. Targets: docker, kubernetes,
+ * serverless/aws-lambda, serverless/cloud-run, bare-metal. Combinations
+ * validateConfig() rejects are kept as "not applicable" with its message.
+ */
+import type { Config } from '../../src/lib/model/config.ts';
+import { PACKAGE_MANAGERS } from '../../src/lib/model/config.ts';
+import { BACKENDS_FOR } from '../../src/lib/model/defaults.ts';
+import { PRESETS } from '../../src/lib/model/presets.ts';
+import { validateConfig } from '../../src/lib/model/validate.ts';
+
+export const TARGET_VARIANTS = ['docker', 'kubernetes', 'serverless/aws-lambda', 'serverless/cloud-run', 'bare-metal'] as const;
+export type TargetVariant = (typeof TARGET_VARIANTS)[number];
+
+export interface PackagingVariant {
+	id: string;
+	apply(c: Config): void;
+}
+
+export function packagingVariants(): PackagingVariant[] {
+	const out: PackagingVariant[] = [];
+	for (const manager of PACKAGE_MANAGERS) {
+		for (const backend of BACKENDS_FOR[manager]) {
+			out.push({
+				id: `${manager}/${backend}`,
+				apply: (c) => {
+					c.packaging.manager = manager;
+					c.packaging.backend = backend;
+					c.packaging.poetryLayout = 'poetry2';
+					c.packaging.pipWorkflow = 'requirements';
+				}
+			});
+		}
+	}
+	const poetryBackend = BACKENDS_FOR.poetry[0];
+	out.push({
+		id: `poetry/${poetryBackend}/classic`,
+		apply: (c) => {
+			c.packaging.manager = 'poetry';
+			c.packaging.backend = poetryBackend;
+			c.packaging.poetryLayout = 'classic';
+		}
+	});
+	const pipBackend = BACKENDS_FOR.pip[0];
+	out.push({
+		id: `pip/${pipBackend}/pip-tools`,
+		apply: (c) => {
+			c.packaging.manager = 'pip';
+			c.packaging.backend = pipBackend;
+			c.packaging.pipWorkflow = 'pip-tools';
+		}
+	});
+	return out;
+}
+
+/** Backing services: `preset` keeps the preset's own choice; the other variant flips all of them (on if the preset has none, off otherwise). */
+export const SERVICE_VARIANTS = ['preset', 'flipped'] as const;
+export type ServiceVariant = (typeof SERVICE_VARIANTS)[number];
+
+export interface MatrixEntry {
+	id: string;
+	preset: string;
+	packaging: string;
+	target: TargetVariant;
+	services: string;
+	config: Config;
+	/** validateConfig's messages when the combination is invalid (the entry is then "not applicable"). */
+	invalid: string[];
+}
+
+function applyTarget(c: Config, t: TargetVariant): void {
+	if (t.startsWith('serverless/')) {
+		c.target = 'serverless';
+		c.serverless.provider = t.slice('serverless/'.length) as Config['serverless']['provider'];
+	} else c.target = t as Config['target'];
+}
+
+function servicesLabel(c: Config): string {
+	const on = [c.services.postgres && 'postgres', c.services.redis && 'redis'].filter(Boolean);
+	return on.length ? on.join('+') : 'none';
+}
+
+/** The full product. */
+export function fullMatrix(): MatrixEntry[] {
+	const out: MatrixEntry[] = [];
+	for (const preset of PRESETS) {
+		for (const pv of packagingVariants()) {
+			for (const target of TARGET_VARIANTS) {
+				for (const sv of SERVICE_VARIANTS) {
+					const c = preset.config();
+					pv.apply(c);
+					applyTarget(c, target);
+					if (sv === 'flipped') {
+						const any = c.services.postgres || c.services.redis;
+						c.services = { postgres: !any, redis: !any };
+					}
+					const services = servicesLabel(c);
+					const invalid = validateConfig(c).map((e) => `${e.path}: ${e.message}`);
+					out.push({ id: `${preset.id} | ${pv.id} | ${target} | ${services}`, preset: preset.id, packaging: pv.id, target, services, config: c, invalid });
+				}
+			}
+		}
+	}
+	return out;
+}
+
+/**
+ * A covering slice: every preset, packaging variant (so every manager and
+ * backend), target and services variant appears at least once among the
+ * valid entries. Greedy: walk presets and rotate the other dimensions.
+ */
+export function coveringSlice(all: MatrixEntry[] = fullMatrix()): MatrixEntry[] {
+	const valid = all.filter((e) => !e.invalid.length);
+	const packagings = [...new Set(all.map((e) => e.packaging))];
+	const presets = [...new Set(all.map((e) => e.preset))];
+	const chosen: MatrixEntry[] = [];
+	const n = Math.max(packagings.length, presets.length, TARGET_VARIANTS.length);
+	for (let i = 0; i < n; i++) {
+		const preset = presets[i % presets.length];
+		const packaging = packagings[i % packagings.length];
+		// Prefer a target/services combination not yet covered for this index.
+		const candidates = valid.filter((e) => e.preset === preset && e.packaging === packaging);
+		const want = TARGET_VARIANTS[i % TARGET_VARIANTS.length];
+		const pick =
+			candidates.find((e) => e.target === want && e.services !== (i % 2 ? chosen[0]?.services : '')) ??
+			candidates.find((e) => e.target === want) ??
+			candidates[0];
+		if (pick && !chosen.includes(pick)) chosen.push(pick);
+	}
+	// Fill any dimension value still missing.
+	const covered = (k: 'preset' | 'packaging' | 'target' | 'services', v: string) => chosen.some((e) => e[k] === v);
+	for (const k of ['preset', 'packaging', 'target', 'services'] as const) {
+		for (const v of new Set(valid.map((e) => e[k]))) {
+			if (!covered(k, v)) {
+				const pick = valid.find((e) => e[k] === v);
+				if (pick) chosen.push(pick);
+			}
+		}
+	}
+	// And one invalid combination, to show the "not applicable" path.
+	const invalid = all.find((e) => e.invalid.length);
+	if (invalid) chosen.push(invalid);
+	return chosen;
+}
+
+/** SLIPWAY_MATRIX=full|slice (default slice). */
+export function selectedMatrix(mode = process.env.SLIPWAY_MATRIX ?? 'slice'): { mode: string; entries: MatrixEntry[] } {
+	const all = fullMatrix();
+	if (mode === 'full') return { mode, entries: all };
+	if (mode !== 'slice') throw new Error(`SLIPWAY_MATRIX must be "full" or "slice", not ${JSON.stringify(mode)}`);
+	return { mode, entries: coveringSlice(all) };
+}

@@ -1,0 +1,82 @@
+/**
+ * The matrix report: configurations x checks, each passed / failed / n/a with
+ * a reason, printed as a table and written to reports/matrix.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Finding } from './registry.ts';
+import type { CheckResult } from './proof.ts';
+
+export interface ConfigReport {
+	id: string;
+	preset: string;
+	packaging: string;
+	target: string;
+	services: string;
+	/** Check name -> result. Validators and proof checks share the table. */
+	checks: Record<string, CheckResult>;
+	findings: Finding[];
+	files: string[];
+}
+
+export interface MatrixReport {
+	mode: string;
+	startedAt: string;
+	seconds: number;
+	configurations: number;
+	checks: string[];
+	totals: { pass: number; fail: number; na: number };
+	proofRuns: number;
+	proofCacheHits: number;
+	results: ConfigReport[];
+}
+
+const MARK = { pass: 'ok', fail: 'FAIL', na: 'n/a' } as const;
+
+export function totals(results: readonly ConfigReport[]): MatrixReport['totals'] {
+	const t = { pass: 0, fail: 0, na: 0 };
+	for (const r of results) for (const c of Object.values(r.checks)) t[c.status]++;
+	return t;
+}
+
+/** A fixed-width table (one row per configuration) plus a list of every failure with its reason. */
+export function formatTable(report: MatrixReport): string {
+	const cols = report.checks;
+	const idW = Math.min(72, Math.max(13, ...report.results.map((r) => r.id.length)));
+	const widths = cols.map((c) => Math.max(c.length, 4));
+	const head = ['configuration'.padEnd(idW), ...cols.map((c, i) => c.padEnd(widths[i]))].join(' ');
+	const lines = [head, '-'.repeat(head.length)];
+	for (const r of report.results) {
+		const cells = cols.map((c, i) => {
+			const res = r.checks[c];
+			const mark = res ? (res.toolchainMissing ? 'TOOL' : MARK[res.status]) : '';
+			return mark.padEnd(widths[i]);
+		});
+		lines.push([r.id.slice(0, idW).padEnd(idW), ...cells].join(' '));
+	}
+	const t = report.totals;
+	lines.push('', `${report.configurations} configurations x ${cols.length} checks: ${t.pass} passed, ${t.fail} failed, ${t.na} n/a (${report.seconds.toFixed(0)} s; ${report.proofRuns} run proofs, ${report.proofCacheHits} reused)`);
+	const fails: string[] = [];
+	const naReasons = new Map<string, number>();
+	for (const r of report.results) {
+		for (const [c, res] of Object.entries(r.checks)) {
+			if (res.status === 'fail') fails.push(`FAIL ${r.id} :: ${c}: ${res.detail.split('\n').slice(0, 6).join(' | ').slice(0, 600)}`);
+			if (res.status === 'na' && !/^not applicable: no .* files generated$/.test(res.detail)) {
+				const k = `${c}: ${res.detail}`.slice(0, 300);
+				naReasons.set(k, (naReasons.get(k) ?? 0) + 1);
+			}
+		}
+	}
+	if (naReasons.size) {
+		lines.push('', 'Not applicable (count: check: reason):');
+		for (const [k, n] of [...naReasons].sort((a, b) => b[1] - a[1])) lines.push(`  ${n} x ${k}`);
+	}
+	if (fails.length) lines.push('', `Failures (${fails.length}):`, ...fails.slice(0, 400), ...(fails.length > 400 ? [`... and ${fails.length - 400} more in the JSON report`] : []));
+	return lines.join('\n');
+}
+
+export function writeReport(report: MatrixReport, path = resolve('reports/matrix.json')): string {
+	mkdirSync(dirname(path), { recursive: true });
+	writeFileSync(path, JSON.stringify(report, null, '\t') + '\n');
+	return path;
+}

@@ -1,0 +1,35 @@
+/** Poetry projects: `poetry check` (Poetry 2.1, trixie) on the pyproject with its readme, license and sources beside it. */
+import type { Finding, Validator } from '../registry.ts';
+import { run, withWorkdir } from '../root.ts';
+
+/** Files `poetry check` looks at besides pyproject.toml (readme, license, package dirs). */
+const READS = /^(README[^/]*|LICENSE[^/]*|src\/.*|poetry\.lock)$/;
+
+export const poetryCheck: Validator = {
+	id: 'poetry-check',
+	tool: 'poetry check (Poetry 2.1, trixie)',
+	role: 'secondary',
+	chroot: true,
+	match: (path, content) => path === 'pyproject.toml' && /^\[tool\.poetry[\].]/m.test(content),
+	reads: (set) => set.files.filter((f) => READS.test(f.path)).map((f) => f.path),
+	async check(files, set) {
+		const out: Finding[] = [];
+		const others = set.files.filter((f) => READS.test(f.path));
+		for (const f of files) {
+			await withWorkdir('poetry', [...others, f], async (w) => {
+				const r = await run(['poetry', 'check', '--no-ansi', '--no-interaction'], {
+					cwd: w.inRoot,
+					env: { POETRY_CACHE_DIR: '/tmp/poetry-cache', NO_COLOR: '1' },
+					timeoutMs: 120_000
+				});
+				const lines = (r.stdout + '\n' + r.stderr).split('\n').map((l) => l.trim()).filter(Boolean);
+				// Poetry prints "All set!" when clean; any Error/Warning line is a finding (warnings are deprecations to fix).
+				const bad = lines.filter((l) => /^(Error|Warning)\b|^-\s/.test(l) && !/poetry\.lock/.test(l));
+				if (r.code !== 0 || bad.length) {
+					out.push({ file: f.path, tool: 'poetry check', message: (bad.length ? bad : lines).join(' | ').slice(0, 2000) || `exit ${r.code}` });
+				}
+			});
+		}
+		return out;
+	}
+};
