@@ -2,6 +2,17 @@
 import type { Finding, Validator } from '../registry.ts';
 import { run, withWorkdir } from '../root.ts';
 
+/**
+ * The classic (Poetry 1.x) layout keeps metadata in [tool.poetry] on purpose, for
+ * teams not yet on Poetry 2; Poetry 2 warns about exactly these fields. Only these
+ * deprecation warnings are accepted, and only when there is no [project] table.
+ */
+const CLASSIC_DEPRECATIONS = [
+	/^Warning: \[tool\.poetry\.\w+\] is deprecated\. Use \[project\.\w+\] instead\.$/,
+	/^Warning: \[tool\.poetry\.\w+\] is set but '\w+' is not in \[project\.dynamic\]\./,
+	/^Warning: Defining console scripts in \[tool\.poetry\.scripts\] is deprecated\./
+];
+
 /** Files `poetry check` looks at besides pyproject.toml (readme, license, package dirs). */
 const READS = /^(README[^/]*|LICENSE[^/]*|src\/.*|poetry\.lock)$/;
 
@@ -24,7 +35,10 @@ export const poetryCheck: Validator = {
 				});
 				const lines = (r.stdout + '\n' + r.stderr).split('\n').map((l) => l.trim()).filter(Boolean);
 				// Poetry prints "All set!" when clean; any Error/Warning line is a finding (warnings are deprecations to fix).
-				const bad = lines.filter((l) => /^(Error|Warning)\b|^-\s/.test(l) && !/poetry\.lock/.test(l));
+				const classic = !/^\[project\]/m.test(f.content);
+				const bad = lines.filter(
+					(l) => /^(Error|Warning)\b|^-\s/.test(l) && !/poetry\.lock/.test(l) && !(classic && CLASSIC_DEPRECATIONS.some((re) => re.test(l)))
+				);
 				if (r.code !== 0 || bad.length) {
 					out.push({ file: f.path, tool: 'poetry check', message: (bad.length ? bad : lines).join(' | ').slice(0, 2000) || `exit ${r.code}` });
 				}

@@ -1,0 +1,253 @@
+/**
+ * The Dockerfile: one multi-stage build per package manager, as a typed list
+ * of instructions serialised by `writer.ts`.
+ *
+ * ```
+ *   builder (python:X-slim + the manager)        runtime (python:X-slim)
+ *     1. manager / venv                            user app (10001), labels
+ *     2. pyproject + lock only -> dependencies     COPY --from=builder /app/.venv
+ *     3. whole context -> the project, no editable EXPOSE, HEALTHCHECK, CMD
+ * ```
+ *
+ * Both stages start from the same `python:X-slim` image so the virtualenv's
+ * interpreter link (`.venv/bin/python -> /usr/local/bin/python3`) resolves
+ * in the runtime stage (uv issue 9414). The project is always installed as a
+ * wheel, never editable, so copying the virtualenv alone is enough.
+ *
+ * Guides followed: uv `docs/guides/integration/docker.md` and the
+ * uv-docker-example `multistage.Dockerfile`; Poetry's FAQ ("Poetry busts my
+ * Docker cache") and `docs/cli.md`; Docker's Python guide (`docker init`).
+ */
+import type { ReadonlyConfig } from '../../model/config.ts';
+import { APP_PORT, APP_USER, CONTAINER_APP_DIR, CONTAINER_VENV, djangoSettingsModule, facts, serveArgv } from '../../model/derive.ts';
+import type { GeneratedFile } from '../types.ts';
+import { TOOLS } from '../versions.ts';
+import { GENERATED_BY, HEALTH_TIMING, healthArgv, lockCommand, lockFile, usesContainer } from './common.ts';
+import { writeDockerfile, type Instruction } from './writer.ts';
+
+/** The official uv image; `/uv` and `/uvx` are copied out of it at TOOLS.uv. */
+export const UV_IMAGE = 'ghcr.io/astral-sh/uv';
+
+const c = (text: string): Instruction => ({ kind: 'comment', text });
+const blank: Instruction = { kind: 'blank' };
+
+/** `python:${PYTHON_VERSION}-slim`, pinned by digest when the config has one. */
+function baseImage(config: ReadonlyConfig): string {
+	const d = config.docker.baseImageDigest;
+	return `python:\${PYTHON_VERSION}-slim${d ? `@${d}` : ''}`;
+}
+
+/** A RUN step that stops the build with a clear message when the lock file is missing. */
+function requireLock(config: ReadonlyConfig): Instruction[] {
+	const file = lockFile(config.packaging.manager);
+	const how =
+		config.packaging.manager === 'pip' && config.packaging.pipWorkflow !== 'pip-tools'
+			? `${file} is missing: write it (pinned runtime requirements) and commit it.`
+			: `${file} is missing: run "${lockCommand(config)}" and commit ${file}.`;
+	return [
+		c(`The COPY above uses a wildcard so a missing ${file} reaches this check, which says`),
+		c(`what to do (a bind mount of a missing file fails with "not found" in a cache key).`),
+		{ kind: 'run', command: [`test -f ${file} || { echo 'error: ${how}' >&2; exit 1; }`] }
+	];
+}
+
+function uvBuilder(config: ReadonlyConfig): Instruction[] {
+	return [
+		c('uv from its official image, pinned (uv guide: "Installing uv").'),
+		{ kind: 'copy', from: `${UV_IMAGE}:${TOOLS.uv}`, sources: ['/uv', '/uvx'], dest: '/bin/' },
+		c('Compile bytecode for faster starts; copy from the cache mount (no hard links across'),
+		c("file systems); no dev dependencies; use the image's Python, never a downloaded one."),
+		{
+			kind: 'env',
+			vars: [
+				['UV_COMPILE_BYTECODE', '1'],
+				['UV_LINK_MODE', 'copy'],
+				['UV_NO_DEV', '1'],
+				['UV_PYTHON_DOWNLOADS', '0'],
+				['UV_PYTHON', '/usr/local/bin/python3'],
+				['UV_PROJECT_ENVIRONMENT', CONTAINER_VENV]
+			]
+		},
+		{ kind: 'workdir', path: CONTAINER_APP_DIR },
+		blank,
+		c('Dependencies only, from the lock (uv guide: "Intermediate layers"): this layer is'),
+		c('rebuilt only when pyproject.toml or uv.lock change. --locked fails if uv.lock is stale.'),
+		{ kind: 'copy', sources: ['pyproject.toml', 'uv.lock*'], dest: './' },
+		...requireLock(config),
+		{
+			kind: 'run',
+			mounts: ['type=cache,target=/root/.cache/uv'],
+			command: ['uv sync --locked --no-install-project --no-editable']
+		},
+		blank,
+		c('Then the project itself, non-editable, so the runtime stage needs only the venv'),
+		c('(uv guide: "Non-editable installs"). .dockerignore decides what "." holds.'),
+		{ kind: 'copy', sources: ['.'], dest: '.' },
+		{ kind: 'run', mounts: ['type=cache,target=/root/.cache/uv'], command: ['uv sync --locked --no-editable'] }
+	];
+}
+
+function poetryBuilder(config: ReadonlyConfig): Instruction[] {
+	return [
+		c('Poetry, pinned, in the builder only; the runtime stage never sees it.'),
+		{
+			kind: 'env',
+			vars: [
+				['PIP_DISABLE_PIP_VERSION_CHECK', '1'],
+				['POETRY_NO_INTERACTION', '1'],
+				['POETRY_VIRTUALENVS_CREATE', '1'],
+				['POETRY_VIRTUALENVS_IN_PROJECT', '1'],
+				['POETRY_CACHE_DIR', '/root/.cache/pypoetry']
+			]
+		},
+		{ kind: 'run', mounts: ['type=cache,target=/root/.cache/pip'], command: [`pip install poetry==${TOOLS.poetry}`] },
+		{ kind: 'workdir', path: CONTAINER_APP_DIR },
+		blank,
+		c('Dependencies only (Poetry FAQ: "Poetry busts my Docker cache"): --no-root skips the'),
+		c('project, --no-directory skips path dependencies, so the source is not needed yet.'),
+		c('Poetry refuses a poetry.lock that no longer matches pyproject.toml.'),
+		{ kind: 'copy', sources: ['pyproject.toml', 'poetry.lock*'], dest: './' },
+		...requireLock(config),
+		{
+			kind: 'run',
+			mounts: ['type=cache,target=/root/.cache/pypoetry'],
+			command: ['poetry install --only main --no-root --no-directory --compile']
+		},
+		blank,
+		c('Then the project as a wheel: "poetry install" would add it in editable mode (a .pth'),
+		c('pointing at /app/src), which breaks once only the venv is copied.'),
+		{ kind: 'copy', sources: ['.'], dest: '.' },
+		{
+			kind: 'run',
+			mounts: ['type=cache,target=/root/.cache/pypoetry'],
+			command: ['poetry build --format wheel --output /tmp/dist', `&& ${CONTAINER_VENV}/bin/python -m pip install --no-deps --no-index /tmp/dist/*.whl`]
+		}
+	];
+}
+
+function pipBuilder(config: ReadonlyConfig): Instruction[] {
+	return [
+		c('A virtualenv the runtime stage copies whole (Docker Python guide, multi-stage).'),
+		{
+			kind: 'env',
+			vars: [
+				['PIP_DISABLE_PIP_VERSION_CHECK', '1'],
+				['VIRTUAL_ENV', CONTAINER_VENV],
+				['PATH', `${CONTAINER_VENV}/bin:$PATH`]
+			]
+		},
+		{ kind: 'run', command: [`python -m venv ${CONTAINER_VENV}`] },
+		{ kind: 'workdir', path: CONTAINER_APP_DIR },
+		blank,
+		c('Dependencies only, with pip\'s cache as a cache mount (Docker Python guide): this'),
+		c('layer is rebuilt only when pyproject.toml or requirements.txt change.'),
+		{ kind: 'copy', sources: ['pyproject.toml', 'requirements.txt*'], dest: './' },
+		...requireLock(config),
+		{ kind: 'run', mounts: ['type=cache,target=/root/.cache/pip'], command: ['pip install --requirement requirements.txt'] },
+		blank,
+		c('Then the project, built as a wheel and installed without its dependencies;'),
+		c('"pip check" fails the build if requirements.txt misses one of them.'),
+		{ kind: 'copy', sources: ['.'], dest: '.' },
+		{ kind: 'run', mounts: ['type=cache,target=/root/.cache/pip'], command: ['pip install --no-deps .', '&& pip check'] }
+	];
+}
+
+/** OCI annotations from the project metadata (user text: escaped by the writer). */
+export function ociLabels(config: ReadonlyConfig): [string, string][] {
+	const p = config.project;
+	const labels: [string, string][] = [['org.opencontainers.image.title', p.name]];
+	if (p.description) labels.push(['org.opencontainers.image.description', p.description]);
+	labels.push(['org.opencontainers.image.version', p.version]);
+	if (p.license) labels.push(['org.opencontainers.image.licenses', p.license]);
+	if (p.url) labels.push(['org.opencontainers.image.source', p.url]);
+	const author = p.authorName && p.authorEmail ? `${p.authorName} <${p.authorEmail}>` : p.authorName || p.authorEmail;
+	if (author) labels.push(['org.opencontainers.image.authors', author]);
+	return labels;
+}
+
+function runtime(config: ReadonlyConfig): Instruction[] {
+	const f = facts(config);
+	const p = config.project;
+	const env: [string, string][] = [
+		['PYTHONDONTWRITEBYTECODE', '1'],
+		['PYTHONUNBUFFERED', '1'],
+		['VIRTUAL_ENV', CONTAINER_VENV],
+		['PATH', `${CONTAINER_VENV}/bin:$PATH`]
+	];
+	if (p.kind === 'service' && p.framework === 'django') env.push(['DJANGO_SETTINGS_MODULE', djangoSettingsModule(config)]);
+	const out: Instruction[] = [
+		c('No .pyc writes at run time (bytecode is compiled at build); logs unbuffered.'),
+		{ kind: 'env', vars: env },
+		c('An unprivileged user with a fixed UID/GID, no home and no login shell.'),
+		{
+			kind: 'run',
+			command: [
+				`groupadd --system --gid ${APP_USER.gid} ${APP_USER.name}`,
+				`&& useradd --system --uid ${APP_USER.uid} --gid ${APP_USER.gid} --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin ${APP_USER.name}`
+			]
+		},
+		{ kind: 'workdir', path: CONTAINER_APP_DIR },
+		c('Only the virtualenv: the project is installed in it as a wheel. Owned by root, so'),
+		c('the app cannot modify its own code.'),
+		{ kind: 'copy', from: 'builder', sources: [CONTAINER_VENV], dest: CONTAINER_VENV },
+		blank,
+		{ kind: 'label', labels: ociLabels(config) },
+		c('Numeric, so Kubernetes runAsNonRoot can verify it.'),
+		{ kind: 'user', user: `${APP_USER.uid}:${APP_USER.gid}` }
+	];
+	if (f.isWeb) {
+		out.push(
+			{ kind: 'expose', port: APP_PORT },
+			c('Slim images have no curl: Python asks the health endpoint.'),
+			{
+				kind: 'healthcheck',
+				options: [
+					['interval', HEALTH_TIMING.interval],
+					['timeout', HEALTH_TIMING.timeout],
+					['start-period', HEALTH_TIMING.startPeriod],
+					['start-interval', HEALTH_TIMING.startInterval],
+					['retries', String(HEALTH_TIMING.retries)]
+				],
+				argv: healthArgv()
+			},
+			{ kind: 'cmd', argv: serveArgv(config) }
+		);
+	} else if (p.kind === 'cli') {
+		out.push(c('docker run IMAGE --help: arguments go to the command-line tool.'), { kind: 'entrypoint', argv: serveArgv(config) }, { kind: 'cmd', argv: ['--help'] });
+	} else {
+		out.push({ kind: 'cmd', argv: serveArgv(config) });
+	}
+	return out;
+}
+
+/** The Dockerfile's instructions (exported for tests). */
+export function dockerfileInstructions(config: ReadonlyConfig): Instruction[] {
+	const m = config.packaging.manager;
+	const builder = m === 'uv' ? uvBuilder(config) : m === 'poetry' ? poetryBuilder(config) : pipBuilder(config);
+	const digestNote = config.docker.baseImageDigest
+		? [c('The digest pins python:<PYTHON_VERSION>-slim exactly: change both together.')]
+		: [];
+	return [
+		{ kind: 'syntax', frontend: 'docker/dockerfile:1' },
+		c(GENERATED_BY),
+		c(`Build: docker build -t ${config.docker.image} .   (needs ${lockFile(m)}; see README.Docker.md)`),
+		blank,
+		c('The Python of both stages: the virtualenv links to /usr/local/bin/python3.'),
+		{ kind: 'arg', name: 'PYTHON_VERSION', value: config.project.pythonVersion },
+		...digestNote,
+		blank,
+		c(`---- builder: ${m}, build tools, the virtualenv ----`),
+		{ kind: 'from', image: baseImage(config), as: 'builder' },
+		...builder,
+		blank,
+		c('---- runtime: the virtualenv and nothing else ----'),
+		{ kind: 'from', image: baseImage(config), as: 'runtime' },
+		...runtime(config)
+	];
+}
+
+/** The Dockerfile generator (container targets only). */
+export function dockerfile(config: ReadonlyConfig): GeneratedFile[] {
+	if (!usesContainer(config)) return [];
+	return [{ path: 'Dockerfile', content: writeDockerfile(dockerfileInstructions(config)), language: 'dockerfile' }];
+}
