@@ -7,7 +7,7 @@ const args = process.argv.slice(2);
 const portFlag = args.indexOf('--port');
 const port = Number(portFlag >= 0 ? args[portFlag + 1] : (process.env.PORT ?? 4173));
 const base = (process.env.SLIPWAY_BASE ?? '').replace(/\/$/, '');
-const assets = sirv('build', { single: '404.html', dev: false, etag: true });
+const assets = sirv(process.env.SLIPWAY_OUT ?? 'build', { single: '404.html', dev: false, etag: true, gzip: true, brotli: true });
 
 const server = createServer((req, res) => {
 	const url = req.url ?? '/';

@@ -47,6 +47,7 @@ run('unit tests', 'npx', vitest('unit', 'reports/unit.json'));
 if (!countVitest('reports/unit.json')) failed++;
 const buildOk = run('build', 'npm', ['run', 'build']);
 if (!buildOk) failed++;
+if (buildOk && !run('bundle budget', 'node', ['scripts/budget.mjs'])) failed++;
 
 if (existsSync('tests/validate/toolchain/setup.sh') && process.env.SLIPWAY_SKIP_TOOLCHAIN !== '1') {
 	run('toolchain (Debian 13 root, cached)', 'bash', ['tests/validate/toolchain/setup.sh']);

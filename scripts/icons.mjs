@@ -1,0 +1,158 @@
+// Generate Slipway's icons from one geometry: static/favicon.svg and the PNGs
+// under static/icons/ (192 and 512 "any", 512 maskable, 180 apple-touch-icon,
+// 32 favicon). No dependencies: a tiny supersampling rasteriser + a PNG
+// encoder on node:zlib. Deterministic: same script, same bytes.
+//
+//   node scripts/icons.mjs        (outputs are committed; rerun after a change)
+import { deflateSync } from 'node:zlib';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+const ACCENT = [0x0b, 0x5c, 0xad]; // --accent of the page (light scheme)
+const WHITE = [0xff, 0xff, 0xff];
+
+/** Foreground shapes in a unit square: a boat on an inclined slipway. */
+const SHAPES = [
+	// sail
+	[
+		[0.5, 0.18],
+		[0.5, 0.47],
+		[0.72, 0.47]
+	],
+	// mast foot / second sail
+	[
+		[0.46, 0.26],
+		[0.46, 0.47],
+		[0.32, 0.47]
+	],
+	// hull
+	[
+		[0.2, 0.51],
+		[0.8, 0.51],
+		[0.7, 0.65],
+		[0.3, 0.65]
+	],
+	// ramp
+	[
+		[0.12, 0.8],
+		[0.88, 0.7],
+		[0.88, 0.77],
+		[0.12, 0.87]
+	]
+];
+
+function inPolygon(poly, x, y) {
+	let inside = false;
+	for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+		const [xi, yi] = poly[i];
+		const [xj, yj] = poly[j];
+		if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+	}
+	return inside;
+}
+
+function inRoundedSquare(x, y, r) {
+	const cx = Math.min(Math.max(x, r), 1 - r);
+	const cy = Math.min(Math.max(y, r), 1 - r);
+	return x >= 0 && x <= 1 && y >= 0 && y <= 1 && (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+}
+
+/**
+ * @param {number} size pixels
+ * @param {{ radius: number, scale: number, opaque: boolean }} o
+ *   radius: corner radius of the background (0 = full bleed);
+ *   scale: foreground scale around the centre (maskable icons keep it in the safe zone);
+ *   opaque: no transparent pixels (apple-touch-icon).
+ */
+function render(size, { radius, scale, opaque }) {
+	const SS = 4;
+	const rgba = Buffer.alloc(size * size * 4);
+	const shapes = SHAPES.map((p) => p.map(([x, y]) => [0.5 + (x - 0.5) * scale, 0.5 + (y - 0.5) * scale]));
+	for (let py = 0; py < size; py++) {
+		for (let px = 0; px < size; px++) {
+			let bg = 0;
+			let fg = 0;
+			for (let sy = 0; sy < SS; sy++) {
+				for (let sx = 0; sx < SS; sx++) {
+					const x = (px + (sx + 0.5) / SS) / size;
+					const y = (py + (sy + 0.5) / SS) / size;
+					const inBg = radius === 0 ? true : inRoundedSquare(x, y, radius);
+					if (!inBg) continue;
+					bg++;
+					if (shapes.some((s) => inPolygon(s, x, y))) fg++;
+				}
+			}
+			const n = SS * SS;
+			const a = opaque ? 1 : bg / n;
+			const f = bg === 0 ? 0 : fg / bg;
+			const o = (py * size + px) * 4;
+			for (let c = 0; c < 3; c++) rgba[o + c] = Math.round(ACCENT[c] * (1 - f) + WHITE[c] * f);
+			rgba[o + 3] = Math.round(a * 255);
+		}
+	}
+	return rgba;
+}
+
+const CRC_TABLE = new Uint32Array(256).map((_, n) => {
+	let c = n;
+	for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+	return c >>> 0;
+});
+function crc32(buf) {
+	let c = 0xffffffff;
+	for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+	return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type, data) {
+	const len = Buffer.alloc(4);
+	len.writeUInt32BE(data.length);
+	const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+	const crc = Buffer.alloc(4);
+	crc.writeUInt32BE(crc32(td));
+	return Buffer.concat([len, td, crc]);
+}
+function png(size, rgba) {
+	const ihdr = Buffer.alloc(13);
+	ihdr.writeUInt32BE(size, 0);
+	ihdr.writeUInt32BE(size, 4);
+	ihdr[8] = 8; // bit depth
+	ihdr[9] = 6; // RGBA
+	const raw = Buffer.alloc(size * (size * 4 + 1));
+	for (let y = 0; y < size; y++) rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
+	return Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		chunk('IHDR', ihdr),
+		chunk('IDAT', deflateSync(raw, { level: 9 })),
+		chunk('IEND', Buffer.alloc(0))
+	]);
+}
+
+function svg() {
+	const hex = (c) => '#' + c.map((v) => v.toString(16).padStart(2, '0')).join('');
+	const pts = (p) => p.map(([x, y]) => `${+(x * 64).toFixed(2)},${+(y * 64).toFixed(2)}`).join(' ');
+	return [
+		'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">',
+		`<rect width="64" height="64" rx="14" fill="${hex(ACCENT)}"/>`,
+		...SHAPES.map((p) => `<polygon points="${pts(p)}" fill="${hex(WHITE)}"/>`),
+		'</svg>',
+		''
+	].join('\n');
+}
+
+const OUT = new URL('../static/', import.meta.url);
+mkdirSync(new URL('icons/', OUT), { recursive: true });
+const targets = [
+	['icons/icon-192.png', 192, { radius: 0.22, scale: 1, opaque: false }],
+	['icons/icon-512.png', 512, { radius: 0.22, scale: 1, opaque: false }],
+	// Maskable: full bleed, foreground inside the central 80% safe circle.
+	['icons/maskable-512.png', 512, { radius: 0, scale: 0.72, opaque: true }],
+	['icons/maskable-192.png', 192, { radius: 0, scale: 0.72, opaque: true }],
+	// iOS rounds the corners itself and shows transparency as black.
+	['icons/apple-touch-icon.png', 180, { radius: 0, scale: 0.86, opaque: true }],
+	['icons/favicon-32.png', 32, { radius: 0.22, scale: 1, opaque: false }]
+];
+for (const [file, size, opts] of targets) {
+	writeFileSync(new URL(file, OUT), png(size, render(size, opts)));
+	console.log(`wrote static/${file}`);
+}
+writeFileSync(new URL('favicon.svg', OUT), svg());
+console.log('wrote static/favicon.svg');
