@@ -84,27 +84,49 @@ function servicesLabel(c: Config): string {
 	return on.length ? on.join('+') : 'none';
 }
 
-/** The full product. */
+/** Build one entry. */
+function entry(presetId: string, pv: PackagingVariant, target: TargetVariant, sv: ServiceVariant): MatrixEntry {
+	const preset = PRESETS.find((p) => p.id === presetId)!;
+	const c = preset.config();
+	pv.apply(c);
+	applyTarget(c, target);
+	if (sv === 'flipped') {
+		const any = c.services.postgres || c.services.redis;
+		c.services = { postgres: !any, redis: !any };
+	}
+	const services = servicesLabel(c);
+	const invalid = validateConfig(c).map((e) => `${e.path}: ${e.message}`);
+	return { id: `${preset.id} | ${pv.id} | ${target} | ${services}`, preset: preset.id, packaging: pv.id, target, services, config: c, invalid };
+}
+
+/**
+ * The full matrix (`npm run test:matrix`, CI): every preset x package manager x
+ * target with the manager's default backend and the preset's services; then,
+ * for every preset, every other packaging variant (each backend, Poetry's
+ * classic layout, pip-tools) and the flipped services for every manager, each
+ * on a target that rotates so the variants meet every target too.
+ */
 export function fullMatrix(): MatrixEntry[] {
 	const out: MatrixEntry[] = [];
+	const variants = packagingVariants();
+	const defaults = variants.filter((v) => PACKAGE_MANAGERS.some((m) => v.id === `${m}/${BACKENDS_FOR[m][0]}`));
+	const others = variants.filter((v) => !defaults.includes(v));
+	let rotate = 0;
+	const nextTarget = () => TARGET_VARIANTS[rotate++ % TARGET_VARIANTS.length];
 	for (const preset of PRESETS) {
-		for (const pv of packagingVariants()) {
-			for (const target of TARGET_VARIANTS) {
-				for (const sv of SERVICE_VARIANTS) {
-					const c = preset.config();
-					pv.apply(c);
-					applyTarget(c, target);
-					if (sv === 'flipped') {
-						const any = c.services.postgres || c.services.redis;
-						c.services = { postgres: !any, redis: !any };
-					}
-					const services = servicesLabel(c);
-					const invalid = validateConfig(c).map((e) => `${e.path}: ${e.message}`);
-					out.push({ id: `${preset.id} | ${pv.id} | ${target} | ${services}`, preset: preset.id, packaging: pv.id, target, services, config: c, invalid });
-				}
-			}
-		}
+		for (const pv of defaults) for (const target of TARGET_VARIANTS) out.push(entry(preset.id, pv, target, 'preset'));
+		for (const pv of others) out.push(entry(preset.id, pv, nextTarget(), 'preset'));
+		for (const pv of defaults) out.push(entry(preset.id, pv, nextTarget(), 'flipped'));
 	}
+	return out;
+}
+
+/** Every combination of every dimension (600 configs, hours): SLIPWAY_MATRIX=product, for exhaustive local runs. */
+export function productMatrix(): MatrixEntry[] {
+	const out: MatrixEntry[] = [];
+	for (const preset of PRESETS)
+		for (const pv of packagingVariants())
+			for (const target of TARGET_VARIANTS) for (const sv of SERVICE_VARIANTS) out.push(entry(preset.id, pv, target, sv));
 	return out;
 }
 
@@ -147,10 +169,11 @@ export function coveringSlice(all: MatrixEntry[] = fullMatrix()): MatrixEntry[] 
 	return chosen;
 }
 
-/** SLIPWAY_MATRIX=full|slice (default slice). */
+/** SLIPWAY_MATRIX=full|slice|product (default slice). */
 export function selectedMatrix(mode = process.env.SLIPWAY_MATRIX ?? 'slice'): { mode: string; entries: MatrixEntry[] } {
+	if (mode === 'product') return { mode, entries: productMatrix() };
 	const all = fullMatrix();
 	if (mode === 'full') return { mode, entries: all };
-	if (mode !== 'slice') throw new Error(`SLIPWAY_MATRIX must be "full" or "slice", not ${JSON.stringify(mode)}`);
+	if (mode !== 'slice') throw new Error(`SLIPWAY_MATRIX must be "full", "slice" or "product", not ${JSON.stringify(mode)}`);
 	return { mode, entries: coveringSlice(all) };
 }

@@ -13,6 +13,7 @@
  *             --no-deps <wheel>; console script present; which runtime
  *             dependencies Debian lacks is recorded (not a failure by itself).
  *   tests     the project's own tests with pytest, against the installed wheel.
+ *   types     mypy with the project's own configuration (strict for libraries).
  *   settings  .env.example copied to .env; <pkg>.config.get_settings() must
  *             yield every example value.
  *   serve     the generated serve command (serveArgv with 127.0.0.1 and a free
@@ -41,7 +42,7 @@ export interface CheckResult {
 	/** Wall time of the step, ms (proof checks only). */
 	ms?: number;
 }
-export const PROOF_CHECKS = ['wheel', 'install', 'tests', 'settings', 'serve', 'handler'] as const;
+export const PROOF_CHECKS = ['wheel', 'install', 'tests', 'types', 'settings', 'serve', 'handler'] as const;
 export type ProofCheck = (typeof PROOF_CHECKS)[number];
 export type ProofResult = Record<ProofCheck, CheckResult>;
 
@@ -116,7 +117,7 @@ async function runProof(project: readonly GeneratedFile[], inp: Inputs): Promise
 	const status = rootStatus();
 	if (!status.ok) {
 		const r: CheckResult = { status: 'fail', detail: `toolchain missing: ${status.reason}`, toolchainMissing: true };
-		return { wheel: r, install: r, tests: r, settings: r, serve: r, handler: r };
+		return { wheel: r, install: r, tests: r, types: r, settings: r, serve: r, handler: r };
 	}
 	const result: Partial<ProofResult> = {};
 	const notes: string[] = [];
@@ -124,7 +125,7 @@ async function runProof(project: readonly GeneratedFile[], inp: Inputs): Promise
 	const pyproject = files.find((f) => f.path === 'pyproject.toml');
 	if (!pyproject) {
 		const r = fail('no pyproject.toml generated');
-		return { wheel: r, install: r, tests: r, settings: r, serve: r, handler: r };
+		return { wheel: r, install: r, tests: r, types: r, settings: r, serve: r, handler: r };
 	}
 	if (inp.backend === 'uv_build') {
 		// uv_build is in no Debian release: rewrite only [build-system], keep everything else.
@@ -190,6 +191,20 @@ async function runProof(project: readonly GeneratedFile[], inp: Inputs): Promise
 			}
 		}
 		stamp('tests');
+		// --- types: mypy with the project's own [tool.mypy] (strict for libraries) ---------
+		const my = await run(['.venv/bin/python', '-m', 'mypy', '--cache-dir', '/tmp/mypy-cache', '--no-error-summary', '--hide-error-context'], {
+			cwd,
+			env,
+			timeoutMs: 300_000
+		});
+		if (my.code === 0) result.types = pass('mypy: no issues');
+		else {
+			const out = my.stdout + my.stderr;
+			const stub = [...out.matchAll(/Cannot find implementation or library stub for module named "([\w.]+)"/g)].map((m) => m[1]);
+			const why = stub.length ? blockedBy(stub.map((m) => `No module named '${m}'`).join('\n')) : null;
+			result.types = why ? na(why) : fail(`mypy exit ${my.code}: ${tail(out)}`);
+		}
+		stamp('types');
 		// --- settings ------------------------------------------------------------
 		const example = files.find((f) => f.path === '.env.example');
 		if (!inp.hasSettings) result.settings = na('this kind has no settings module');
@@ -227,7 +242,7 @@ async function runProof(project: readonly GeneratedFile[], inp: Inputs): Promise
 
 function allFail(detail: string): ProofResult {
 	const r = fail(detail);
-	return { wheel: r, install: r, tests: r, settings: r, serve: r, handler: r };
+	return { wheel: r, install: r, tests: r, types: r, settings: r, serve: r, handler: r };
 }
 
 function finish(result: Partial<ProofResult>, why: string): ProofResult {

@@ -5,12 +5,22 @@
  */
 import type { ReadonlyConfig } from '../model/config.ts';
 import { pyproject } from './pyproject.ts';
+import { docker } from './docker/index.ts';
+import { kubernetes } from './kubernetes/index.ts';
+import { serverless } from './serverless/index.ts';
+import { bareMetal } from './baremetal/index.ts';
+import { slipwayJson } from './slipway-json.ts';
+import { skeleton } from './skeleton/index.ts';
+import { requirements } from './requirements.ts';
+import { envExample } from './env-example.ts';
+import { repoFiles } from './repo-files.ts';
+import { ciWorkflows } from './ci.ts';
 import type { GeneratedFile, Generator } from './types.ts';
 
 export type { GeneratedFile, Generator, Language } from './types.ts';
 
 /** Every generator, in no particular order (output is sorted by path). */
-export const GENERATORS: readonly Generator[] = [pyproject];
+export const GENERATORS: readonly Generator[] = [slipwayJson, pyproject, docker, kubernetes, serverless, bareMetal, skeleton, requirements, envExample, repoFiles, ciWorkflows];
 
 /**
  * All files for a valid config, sorted by path. Throws if two generators

@@ -51,3 +51,33 @@ export const TOOLS = {
 	uv: '0.12.24', // bump: github astral-sh/uv releases (image ghcr.io/astral-sh/uv)
 	poetry: '2.2.1' // bump: pypi poetry
 } as const;
+
+/** Python build frontend pinned where CI builds distributions with pip. */
+export const PY_TOOLS = {
+	build: '1.3.0', // bump: pypi build
+	pipTools: '7.5.1' // bump: pypi pip-tools (README's pip-compile step)
+} as const;
+
+/** Build-system requirement of the Poetry 1.x ("classic") layout, which Poetry 2 still builds. */
+export const POETRY_CLASSIC_CORE = 'poetry-core>=1.9,<3.0.0'; // bump: pypi poetry-core
+
+/** GitHub Actions, pinned to their current major (generated ci.yml / release.yml). */
+export const ACTIONS = {
+	checkout: 'actions/checkout@v6', // bump: github actions/checkout
+	setupPython: 'actions/setup-python@v7', // bump: github actions/setup-python
+	setupUv: 'astral-sh/setup-uv@v10', // bump: github astral-sh/setup-uv
+	uploadArtifact: 'actions/upload-artifact@v7', // bump: github actions/upload-artifact
+	downloadArtifact: 'actions/download-artifact@v8', // bump: github actions/download-artifact
+	pypiPublish: 'pypa/gh-action-pypi-publish@release/v1', // bump: github pypa/gh-action-pypi-publish (the maintainers' documented ref)
+	setupBuildx: 'docker/setup-buildx-action@v4', // bump: github docker/setup-buildx-action
+	dockerLogin: 'docker/login-action@v4', // bump: github docker/login-action
+	dockerMetadata: 'docker/metadata-action@v6', // bump: github docker/metadata-action
+	dockerBuildPush: 'docker/build-push-action@v7' // bump: github docker/build-push-action
+} as const;
+
+/** pre-commit hook repositories and their pinned revs. */
+export const PRE_COMMIT = {
+	hooks: { repo: 'https://github.com/pre-commit/pre-commit-hooks', rev: 'v6.0.0' }, // bump: github pre-commit/pre-commit-hooks
+	ruff: { repo: 'https://github.com/astral-sh/ruff-pre-commit', rev: 'v0.17.4' }, // bump: github astral-sh/ruff-pre-commit
+	mypy: { repo: 'https://github.com/pre-commit/mirrors-mypy', rev: 'v2.3.1' } // bump: github pre-commit/mirrors-mypy
+} as const;

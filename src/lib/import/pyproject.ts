@@ -230,7 +230,10 @@ export function importPyproject(text: string, base: ReadonlyConfig): ImportResul
 	if (merged.length) report.taken.push(`merged into development dependencies: ${merged.join(', ')}`);
 
 	const scripts = table(project?.scripts) ?? table(poetry?.scripts);
-	applyDependencies(config, runtime, dev, { hasScripts: !!scripts && Object.keys(scripts).length > 0 }, report);
+	const targets = scripts ? Object.values(scripts).filter((v): v is string => typeof v === 'string') : [];
+	// A script whose module is `<pkg>.worker` (as Slipway and most projects name it) runs a worker.
+	const workerScript = targets.some((t) => /(^|\.)worker(s)?:/.test(t));
+	applyDependencies(config, runtime, dev, { hasScripts: targets.length > 0, workerScript }, report);
 
 	// Tables Slipway regenerates itself or does not model.
 	const known = new Set(['name', 'version', 'description', 'authors', 'license', 'urls', 'homepage', 'repository', 'requires-python', 'dependencies', 'optional-dependencies', 'dynamic', 'scripts', 'group', 'dev-dependencies', 'packages', 'package-mode']);

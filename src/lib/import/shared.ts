@@ -82,7 +82,7 @@ export function applyDependencies(
 	config: Config,
 	runtime: string[] | null,
 	dev: string[] | null,
-	hints: { hasScripts: boolean } | null,
+	hints: { hasScripts: boolean; workerScript?: boolean } | null,
 	report: ImportReport
 ): void {
 	const p = config.project;
@@ -125,6 +125,10 @@ export function applyDependencies(
 		p.kind = 'service';
 		p.framework = FRAMEWORK_OF[fw];
 		report.taken.push(`kind: web service with ${fw} (${fw} is a dependency)`);
+	} else if (hints.workerScript) {
+		p.kind = 'worker';
+		p.framework = 'none';
+		report.taken.push('kind: background worker (an entry point runs a worker module)');
 	} else if (hints.hasScripts) {
 		p.kind = 'cli';
 		p.framework = 'none';

@@ -208,3 +208,20 @@ export function serveArgv(config: ReadonlyConfig, host = '0.0.0.0'): string[] {
 	}
 	return f.script ? [f.script] : ['python', '-m', f.pkg];
 }
+
+/**
+ * Name of the deployed app wherever a deployment target needs one: Kubernetes
+ * resources and labels, the Cloud Run service, the bare-metal system user and
+ * its `/opt/<name>` and `/etc/<name>` folders, the nginx site. It is the PEP
+ * 503-normalised project name, e.g. `Acme_Orders` -> `acme-orders`: lowercase
+ * letters, digits and `-`, starting with a letter (validate.ts checks lengths
+ * per target).
+ */
+export function deployName(config: ReadonlyConfig): string {
+	return config.project.name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/** Django's settings module in the generated skeleton (`manage.py` and wsgi/asgi set it). */
+export function djangoSettingsModule(config: ReadonlyConfig): string {
+	return `${importNameOf(config.project.name)}.settings`;
+}

@@ -149,3 +149,11 @@ describe('readConfig (untrusted JSON)', () => {
 		expect(!r.ok && r.errors[0]).toEqual({ path: 'packaging.manager', message: 'the text "conda" is not one of: poetry, uv, pip' });
 	});
 });
+
+describe('project name length (generated code stays within ruff line length)', () => {
+	it('accepts 60 characters and rejects 61', () => {
+		expect(paths(edit((c) => (c.project.name = 'a'.repeat(60))))).not.toContain('project.name');
+		const long = edit((c) => (c.project.name = 'a'.repeat(61)));
+		expect(validateConfig(long).find((e) => e.path === 'project.name')?.message).toContain('at most 60');
+	});
+});

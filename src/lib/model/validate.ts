@@ -153,6 +153,9 @@ const IMAGE_RE = /^(?:[a-z0-9]+(?:[.-][a-z0-9]+)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:
 const DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
 const REGION_RE = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
 
+/** Longest project name the generated Python code stays lint-clean with (ruff line length 100). */
+export const MAX_PROJECT_NAME = 60;
+
 /** Packages a project must not be named after: it would shadow what it imports. */
 const FRAMEWORK_IMPORTS = new Set(['fastapi', 'flask', 'django', 'pydantic', 'pydantic_settings', 'uvicorn', 'gunicorn', 'pytest', 'starlette', 'redis', 'psycopg', 'mangum', 'a2wsgi', 'httpx']);
 
@@ -193,6 +196,10 @@ export function validateConfig(config: ReadonlyConfig): FieldError[] {
 		else if (PYTHON_KEYWORDS.has(pkg)) err('project.name', `"${pkg}" is a Python keyword and cannot be imported; pick another name, e.g. "${pkg}-app"`);
 		else if (STDLIB_MODULES.has(pkg)) err('project.name', `"${pkg}" would shadow Python's standard-library module of that name; pick another, e.g. "my-${pkg}"`);
 		else if (FRAMEWORK_IMPORTS.has(pkg)) err('project.name', `"${pkg}" would shadow the "${pkg}" package the project depends on; pick another, e.g. "my-${pkg}"`);
+		// The generated Python names the package in imports and constants; beyond 60
+		// characters those lines exceed the 100-column limit ruff checks in CI.
+		else if (p.name.length > MAX_PROJECT_NAME)
+			err('project.name', `"${p.name}" is ${p.name.length} characters long; at most ${MAX_PROJECT_NAME} keep the generated code within ruff's line length. Use a shorter name, e.g. "acme-orders"`);
 	}
 
 	text('project.description', p.description, 'Description');

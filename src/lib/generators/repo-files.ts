@@ -1,0 +1,302 @@
+/**
+ * Repository files around the code: README.md (setup, run, test, build and
+ * deploy commands for the chosen manager and target, creating the lock file
+ * first), .gitignore, LICENSE (full text), .pre-commit-config.yaml and, for
+ * uv, .python-version.
+ */
+import { shareLink } from './slipway-json.ts';
+import type { ReadonlyConfig } from '../model/config.ts';
+import { APP_PORT, facts, HEALTH_PATH } from '../model/derive.ts';
+import { isOpenSource, licenseInfo } from '../model/licenses.ts';
+import { runtimeDependencies, devDependencies } from './dependencies.ts';
+import { licenseText } from './license-texts.ts';
+import type { GeneratedFile } from './types.ts';
+import { PRE_COMMIT, PY_TOOLS } from './versions.ts';
+import { workerQueue } from './skeleton/worker.ts';
+import { writeYaml } from './writers/yaml.ts';
+
+/** Escape user text for Markdown prose (one line, no markup, no HTML). */
+export function mdText(text: string): string {
+	return text
+		.replace(/[\r\n\u2028\u2029]+/g, ' ')
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/([\\`*_{}[\]()#+!|~-])/g, '\\$1');
+}
+
+/** The copyright holder of LICENSE: the author, or "the <name> authors". */
+export function copyrightHolder(config: ReadonlyConfig): string {
+	return config.project.authorName || `the ${config.project.name} authors`;
+}
+
+/** Where the deployment helper documents each target (paths other generators write). */
+export function deployDoc(config: ReadonlyConfig): string | null {
+	if (config.project.kind === 'library') return null;
+	switch (config.target) {
+		case 'docker':
+			return 'README.Docker.md';
+		case 'kubernetes':
+			return 'deploy/kubernetes/README.md';
+		case 'serverless':
+			return config.serverless.provider === 'aws-lambda' ? 'deploy/aws-lambda/README.md' : 'deploy/cloud-run/README.md';
+		case 'bare-metal':
+			return 'deploy/README.md';
+	}
+}
+
+interface Commands {
+	/** Steps before anything else (lock, environment). */
+	setup: string[];
+	/** Prefix to run a tool inside the environment (`uv run `, `poetry run `, ''). */
+	run: string;
+	build: string;
+	lockNote: string;
+}
+
+function commands(config: ReadonlyConfig): Commands {
+	const pk = config.packaging;
+	if (pk.manager === 'uv')
+		return {
+			setup: ['uv lock                 # resolve dependencies, write uv.lock (commit it)', 'uv sync                 # create .venv with the project and the dev group'],
+			run: 'uv run ',
+			build: 'uv build                # sdist and wheel in dist/',
+			lockNote: 'Slipway generates files in your browser, which cannot resolve dependency versions, so there is no `uv.lock` yet. Create it first and commit it: CI (`uv sync --locked`) and the Docker build refuse to run without it.'
+		};
+	if (pk.manager === 'poetry')
+		return {
+			setup: ['poetry lock             # resolve dependencies, write poetry.lock (commit it)', 'poetry install          # create the virtualenv with the project and the dev group'],
+			run: 'poetry run ',
+			build: 'poetry build            # sdist and wheel in dist/',
+			lockNote: 'Slipway generates files in your browser, which cannot resolve dependency versions, so there is no `poetry.lock` yet. Create it first and commit it: CI (`poetry check --lock`) and the Docker build refuse to run without it.'
+		};
+	const venv = ['python -m venv .venv && . .venv/bin/activate   # Windows: .venv\\Scripts\\activate', 'python -m pip install --upgrade pip'];
+	if (pk.pipWorkflow === 'pip-tools')
+		return {
+			setup: [
+				...venv,
+				`python -m pip install pip-tools==${PY_TOOLS.pipTools}`,
+				'pip-compile --strip-extras requirements.in       # writes the pinned requirements.txt (commit it)',
+				'pip-compile --strip-extras requirements-dev.in   # writes requirements-dev.txt (commit it)',
+				'pip-sync requirements.txt requirements-dev.txt',
+				'python -m pip install --no-deps -e .'
+			],
+			run: '',
+			build: 'python -m pip install build && python -m build   # sdist and wheel in dist/',
+			lockNote: 'Slipway generates files in your browser, which cannot resolve dependency versions, so the pinned `requirements.txt` and `requirements-dev.txt` do not exist yet. Compile them from the `.in` files first and commit them: CI and the Docker build install from them.'
+		};
+	return {
+		setup: [...venv, 'python -m pip install -r requirements-dev.txt -e .'],
+		run: '',
+		build: 'python -m pip install build && python -m build   # sdist and wheel in dist/',
+		lockNote: '`requirements.txt` lists the runtime dependencies of `pyproject.toml` with version ranges (keep both in sync); `requirements-dev.txt` adds the development tools.'
+	};
+}
+
+function runSection(config: ReadonlyConfig, c: Commands): string[] {
+	const f = facts(config);
+	const p = config.project;
+	const r = c.run;
+	const out: string[] = [];
+	if (p.kind === 'service') {
+		const dev =
+			p.framework === 'fastapi'
+				? `${r}uvicorn ${f.pkg}.main:app --reload --port ${APP_PORT}`
+				: p.framework === 'flask'
+					? `${r}flask --app '${f.pkg}.app:create_app()' run --debug --port ${APP_PORT}`
+					: `${r}python manage.py migrate && ${r}python manage.py runserver ${APP_PORT}`;
+		out.push(
+			'Development server (reloads on change):',
+			'',
+			'```sh',
+			dev,
+			'```',
+			'',
+			`Production server, as the deployment files run it: \`${r}${f.script}\` (same as \`${r}python -m ${f.pkg}\`). Check it: \`curl http://localhost:${APP_PORT}${HEALTH_PATH}\` answers \`{"status":"ok"}\`.`
+		);
+	} else if (p.kind === 'cli') {
+		out.push('```sh', `${r}${f.script} --help`, `${r}${f.script} hello Ada`, `${r}${f.script} config     # effective settings, secrets hidden`, '```');
+	} else if (p.kind === 'worker') {
+		out.push('```sh', `${r}${f.script}            # runs until SIGTERM / Ctrl-C`, `${r}${f.script} --once     # one job (or tick), then exit`, '```');
+		if (config.services.redis)
+			out.push('', `The worker takes JSON jobs from the Redis list \`${workerQueue(config)}\`. Enqueue one: \`redis-cli RPUSH ${workerQueue(config)} '{"id": 1}'\`.`);
+	} else {
+		out.push('```python', `from ${f.pkg} import greet`, '', 'print(greet("world"))  # Hello, world!', '```');
+	}
+	return out;
+}
+
+function readme(config: ReadonlyConfig): GeneratedFile {
+	const p = config.project;
+	const f = facts(config);
+	const c = commands(config);
+	const r = c.run;
+	const lic = licenseInfo(p.license);
+	const doc = deployDoc(config);
+	const lines: string[] = [`# ${mdText(p.name)}`, ''];
+	if (p.description) lines.push(mdText(p.description), '');
+	lines.push(
+		`Python ${p.pythonVersion}+ · ${p.kind}${p.framework !== 'none' ? ` (${p.framework})` : ''} · packaged with ${config.packaging.manager} and ${config.packaging.backend}.`,
+		'',
+		'## Set up',
+		'',
+		c.lockNote,
+		'',
+		'```sh',
+		...c.setup,
+		...(f.hasSettings ? ['cp .env.example .env     # then edit the values'] : []),
+		config.packaging.manager === 'uv' ? 'uvx pre-commit install  # optional: lint on every commit' : 'pre-commit install      # optional: lint on every commit (pipx install pre-commit)',
+		'```',
+		''
+	);
+	if (f.hasSettings)
+		lines.push(
+			`Settings are read from environment variables (and \`.env\`) by \`${f.pkgDir}/config.py\`; \`.env.example\` documents each one.`,
+			''
+		);
+	lines.push(p.kind === 'library' ? '## Use' : '## Run', '', ...runSection(config, c), '');
+	lines.push(
+		'## Test and lint',
+		'',
+		'```sh',
+		`${r}pytest`,
+		`${r}ruff check .`,
+		`${r}ruff format --check .`,
+		`${r}mypy`,
+		'```',
+		'',
+		'CI runs the same on every push and pull request (`.github/workflows/ci.yml`).',
+		'',
+		'## Build',
+		'',
+		'```sh',
+		c.build,
+		'```',
+		''
+	);
+	if (doc) {
+		lines.push(
+			'## Deploy',
+			'',
+			`Target: **${config.target}${config.target === 'serverless' ? ` (${config.serverless.provider})` : ''}**. Step-by-step instructions: [${doc}](${doc}).`,
+			''
+		);
+		if (['docker', 'kubernetes'].includes(config.target) || (config.target === 'serverless' && config.serverless.provider === 'cloud-run'))
+			lines.push(`Pushing a tag \`v${p.version}\` builds the image \`${config.docker.image}\` and pushes it (\`.github/workflows/release.yml\`).`, '');
+	}
+	lines.push('## Release', '');
+	if (isOpenSource(p.license))
+		lines.push(
+			`Set \`version\` in \`pyproject.toml\`, commit, then push a matching tag (\`git tag v${p.version} && git push --tags\`). \`.github/workflows/release.yml\` builds the sdist and wheel and publishes them to PyPI with trusted publishing: once, add a trusted publisher on PyPI for this repository, workflow \`release.yml\`, environment \`pypi\` (https://docs.pypi.org/trusted-publishers/).`,
+			''
+		);
+	else
+		lines.push(
+			`Set \`version\` in \`pyproject.toml\`, commit, then push a matching tag (\`git tag v${p.version} && git push --tags\`). \`.github/workflows/release.yml\` builds the sdist and wheel and attaches them to the workflow run; the project is proprietary (\`Private :: Do Not Upload\`), so nothing is published to PyPI.`,
+			''
+		);
+	lines.push('## License', '', `${lic ? mdText(lic.name) : mdText(p.license)}: see [LICENSE](LICENSE).`, '');
+	lines.push(
+		'## Reproduce',
+		'',
+		'`slipway.json` holds the configuration these files were generated from. Regenerate them with `npx slipway generate --config slipway.json --out . --force`, or reopen it in the browser:',
+		'',
+		`<${shareLink(config)}>`,
+		''
+	);
+	lines.push('---', '', 'Generated by Slipway.');
+	return { path: 'README.md', content: lines.join('\n') + '\n', language: 'markdown' };
+}
+
+function gitignore(config: ReadonlyConfig): GeneratedFile {
+	const lines = [
+		'# Generated by Slipway.',
+		'# Lock files (uv.lock, poetry.lock, compiled requirements*.txt) are NOT ignored: commit them.',
+		'',
+		'# Python',
+		'__pycache__/',
+		'*.py[cod]',
+		'*.so',
+		'',
+		'# Builds',
+		'build/',
+		'dist/',
+		'*.egg-info/',
+		'',
+		'# Virtual environments',
+		'.venv/',
+		'venv/',
+		'',
+		'# Tools',
+		'.pytest_cache/',
+		'.mypy_cache/',
+		'.ruff_cache/',
+		'.coverage',
+		'.coverage.*',
+		'coverage.xml',
+		'htmlcov/',
+		'',
+		'# Local settings: .env holds secrets; .env.example is committed',
+		'.env',
+		'.env.*',
+		'!.env.example',
+		'',
+		'# Editors and OS',
+		'.idea/',
+		'.vscode/',
+		'.DS_Store'
+	];
+	if (config.project.kind === 'service' && config.project.framework === 'django')
+		lines.push('', '# Django', 'db.sqlite3', 'db.sqlite3-journal', 'staticfiles/', 'media/');
+	return { path: '.gitignore', content: lines.join('\n') + '\n', language: 'text' };
+}
+
+function preCommit(config: ReadonlyConfig): GeneratedFile {
+	// mypy runs in pre-commit's own environment: give it what the code imports, so
+	// imports resolve and the pydantic plugin loads, and let pyproject.toml choose the files.
+	const mypyDeps = [...runtimeDependencies(config), ...devDependencies(config).filter((d) => /^(pytest|httpx)\b/i.test(d))];
+	const doc = {
+		repos: [
+			{
+				repo: PRE_COMMIT.hooks.repo,
+				rev: PRE_COMMIT.hooks.rev,
+				hooks: [
+					{ id: 'trailing-whitespace' },
+					{ id: 'end-of-file-fixer' },
+					{ id: 'check-yaml' },
+					{ id: 'check-toml' },
+					{ id: 'check-merge-conflict' },
+					{ id: 'check-added-large-files' },
+					{ id: 'detect-private-key' }
+				]
+			},
+			{
+				repo: PRE_COMMIT.ruff.repo,
+				rev: PRE_COMMIT.ruff.rev,
+				hooks: [{ id: 'ruff-check', args: ['--fix'] }, { id: 'ruff-format' }]
+			},
+			{
+				repo: PRE_COMMIT.mypy.repo,
+				rev: PRE_COMMIT.mypy.rev,
+				hooks: [{ id: 'mypy', args: [], pass_filenames: false, additional_dependencies: mypyDeps }]
+			}
+		]
+	};
+	return {
+		path: '.pre-commit-config.yaml',
+		content: writeYaml(doc, ['Generated by Slipway. Install the hooks: pre-commit install', 'Update the pinned revs: pre-commit autoupdate']),
+		language: 'yaml'
+	};
+}
+
+export function repoFiles(config: ReadonlyConfig): GeneratedFile[] {
+	const files: GeneratedFile[] = [
+		readme(config),
+		gitignore(config),
+		{ path: 'LICENSE', content: licenseText(config.project.license, copyrightHolder(config)), language: 'text' },
+		preCommit(config)
+	];
+	// uv reads .python-version to pick the interpreter of `uv sync` / `uv run`.
+	if (config.packaging.manager === 'uv') files.push({ path: '.python-version', content: `${config.project.pythonVersion}\n`, language: 'text' });
+	return files;
+}

@@ -1,0 +1,48 @@
+/** FastAPI skeleton: `src/<pkg>/main.py` with the ASGI app at `<pkg>.main:app` (derive.ts appTargets). */
+import type { ReadonlyConfig } from '../../model/config.ts';
+import { facts, HEALTH_PATH } from '../../model/derive.ts';
+import type { GeneratedFile } from '../types.ts';
+import { pyStr } from '../writers/python.ts';
+import { py } from './common.ts';
+
+export function fastapiFiles(config: ReadonlyConfig): GeneratedFile[] {
+	const f = facts(config);
+	return [
+		py(`${f.pkgDir}/main.py`, [
+			'"""The FastAPI application.',
+			'',
+			'Serve it with:',
+			'',
+			`    uvicorn ${f.pkg}.main:app`,
+			'"""',
+			'',
+			'import logging',
+			'',
+			'from fastapi import FastAPI',
+			'',
+			'from . import __version__',
+			'from .config import get_settings',
+			'',
+			'',
+			'def create_app() -> FastAPI:',
+			'    """Build the application from the current settings."""',
+			'    settings = get_settings()',
+			'    logging.basicConfig(level=settings.log_level)',
+			'    app = FastAPI(',
+			`        title=${pyStr(f.distName)},`,
+			'        version=__version__,',
+			'        debug=settings.debug,',
+			'    )',
+			'',
+			`    @app.get(${pyStr(HEALTH_PATH)}, tags=["health"])`,
+			'    def health() -> dict[str, str]:',
+			'        """Liveness/readiness probe: 200 while the process serves requests."""',
+			'        return {"status": "ok"}',
+			'',
+			'    return app',
+			'',
+			'',
+			'app = create_app()'
+		])
+	];
+}

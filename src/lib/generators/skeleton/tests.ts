@@ -1,0 +1,316 @@
+/**
+ * The generated project's own tests (`tests/conftest.py`, `tests/test_*.py`).
+ * They pass against the skeleton with no network, no Postgres and no Redis:
+ * conftest.py sets every required variable to its .env.example value (real
+ * environment variables still win), web apps are exercised through their
+ * framework's test client, the worker through a fake queue.
+ */
+import type { ReadonlyConfig } from '../../model/config.ts';
+import { djangoSettingsModule, facts, HEALTH_PATH } from '../../model/derive.ts';
+import type { GeneratedFile } from '../types.ts';
+import { pyFromImport, pyStr } from '../writers/python.ts';
+import { py } from './common.ts';
+import { workerQueue } from './worker.ts';
+
+function conftest(config: ReadonlyConfig): GeneratedFile {
+	const f = facts(config);
+	const required = f.env.filter((v) => v.default === undefined);
+	const django = config.project.kind === 'service' && config.project.framework === 'django';
+	const lines: string[] = ['"""Shared test setup."""', ''];
+	if (!f.hasSettings) {
+		lines.push('import pytest', '', '', '@pytest.fixture', 'def name() -> str:', '    """A sample name for the tests."""', '    return "world"');
+		return py('tests/conftest.py', lines);
+	}
+	lines.push(...(required.length || django ? ['import os'] : []), 'from collections.abc import Iterator', '', 'import pytest', '', pyFromImport(`${f.pkg}.config`, ['get_settings']), '');
+	if (required.length) {
+		lines.push(
+			'# Required settings get their .env.example values, so tests need no .env file and',
+			'# no running services (nothing here connects). Real environment variables win.',
+			'TEST_ENVIRONMENT = {'
+		);
+		for (const v of required) lines.push(`    ${pyStr(v.name)}: ${pyStr(v.example)},`);
+		lines.push('}', 'for _name, _value in TEST_ENVIRONMENT.items():', '    os.environ.setdefault(_name, _value)', '');
+	}
+	if (django) {
+		lines.push(`DJANGO_SETTINGS_MODULE = ${pyStr(djangoSettingsModule(config))}`, 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", DJANGO_SETTINGS_MODULE)', '');
+	}
+	if (django) {
+		lines.push(
+			'',
+			'def pytest_configure() -> None:',
+			'    """Load Django and allow its test client\'s host, as ``manage.py test`` does."""',
+			'    import django',
+			'    from django.test.utils import setup_test_environment',
+			'',
+			'    django.setup()',
+			'    setup_test_environment()',
+			''
+		);
+	}
+	lines.push(
+		'',
+		'@pytest.fixture(autouse=True)',
+		'def fresh_settings() -> Iterator[None]:',
+		'    """Re-read settings in every test, so ``monkeypatch.setenv`` takes effect."""',
+		'    get_settings.cache_clear()',
+		'    yield',
+		'    get_settings.cache_clear()'
+	);
+	return py('tests/conftest.py', lines);
+}
+
+function configTest(config: ReadonlyConfig): GeneratedFile[] {
+	const f = facts(config);
+	if (!f.hasSettings) return [];
+	const secret = f.env.find((v) => v.kind === 'secret');
+	return [
+		py('tests/test_config.py', [
+			'"""The settings module reads and validates the environment."""',
+			'',
+			'import pytest',
+			'from pydantic import ValidationError',
+			'',
+			pyFromImport(`${f.pkg}.config`, ['Settings', 'get_settings']),
+			'',
+			'',
+			'def test_environment_overrides_defaults(monkeypatch: pytest.MonkeyPatch) -> None:',
+			'    monkeypatch.setenv("LOG_LEVEL", "DEBUG")',
+			'    monkeypatch.setenv("DEBUG", "true")',
+			'    settings = get_settings()',
+			'    assert settings.log_level == "DEBUG"',
+			'    assert settings.debug is True',
+			'',
+			'',
+			'def test_invalid_log_level_is_rejected(monkeypatch: pytest.MonkeyPatch) -> None:',
+			'    monkeypatch.setenv("LOG_LEVEL", "LOUD")',
+			'    with pytest.raises(ValidationError):',
+			'        Settings()',
+			...(secret
+				? [
+						'',
+						'',
+						'def test_secrets_are_not_shown() -> None:',
+						`    value = get_settings().${secret.field}.get_secret_value()`,
+						'    assert value',
+						'    assert value not in repr(get_settings())'
+					]
+				: [])
+		])
+	];
+}
+
+function kindTests(config: ReadonlyConfig): GeneratedFile[] {
+	const f = facts(config);
+	const p = config.project;
+	const health = pyStr(HEALTH_PATH);
+	if (p.kind === 'service' && p.framework === 'fastapi')
+		return [
+			py('tests/test_health.py', [
+				'"""The health endpoint answers 200 with a JSON status."""',
+				'',
+				'from fastapi.testclient import TestClient',
+				'',
+				pyFromImport(`${f.pkg}.main`, ['app']),
+				'',
+				'',
+				'def test_health() -> None:',
+				'    client = TestClient(app)',
+				`    response = client.get(${health})`,
+				'    assert response.status_code == 200',
+				'    assert response.json() == {"status": "ok"}'
+			])
+		];
+	if (p.kind === 'service' && p.framework === 'flask')
+		return [
+			py('tests/test_health.py', [
+				'"""The health endpoint answers 200 with a JSON status."""',
+				'',
+				pyFromImport(`${f.pkg}.app`, ['create_app']),
+				'',
+				'',
+				'def test_health() -> None:',
+				'    client = create_app().test_client()',
+				`    response = client.get(${health})`,
+				'    assert response.status_code == 200',
+				'    assert response.get_json() == {"status": "ok"}'
+			])
+		];
+	if (p.kind === 'service' && p.framework === 'django')
+		return [
+			py('tests/test_health.py', [
+				'"""The health endpoint answers 200 with a JSON status, without a redirect or a database."""',
+				'',
+				'from django.test import Client',
+				'',
+				'',
+				'def test_health() -> None:',
+				`    response = Client().get(${health})`,
+				'    assert response.status_code == 200',
+				'    assert response.json() == {"status": "ok"}',
+				'',
+				'',
+				'def test_health_answers_probes_by_ip() -> None:',
+				'    # Docker and Kubernetes probe the container by IP, which ALLOWED_HOSTS rejects.',
+				`    response = Client().get(${health}, HTTP_HOST="10.1.2.3")`,
+				'    assert response.status_code == 200',
+				'',
+				'',
+				'def test_other_paths_still_check_the_host() -> None:',
+				'    response = Client().get("/admin/", HTTP_HOST="10.1.2.3")',
+				'    assert response.status_code == 400'
+			])
+		];
+	if (p.kind === 'cli')
+		return [
+			py('tests/test_cli.py', [
+				'"""The command line parses its arguments and runs its commands."""',
+				'',
+				'import pytest',
+				'',
+				pyFromImport(`${f.pkg}`, ['__version__']),
+				pyFromImport(`${f.pkg}.cli`, ['main']),
+				'',
+				'',
+				'def test_version(capsys: pytest.CaptureFixture[str]) -> None:',
+				'    with pytest.raises(SystemExit) as exit_info:',
+				'        main(["--version"])',
+				'    assert exit_info.value.code == 0',
+				'    assert __version__ in capsys.readouterr().out',
+				'',
+				'',
+				'def test_hello(capsys: pytest.CaptureFixture[str]) -> None:',
+				'    assert main(["hello", "Ada"]) == 0',
+				'    assert capsys.readouterr().out == "Hello, Ada!\\n"',
+				'',
+				'',
+				'def test_config_prints_the_settings(capsys: pytest.CaptureFixture[str]) -> None:',
+				'    assert main(["config"]) == 0',
+				'    out = capsys.readouterr().out',
+				'    assert \'"log_level"\' in out',
+				'    assert "change-me" not in out  # passwords and secrets are masked',
+				'',
+				'',
+				'def test_a_command_is_required() -> None:',
+				'    with pytest.raises(SystemExit) as exit_info:',
+				'        main([])',
+				'    assert exit_info.value.code == 2'
+			])
+		];
+	if (p.kind === 'worker') {
+		const redis = config.services.redis;
+		const common = [
+			'',
+			'',
+			'def test_version(capsys: pytest.CaptureFixture[str]) -> None:',
+			'    with pytest.raises(SystemExit) as exit_info:',
+			'        worker.main(["--version"])',
+			'    assert exit_info.value.code == 0',
+			'    assert __version__ in capsys.readouterr().out'
+		];
+		return [
+			py(
+				'tests/test_worker.py',
+				redis
+					? [
+							'"""The worker processes jobs from its queue (a fake one: no Redis needed)."""',
+							'',
+							'from typing import Any',
+							'',
+							'import pytest',
+							'',
+							pyFromImport(`${f.pkg}`, ['__version__', 'worker']),
+							'',
+							'',
+							'class FakeQueue:',
+							'    """Stands in for redis.Redis: BLPOP pops from a list, or times out."""',
+							'',
+							'    def __init__(self, *jobs: bytes) -> None:',
+							'        self.jobs = list(jobs)',
+							'',
+							'    def blpop(self, keys: list[str], timeout: int) -> Any:',
+							`        assert keys == [${pyStr(workerQueue(config))}]`,
+							'        return (keys[0].encode(), self.jobs.pop(0)) if self.jobs else None',
+							'',
+							'',
+							'def test_process_job() -> None:',
+							'    assert worker.process_job(b\'{"id": 7}\') == {"id": 7, "status": "done"}',
+							'',
+							'',
+							'def test_process_job_rejects_non_objects() -> None:',
+							'    with pytest.raises(ValueError):',
+							'        worker.process_job(b"[1, 2]")',
+							'',
+							'',
+							'def test_work_queue_once_takes_one_job() -> None:',
+							'    queue = FakeQueue(b\'{"id": 1}\', b\'{"id": 2}\')',
+							'    assert worker.work_queue(queue, once=True) == 1',
+							'    assert queue.jobs == [b\'{"id": 2}\']',
+							'',
+							'',
+							'def test_a_failing_job_does_not_stop_the_worker() -> None:',
+							'    assert worker.work_queue(FakeQueue(b"not json"), once=True) == 0',
+							'',
+							'',
+							'def test_stop_request_ends_the_loop() -> None:',
+							'    worker.request_stop(15)',
+							'    try:',
+							'        assert worker.work_queue(FakeQueue(b\'{"id": 1}\')) == 0',
+							'    finally:',
+							'        worker._stop.clear()',
+							...common
+						]
+					: [
+							'"""The worker runs its periodic task and stops on request."""',
+							'',
+							'import pytest',
+							'',
+							pyFromImport(`${f.pkg}`, ['__version__', 'worker']),
+							'',
+							'',
+							'def test_once_runs_one_tick() -> None:',
+							'    assert worker.work_periodically(once=True) == 1',
+							'',
+							'',
+							'def test_stop_request_ends_the_loop() -> None:',
+							'    worker.request_stop(15)',
+							'    try:',
+							'        assert worker.work_periodically(interval=0) == 0',
+							'    finally:',
+							'        worker._stop.clear()',
+							...common
+						]
+			)
+		];
+	}
+	// library
+	return [
+		py('tests/test_core.py', [
+			'"""The library\'s public functions."""',
+			'',
+			'import pytest',
+			'',
+			pyFromImport(`${f.pkg}`, ['__version__', 'greet']),
+			'',
+			'',
+			'def test_greet(name: str) -> None:',
+			'    assert greet(name) == "Hello, world!"',
+			'',
+			'',
+			'def test_greet_punctuation() -> None:',
+			'    assert greet("  Ada ", punctuation=".") == "Hello, Ada."',
+			'',
+			'',
+			'def test_blank_name_is_rejected() -> None:',
+			'    with pytest.raises(ValueError, match="blank"):',
+			'        greet("   ")',
+			'',
+			'',
+			'def test_version_is_set() -> None:',
+			'    assert __version__'
+		])
+	];
+}
+
+export function testFiles(config: ReadonlyConfig): GeneratedFile[] {
+	return [conftest(config), ...configTest(config), ...kindTests(config)];
+}

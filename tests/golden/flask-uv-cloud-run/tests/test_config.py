@@ -1,0 +1,26 @@
+"""The settings module reads and validates the environment."""
+
+import pytest
+from pydantic import ValidationError
+
+from flask_app.config import Settings, get_settings
+
+
+def test_environment_overrides_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOG_LEVEL", "DEBUG")
+    monkeypatch.setenv("DEBUG", "true")
+    settings = get_settings()
+    assert settings.log_level == "DEBUG"
+    assert settings.debug is True
+
+
+def test_invalid_log_level_is_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOG_LEVEL", "LOUD")
+    with pytest.raises(ValidationError):
+        Settings()
+
+
+def test_secrets_are_not_shown() -> None:
+    value = get_settings().secret_key.get_secret_value()
+    assert value
+    assert value not in repr(get_settings())

@@ -1,0 +1,33 @@
+"""Settings, read from environment variables and an optional ``.env`` file.
+
+Each field is read from the environment variable of the same name in upper case
+(``log_level`` <- ``LOG_LEVEL``); real environment variables win over ``.env``.
+``.env.example`` lists every variable with an example value.
+"""
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import RedisDsn
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+
+
+class Settings(BaseSettings):
+    """The application's configuration."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # LOG_LEVEL: Logging level: DEBUG, INFO, WARNING, ERROR or CRITICAL.
+    log_level: LogLevel = "INFO"
+    # DEBUG: Debug mode. Never true in production.
+    debug: bool = False
+    # REDIS_URL: Redis connection URL. Required.
+    redis_url: RedisDsn
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """Read the settings once; tests call ``get_settings.cache_clear()`` to re-read."""
+    return Settings()
