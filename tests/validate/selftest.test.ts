@@ -356,7 +356,7 @@ describe('run proof', () => {
 	const project = (): GeneratedFile[] => [
 		f(
 			'pyproject.toml',
-			`[build-system]\nrequires = ["hatchling>=1.27"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "demo-cli"\nversion = "0.1.0"\nreadme = "README.md"\nrequires-python = ">=3.12"\nlicense = "MIT"\nlicense-files = ["LICENSE"]\ndependencies = ["pydantic-settings>=2.8"]\n\n[project.scripts]\ndemo-cli = "demo_cli.cli:main"\n`
+			`[build-system]\nrequires = ["hatchling>=1.27"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "demo-cli"\nversion = "0.1.0"\nreadme = "README.md"\nrequires-python = ">=3.12"\nlicense = "MIT"\nlicense-files = ["LICENSE"]\ndependencies = ["pydantic-settings>=2.8"]\n\n[project.scripts]\ndemo-cli = "demo_cli.cli:main"\n\n[tool.mypy]\nfiles = ["src", "tests"]\n`
 		),
 		f('README.md', '# demo-cli\n'),
 		f('LICENSE', MIT),
@@ -384,14 +384,20 @@ describe('run proof', () => {
 			wheel: 'pass',
 			install: 'pass',
 			tests: 'pass',
+			types: 'pass',
 			settings: 'pass',
 			serve: 'na',
 			handler: 'na'
 		});
 		const broken = await proveProject(
 			config(),
-			project().filter((x) => x.path !== 'src/demo_cli/py.typed').map((x) => (x.path === '.env.example' ? f(x.path, 'LOG_LEVEL=DEBUG\nDEBUG=true\n') : x))
+			project()
+				.filter((x) => x.path !== 'src/demo_cli/py.typed')
+				.map((x) => (x.path === '.env.example' ? f(x.path, 'LOG_LEVEL=DEBUG\nDEBUG=true\n') : x))
+				.map((x) => (x.path === 'src/demo_cli/cli.py' ? f(x.path, 'def main() -> None:\n    count: int = "one"\n    print("hi", count)\n') : x))
 		);
+		// A type error: the mypy step notices.
+		expect(broken.types.status).toBe('fail');
 		expect(broken.wheel.status).toBe('fail');
 		expect(broken.wheel.detail).toMatch(/py\.typed/);
 		// .env.example values differ from the model's examples: the settings proof notices.
