@@ -2,8 +2,8 @@
 // a browser here: we drive Debian's Chromium (see shared/STACK.md).
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { CHROMIUM_PATH as path } from './chromium.mjs';
 
-const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (existsSync(path)) process.exit(0);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot) {

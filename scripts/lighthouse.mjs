@@ -18,24 +18,15 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { repoRoot, table } from './bundle-stats.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const TARGETS = { performance: 98, accessibility: 100, 'best-practices': 100, seo: 90 };
-const CHROME_FLAGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 
 const args = process.argv.slice(2);
 const runsFlag = args.indexOf('--runs');
 const RUNS = runsFlag >= 0 ? Number(args[runsFlag + 1]) : 3;
 const noFail = args.includes('--no-fail');
-const chromePath = process.env.CHROMIUM_PATH || process.env.CHROME_PATH || '/usr/bin/chromium';
+const chromePath = process.env.CHROME_PATH || CHROMIUM_PATH;
 const base = (process.env.SLIPWAY_BASE ?? '').replace(/\/$/, '');
 
 if (!existsSync(join(repoRoot, 'build/index.html'))) {
@@ -86,7 +77,7 @@ const server = await startServer();
 const runs = [];
 try {
 	for (let i = 1; i <= RUNS; i++) {
-		const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
+		const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROMIUM_ARGS });
 		try {
 			const result = await lighthouse(server.url, {
 				port: chrome.port,

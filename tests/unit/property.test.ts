@@ -17,7 +17,6 @@ import {
 	BUILD_BACKENDS,
 	FRAMEWORKS,
 	KINDS,
-	LOG_LEVELS,
 	PACKAGE_MANAGERS,
 	PIP_WORKFLOWS,
 	POETRY_LAYOUTS,
@@ -32,7 +31,6 @@ import { validateConfig } from '../../src/lib/model/validate.ts';
 import { decodeConfig, encodeConfig } from '../../src/lib/share/codec.ts';
 import { checkFile } from '../support/inprocess-checks.ts';
 
-void LOG_LEVELS;
 const RUNS = Number(process.env.SLIPWAY_PROPERTY_RUNS ?? 200);
 const SEED = Number(process.env.SLIPWAY_PROPERTY_SEED ?? 20261124);
 const REGRESSIONS = join(import.meta.dirname, 'regressions');
