@@ -3,6 +3,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	build: process.env.SLIPWAY_NOMINIFY ? { minify: false } : {},
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

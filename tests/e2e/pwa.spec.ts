@@ -7,6 +7,7 @@
  * of the service worker. The sub-path variant is built here, once, into
  * build-subpath/ (SLIPWAY_BASE=/slipway SLIPWAY_OUT=build-subpath).
  */
+import { createHash } from 'node:crypto';
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, type Dirent } from 'node:fs';
@@ -297,10 +298,17 @@ test.describe('PWA at the site root', () => {
 		expect(d.get('script-src')!.length).toBeGreaterThan(1);
 		expect(csp).not.toContain('unsafe-inline');
 		expect(csp).not.toContain('unsafe-eval');
-		expect(d.get('style-src')).toEqual(["'self'"]);
-		// Only SvelteKit's route announcer's one style attribute, by hash.
+		// The first page's CSS is inlined (kit.inlineStyleThreshold): style-src allows exactly those
+		// <style> elements, by the sha256 of their text, and nothing else inline.
+		const inlineStyles = await page.evaluate(() => [...document.querySelectorAll('style')].map((el) => el.textContent ?? ''));
+		expect(inlineStyles.length).toBeGreaterThan(0);
+		const styleHashes = inlineStyles.map((css) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+		expect(d.get('style-src')).toEqual(["'self'", ...styleHashes]);
+		// Style attributes: SvelteKit's route announcer's one, by hash (Kit lists the <style> hashes there too).
 		expect(d.get('style-src-attr')?.[0]).toBe("'unsafe-hashes'");
-		expect(d.get('style-src-attr')!.slice(1)).toEqual([expect.stringMatching(/^'sha256-[A-Za-z0-9+/]+=*'$/)]);
+		const attrHashes = d.get('style-src-attr')!.slice(1);
+		expect(attrHashes.every((v) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(v))).toBe(true);
+		expect(attrHashes.filter((h) => !styleHashes.includes(h))).toHaveLength(1);
 		expect(d.get('object-src')).toEqual(["'none'"]);
 		expect(d.get('base-uri')).toEqual(["'self'"]);
 		expect(d.get('form-action')).toEqual(["'self'"]);

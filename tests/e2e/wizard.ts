@@ -29,9 +29,13 @@ export class Wizard {
 	async open(hash = ''): Promise<void> {
 		await this.page.goto(`./${hash}`);
 		await expect(this.page.getByRole('heading', { level: 1, name: 'Slipway' })).toBeVisible();
+		// The preview comes to life when it is on screen (below the wizard on a phone): look at it, as a user would.
+		const preview = this.page.locator('[data-island="preview"]');
+		await preview.scrollIntoViewIfNeeded();
 		await expect(this.tree.getByRole('treeitem').first()).toBeVisible();
-		// Hydrated: the tabs react to clicks.
-		await expect(this.page.locator('body')).toHaveAttribute('data-sveltekit-preload-data', 'hover');
+		await this.page.evaluate(() => window.scrollTo(0, 0));
+		// Hydrated: the wizard island is live (src/lib/islands-client.ts marks it), so the tabs react to clicks.
+		await expect(this.page.locator('[data-island="wizard"][data-live]')).toBeAttached();
 		await this.page.waitForFunction(() => document.querySelector('[role="tab"][aria-selected="true"]') !== null);
 	}
 
@@ -67,11 +71,18 @@ export class Wizard {
 	}
 
 	/** All file paths in the tree (folders expanded by default). */
+	/** Wait until the preview shows the files of the configuration as it is now (they come from a worker). */
+	async settled(): Promise<void> {
+		await expect(this.page.locator('section.preview:not([data-pending])')).toBeAttached();
+	}
+
 	async paths(): Promise<string[]> {
+		await this.settled();
 		return this.tree.locator('[role="treeitem"][data-kind="file"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-path') ?? ''));
 	}
 
 	async openFile(path: string): Promise<void> {
+		await this.settled();
 		await this.tree.locator(`[role="treeitem"][data-path="${path}"]`).click();
 		await expect(this.page.getByTestId('viewer-path')).toHaveText(path);
 	}

@@ -13,11 +13,13 @@
 import { deflateSync, Inflate } from 'fflate';
 import type { Config, ReadonlyConfig } from '../model/config.ts';
 import { parseAndValidate, type FieldError } from '../model/validate.ts';
+import { MAX_LINK_LENGTH } from './fragment.ts';
+
+// The page reads links with these without loading the codec (fflate): see fragment.ts.
+export { linkFromHash, MAX_LINK_LENGTH } from './fragment.ts';
 
 /** Current link format version. Bump it, and add a migration, when the Config shape changes. */
 export const LINK_VERSION = 1;
-/** Longest fragment accepted (characters). A typical link is ~500. */
-export const MAX_LINK_LENGTH = 16_384;
 /** Largest inflated JSON accepted (bytes): a bound against decompression bombs. */
 export const MAX_JSON_BYTES = 262_144;
 
@@ -91,15 +93,6 @@ export function encodeConfig(config: ReadonlyConfig): string {
 /** The full fragment, `#c=...`. */
 export function encodeFragment(config: ReadonlyConfig): string {
 	return `#c=${encodeConfig(config)}`;
-}
-
-/** Read the `c` parameter out of a location hash like `#c=1.xyz`; null when absent. */
-export function linkFromHash(hash: string): string | null {
-	const h = hash.startsWith('#') ? hash.slice(1) : hash;
-	for (const part of h.split('&')) {
-		if (part.startsWith('c=')) return part.slice(2);
-	}
-	return null;
 }
 
 /** Decode a fragment value (`1.xyz`). Never throws. */

@@ -8,17 +8,7 @@ import type { BuildBackend, Config, Framework, PackageManager, ReadonlyConfig } 
 import { BACKENDS_FOR, DEFAULT_BACKEND, defaultConfig } from '../model/defaults.ts';
 import { validateConfig, errorsByPath, type FieldError } from '../model/validate.ts';
 import type { GeneratedFile } from '../generators/index.ts';
-
-type GenerateFn = (config: ReadonlyConfig) => GeneratedFile[];
-
-/**
- * The generators (with js-yaml and the full license texts) are the bulk of the
- * app's code; they load right after the first paint instead of with it, so the
- * first load stays small. Until then the preview shows that it is loading.
- */
-function loadGenerators(): Promise<GenerateFn> {
-	return import('../generators/index.ts').then((m) => m.generate);
-}
+import { createEngine, type Engine } from './engine.ts';
 
 export const STEPS = [
 	{ id: 'project', title: 'Project' },
@@ -53,25 +43,22 @@ export class AppState {
 	errorMap: Map<string, string[]> = $derived(errorsByPath(this.errors));
 	/** Set when a generator throws on a config the model accepts (a bug): shown, never a crash. */
 	generatorError = $state('');
-	#lastValid: GeneratedFile[] = [];
-	/** The generate() function once its chunk has loaded. */
-	#generate: GenerateFn | null = $state(null);
-	/** False until the generators have loaded. */
-	ready: boolean = $derived(this.#generate !== null);
-	files: GeneratedFile[] = $derived.by(() => {
-		const generate = this.#generate;
-		if (!generate) return this.#lastValid;
-		if (this.errors.length === 0) {
-			try {
-				this.#lastValid = generate(this.config);
-			} catch (e) {
-				queueMicrotask(() => (this.generatorError = `A generator failed: ${(e as Error).message}`));
-				return this.#lastValid;
-			}
-			if (this.generatorError) queueMicrotask(() => (this.generatorError = ''));
-		}
-		return this.#lastValid;
-	});
+	/**
+	 * The file set of the last valid config. The generators run in a worker
+	 * (engine.ts), so this follows the config a moment later; while the config
+	 * is invalid it keeps the last valid set.
+	 */
+	files: GeneratedFile[] = $state.raw([]);
+	/** False until the first file set has arrived. */
+	ready = $state(false);
+	/** True while the files lag behind the config (the generators are working on it). */
+	pending = $state(false);
+	/** Nothing is generated until something shows or needs the files (the preview, the review, a download). */
+	#wanted = $state(false);
+	#engine: Engine | null = null;
+	#inFlight = false;
+	#queued: Config | null = null;
+	#settled: Array<() => void> = [];
 	stale: boolean = $derived(this.errors.length > 0);
 
 	step: StepId = $state('project');
@@ -90,11 +77,57 @@ export class AppState {
 
 	constructor() {
 		if (typeof window !== 'undefined') {
-			loadGenerators().then(
-				(fn) => (this.#generate = fn),
-				(e: unknown) => (this.generatorError = `The generators could not be loaded: ${(e as Error).message}. Reload the page.`)
-			);
+			// Each valid config (read deeply, so any edit counts) is sent to the generators.
+			$effect(() => {
+				if (!this.#wanted || this.errors.length > 0) return;
+				this.#request($state.snapshot(this.config) as Config);
+			});
 		}
+	}
+
+	/** Generate for `config`; while a run is under way only the newest config waits its turn. */
+	#request(config: Config): void {
+		this.pending = true;
+		if (this.#inFlight) {
+			this.#queued = config;
+			return;
+		}
+		this.#inFlight = true;
+		this.#engine ??= createEngine();
+		this.#engine
+			.run(config)
+			.then(
+				(files) => {
+					this.files = files;
+					this.generatorError = '';
+				},
+				(e: unknown) => {
+					this.generatorError = `The files could not be generated: ${(e as Error).message}`;
+				}
+			)
+			.finally(() => {
+				this.ready = true;
+				this.#inFlight = false;
+				const next = this.#queued;
+				this.#queued = null;
+				if (next) this.#request(next);
+				else {
+					this.pending = false;
+					for (const done of this.#settled.splice(0)) done();
+				}
+			});
+	}
+
+	/** Start generating (and keep the files following the config). Called by whatever shows the files. */
+	wantFiles(): void {
+		this.#wanted = true;
+	}
+
+	/** The file set once the generators have caught up with the current config (for the zip and the script). */
+	current(): Promise<GeneratedFile[]> {
+		this.wantFiles();
+		if (!this.#inFlight && this.ready) return Promise.resolve(this.files);
+		return new Promise((resolve) => this.#settled.push(() => resolve(this.files)));
 	}
 
 	/** Replace the whole config (preset, share link, import); the previous one can be restored with undo(). */

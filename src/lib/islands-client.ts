@@ -1,0 +1,146 @@
+/**
+ * The browser side of the page's islands (see islands.ts): an attachment that
+ * hydrates an island's prerendered markup when it is needed, and a scheduler
+ * that runs one island per task.
+ *
+ * - In the viewport (IntersectionObserver): queued, then
+ *   hydrated one per task, so the browser can paint and take input between.
+ * - The user's first interaction (pointer, key, focus, touch; captured on the
+ *   window, before the event reaches its target): every island still waiting
+ *   is hydrated at once, synchronously, so the event lands on live controls.
+ * - `hydrateAll()`: the same, for the page (before it replaces the state, as
+ *   when it opens a shared link).
+ */
+import { hydrate, mount, unmount } from 'svelte';
+import type { Attachment } from 'svelte/attachments';
+import { ISLANDS, MOUNTED_ISLANDS, type PageActions } from './islands.ts';
+
+interface Job {
+	el: HTMLElement;
+	name: string;
+	root: Record<string, unknown> | null;
+	state: 'waiting' | 'queued' | 'live' | 'gone';
+}
+
+let actions: PageActions | null = null;
+const waiting = new Set<Job>();
+const queue: Job[] = [];
+let observer: IntersectionObserver | null = null;
+let pumping = false;
+let eager = false;
+
+/** The props every island gets; the page sets them before any island starts. */
+export function setIslandProps(props: PageActions): void {
+	actions = props;
+}
+
+function start(job: Job): void {
+	if (job.state === 'live' || job.state === 'gone') return;
+	waiting.delete(job);
+	observer?.unobserve(job.el);
+	if (!actions) throw new Error('islands: setIslandProps() was not called');
+	const island = ISLANDS[job.name];
+	if (!island) throw new Error(`islands: unknown island "${job.name}"`);
+	performance.mark(`island-start:${job.name}`);
+	if (MOUNTED_ISLANDS.has(job.name) || !job.el.firstChild) {
+		job.el.replaceChildren();
+		job.root = mount(island, { target: job.el, props: actions });
+	} else {
+		job.root = hydrate(island, { target: job.el, props: actions });
+	}
+	job.state = 'live';
+	job.el.dataset.live = '';
+	performance.mark(`island-end:${job.name}`);
+}
+
+/** One queued island per task. */
+function pump(): void {
+	if (pumping) return;
+	pumping = true;
+	const ch = new MessageChannel();
+	ch.port1.onmessage = () => {
+		const job = queue.shift();
+		if (job) start(job);
+		if (queue.length) ch.port2.postMessage(null);
+		else {
+			pumping = false;
+			ch.port1.close();
+		}
+	};
+	ch.port2.postMessage(null);
+}
+
+function enqueue(job: Job): void {
+	if (job.state !== 'waiting') return;
+	job.state = 'queued';
+	queue.push(job);
+	pump();
+}
+
+/** Every island still waiting or queued, now, in document order. */
+export function hydrateAll(): void {
+	eager = true;
+	stopListening();
+	// Starting an island can create islands inside it: repeat until none is left.
+	for (let jobs = [...waiting, ...queue]; jobs.length; jobs = [...waiting, ...queue]) {
+		queue.length = 0;
+		jobs.sort((a, b) => (a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+		for (const job of jobs) start(job);
+	}
+}
+
+const INTERACTIONS = ['pointerdown', 'keydown', 'focusin', 'touchstart', 'wheel'] as const;
+let listening = false;
+function onInteraction(e: Event): void {
+	performance.mark(`interaction:${e.type}`);
+	hydrateAll();
+}
+function listen(): void {
+	if (listening || eager) return;
+	listening = true;
+	for (const type of INTERACTIONS) window.addEventListener(type, onInteraction, { capture: true, passive: true });
+}
+function stopListening(): void {
+	if (!listening) return;
+	listening = false;
+	for (const type of INTERACTIONS) window.removeEventListener(type, onInteraction, { capture: true });
+}
+
+/**
+ * `{@attach island('name')}` on the island's (empty in the template) element:
+ * hydrates the prerendered island there when it is needed, or mounts it at
+ * once when the element was created in the browser.
+ */
+export function island(name: string): Attachment<HTMLElement> {
+	return (el) => {
+		const job: Job = { el, name, root: null, state: 'waiting' };
+		if (eager || !el.firstChild || typeof IntersectionObserver === 'undefined') start(job);
+		else {
+			waiting.add(job);
+			listen();
+			observer ??= new IntersectionObserver(
+				(entries) => {
+					for (const entry of entries) {
+						if (!entry.isIntersecting) continue;
+						const hit = [...waiting].find((j) => j.el === entry.target);
+						if (hit) {
+							waiting.delete(hit);
+							observer?.unobserve(hit.el);
+							enqueue(hit);
+						}
+					}
+				},
+				{ rootMargin: '0px' }
+			);
+			observer.observe(el);
+		}
+		return () => {
+			waiting.delete(job);
+			observer?.unobserve(el);
+			const i = queue.indexOf(job);
+			if (i >= 0) queue.splice(i, 1);
+			if (job.root) void unmount(job.root);
+			job.state = 'gone';
+		};
+	};
+}

@@ -1,0 +1,62 @@
+/**
+ * The page's islands: the parts of the page that are prerendered with it but
+ * hydrated on their own, one per task, after the page shell. A single
+ * hydration of the whole page is one long task on a phone; islands split it
+ * so the page answers input sooner (and Lighthouse's Total Blocking Time
+ * stays low).
+ *
+ * How it works:
+ * - the page's markup holds an empty element with `data-island="NAME"`, the
+ *   same on the server and in the browser, so the page's own hydration never
+ *   looks inside it;
+ * - at prerender, src/hooks.server.ts fills each such element with the
+ *   island's server rendering (`render()` from svelte/server);
+ * - in the browser an attachment (`island(name)`, islands-client.ts) hydrates
+ *   the island in its own task once its element is near the viewport, and
+ *   every island still waiting at once on the user's first interaction
+ *   (before that interaction's events run, so no click or keystroke is lost).
+ *   An island's element created later, in the browser, is empty: the island
+ *   is mounted there at once.
+ * Islands may contain islands (the wizard holds the Project step's three).
+ *
+ * Every island takes the same props, `PageActions`.
+ */
+import type { Component } from 'svelte';
+import type { AppState } from './state/app.svelte.ts';
+import Wizard from './components/Wizard.svelte';
+import Preview from './components/Preview.svelte';
+import ProjectStart from './components/steps/ProjectStart.svelte';
+import ProjectAbout from './components/steps/ProjectAbout.svelte';
+import ProjectKind from './components/steps/ProjectKind.svelte';
+
+/** What the page shares with its islands. `ui` is reactive state owned by the page. */
+export interface PageActions {
+	app: AppState;
+	ui: { busy: boolean };
+	copyLink: () => void;
+	downloadZip: () => void;
+	goTo: (path: string) => void;
+}
+
+/**
+ * The islands by name (the `data-island` value of their element). They are
+ * in the page's chunk: loading them lazily (measured) only moved their
+ * evaluation into one later task and delayed hydration.
+ */
+export const ISLANDS: Record<string, Component<PageActions>> = {
+	wizard: Wizard,
+	preview: Preview,
+	'project-start': ProjectStart,
+	'project-about': ProjectAbout,
+	'project-kind': ProjectKind
+};
+
+/**
+ * Islands whose prerendered markup is only a placeholder: in the browser they
+ * are mounted fresh (replacing it) instead of hydrated, because their state
+ * has moved on by then (the preview: the files arrive from the worker).
+ */
+export const MOUNTED_ISLANDS: ReadonlySet<string> = new Set(['preview']);
+
+/** Matches an island's empty container in the prerendered page. */
+export const ISLAND_ELEMENT = /<(section|div)(\s[^>]*?\bdata-island="([a-z-]+)"[^>]*)><\/\1>/g;

@@ -1,0 +1,102 @@
+/**
+ * Where the page runs the generators: in a module Web Worker
+ * (generate.worker.ts) when the browser can start one, else in the page
+ * itself through a lazy import(). Both give the same `generate(config)`
+ * result; the worker keeps the main thread free while the user types.
+ */
+import type { Config, ReadonlyConfig } from '../model/config.ts';
+import type { GeneratedFile } from '../generators/index.ts';
+
+export interface GenerateRequest {
+	id: number;
+	config: Config;
+}
+export type GenerateResponse = { id: number; files: GeneratedFile[] } | { id: number; error: string };
+
+export interface Engine {
+	/** The file set of a config the model accepts. Rejects with the generator's error message. */
+	run(config: Config): Promise<GeneratedFile[]>;
+	/** Where the generators run: shown nowhere, asserted by the browser tests. */
+	readonly where: 'worker' | 'page';
+}
+
+type Generate = (config: ReadonlyConfig) => GeneratedFile[];
+
+/** The generators loaded into the page (the fallback, and what the worker's failure falls back to). */
+export function pageEngine(load: () => Promise<Generate> = () => import('../generators/index.ts').then((m) => m.generate)): Engine {
+	let generate: Promise<Generate> | null = null;
+	return {
+		where: 'page',
+		async run(config) {
+			generate ??= load();
+			return (await generate)(config);
+		}
+	};
+}
+
+interface Pending {
+	config: Config;
+	resolve: (files: GeneratedFile[]) => void;
+	reject: (e: Error) => void;
+}
+
+/**
+ * A worker engine. If the worker cannot start (no Worker, a blocked script,
+ * a browser without module workers), pending and later requests go to the
+ * page engine instead, so the preview always works.
+ */
+export function createEngine(makeWorker: () => Worker = defaultWorker, fallback: () => Engine = pageEngine): Engine {
+	let worker: Worker | null = null;
+	let spare: Engine | null = null;
+	let next = 1;
+	const pending = new Map<number, Pending>();
+
+	const fallBack = (): Engine => {
+		spare ??= fallback();
+		worker?.terminate();
+		worker = null;
+		const waiting = [...pending.values()];
+		pending.clear();
+		for (const p of waiting) spare.run(p.config).then(p.resolve, p.reject);
+		return spare;
+	};
+
+	try {
+		worker = makeWorker();
+		worker.onmessage = (event: MessageEvent<GenerateResponse>) => {
+			const reply = event.data;
+			const p = pending.get(reply.id);
+			if (!p) return;
+			pending.delete(reply.id);
+			if ('files' in reply) p.resolve(reply.files);
+			else p.reject(new Error(reply.error));
+		};
+		// A worker that fails to load or throws at the top level: use the page instead.
+		worker.onerror = (event) => {
+			event.preventDefault();
+			fallBack();
+		};
+		worker.onmessageerror = () => fallBack();
+	} catch {
+		fallBack();
+	}
+
+	return {
+		get where() {
+			return worker ? 'worker' : 'page';
+		},
+		run(config) {
+			if (!worker) return (spare ?? fallBack()).run(config);
+			const id = next++;
+			return new Promise<GeneratedFile[]>((resolve, reject) => {
+				pending.set(id, { config, resolve, reject });
+				worker!.postMessage({ id, config } satisfies GenerateRequest);
+			});
+		}
+	};
+}
+
+function defaultWorker(): Worker {
+	if (typeof Worker === 'undefined') throw new Error('no Worker');
+	return new Worker(new URL('./generate.worker.ts', import.meta.url), { type: 'module', name: 'slipway-generators' });
+}
