@@ -64,3 +64,16 @@ test('a shared link brings every island to life before it replaces the configura
 	}
 	await expect(fresh.getByLabel('Project name')).toHaveValue('from-a-link');
 });
+
+test('a problem listed on Review takes the focus to its field, in a step that loads on demand', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await page.goto('./');
+	await expect(page.locator('[data-island="wizard"][data-live]')).toBeAttached();
+	await page.getByRole('tab', { name: /Deployment/ }).click();
+	await page.getByRole('group', { name: 'Deployment target' }).getByRole('radio', { name: /^Kubernetes\b/ }).check();
+	await page.getByLabel('Namespace').fill('Not_A_Label');
+	await page.getByRole('tab', { name: /Review/ }).click();
+	await page.getByRole('button', { name: /kubernetes\.namespace/ }).click();
+	await expect(page.getByRole('tabpanel', { name: /Deployment/ })).toBeVisible();
+	await expect(page.getByLabel('Namespace')).toBeFocused();
+});
