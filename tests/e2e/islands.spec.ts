@@ -38,11 +38,17 @@ test('on a phone only the islands on screen come to life; the preview waits unti
 });
 
 test('typing into a field before its island is live keeps the text and updates the files', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 560 });
 	await tagPrerendered(page);
 	await page.goto('./');
+	// The page's script runs (the wizard is live); the fields, below the first screen, are not.
+	await expect(page.locator('[data-island="wizard"][data-live]')).toBeAttached();
+	await expect(page.locator('[data-island="project-about"][data-live]')).toHaveCount(0);
 	const name = page.getByLabel('Project name');
-	// The first keystroke reaches a prerendered input; the islands go live on that interaction.
-	await name.fill('early-bird');
+	// Clicking the prerendered input brings the islands to life before the keystrokes land.
+	await name.click();
+	await name.press('ControlOrMeta+a');
+	await name.pressSequentially('early-bird');
 	await expect(name).toHaveValue('early-bird');
 	await expect(name).toHaveAttribute('data-prerendered', '');
 	await expect(page.locator('[data-island="project-about"][data-live]')).toBeAttached();
