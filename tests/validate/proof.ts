@@ -192,11 +192,14 @@ async function runProof(project: readonly GeneratedFile[], inp: Inputs): Promise
 		}
 		stamp('tests');
 		// --- types: mypy with the project's own [tool.mypy] (strict for libraries) ---------
-		const my = await run(['.venv/bin/python', '-m', 'mypy', '--cache-dir', '/tmp/mypy-cache', '--no-error-summary', '--hide-error-context'], {
+		// mypy's cache is not safe for concurrent writers (a shared one crashed mypy once in 135 runs):
+		// each concurrent run leases its own cache directory, reused by later runs for speed.
+		const slot = leaseMypyCache();
+		const my = await run(['.venv/bin/python', '-m', 'mypy', '--cache-dir', `/tmp/mypy-cache-${process.pid}-${slot}`, '--no-error-summary', '--hide-error-context'], {
 			cwd,
 			env,
 			timeoutMs: 300_000
-		});
+		}).finally(() => releaseMypyCache(slot));
 		if (my.code === 0) result.types = pass('mypy: no issues');
 		else {
 			const out = my.stdout + my.stderr;
@@ -396,3 +399,13 @@ for e in inp["env"]:
         bad.append(f"{e['name']}: .env.example says {e['example']!r}, settings give {v!r}")
 print(json.dumps(bad))
 `;
+
+/** Free mypy cache slots of this process (see the types step). */
+const mypySlots: number[] = [];
+let mypySlotCount = 0;
+function leaseMypyCache(): number {
+	return mypySlots.pop() ?? mypySlotCount++;
+}
+function releaseMypyCache(slot: number): void {
+	mypySlots.push(slot);
+}
