@@ -51,10 +51,3 @@ export async function copyText(text: string): Promise<boolean> {
 		return ok;
 	}
 }
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-
-/** Text as HTML element content (the highlighter escapes its own output; this is for plain text). */
-export function escapeText(text: string): string {
-	return text.replace(/[&<>]/g, (c) => ESCAPES[c]);
-}

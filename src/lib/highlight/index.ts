@@ -6,6 +6,9 @@
  * can mark changed lines. Loaded with import() so it is not in the first load.
  */
 import type { Language } from '../generators/types.ts';
+import { escapeHtml } from './escape.ts';
+
+export { escapeHtml };
 
 export type TokenType =
 	| 'comment'
@@ -23,12 +26,6 @@ export type TokenType =
 
 type Rule = [RegExp, TokenType];
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escape text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
 
 const r = (source: string, flags = ''): RegExp => new RegExp(source, 'y' + flags);
 /** At the start of a line (after optional indentation). */

@@ -4,6 +4,7 @@
  * Invalid input stays in the config as typed (nothing is lost); the preview
  * keeps showing the last valid file set and says so.
  */
+import { untrack } from 'svelte';
 import type { BuildBackend, Config, Framework, PackageManager, ReadonlyConfig } from '../model/config.ts';
 import { BACKENDS_FOR, DEFAULT_BACKEND, defaultConfig } from '../model/defaults.ts';
 import { validateConfig, errorsByPath, type FieldError } from '../model/validate.ts';
@@ -56,7 +57,6 @@ export class AppState {
 	/** Nothing is generated until something shows or needs the files (the preview, the review, a download). */
 	#wanted = $state(false);
 	#engine: Engine | null = null;
-	#inFlight = false;
 	#queued: Config | null = null;
 	#settled: Array<() => void> = [];
 	stale: boolean = $derived(this.errors.length > 0);
@@ -87,12 +87,12 @@ export class AppState {
 
 	/** Generate for `config`; while a run is under way only the newest config waits its turn. */
 	#request(config: Config): void {
-		this.pending = true;
-		if (this.#inFlight) {
+		// Read untracked: this runs inside the effect that follows the config, which must not follow `pending`.
+		if (untrack(() => this.pending)) {
 			this.#queued = config;
 			return;
 		}
-		this.#inFlight = true;
+		this.pending = true;
 		this.#engine ??= createEngine();
 		this.#engine
 			.run(config)
@@ -107,14 +107,11 @@ export class AppState {
 			)
 			.finally(() => {
 				this.ready = true;
-				this.#inFlight = false;
+				this.pending = false;
 				const next = this.#queued;
 				this.#queued = null;
 				if (next) this.#request(next);
-				else {
-					this.pending = false;
-					for (const done of this.#settled.splice(0)) done();
-				}
+				else for (const done of this.#settled.splice(0)) done();
 			});
 	}
 
@@ -126,7 +123,7 @@ export class AppState {
 	/** The file set once the generators have caught up with the current config (for the zip and the script). */
 	current(): Promise<GeneratedFile[]> {
 		this.wantFiles();
-		if (!this.#inFlight && this.ready) return Promise.resolve(this.files);
+		if (!this.pending && this.ready) return Promise.resolve(this.files);
 		return new Promise((resolve) => this.#settled.push(() => resolve(this.files)));
 	}
 
