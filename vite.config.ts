@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { compileHints } from './src/build/compile-hints.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), compileHints()],
 	build: process.env.SLIPWAY_NOMINIFY ? { minify: false } : {},
 	test: {
 		expect: { requireAssertions: true },

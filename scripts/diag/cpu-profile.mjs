@@ -1,0 +1,53 @@
+// Run from the repository root after `npm run build` (SLIPWAY_NOMINIFY=1 for names): [FOCUS=fn] node scripts/diag/cpu-profile.mjs [dir] [nself] [nincl]
+// Diagnostic: CPU profile of the first 3 s of a page load (phone viewport), top functions by self and inclusive time.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+const port = 4500 + Math.floor(Math.random() * 100);
+const child = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], { stdio: 'ignore', env: { ...process.env, SLIPWAY_OUT: process.argv[2] || 'build' } });
+await new Promise((r) => setTimeout(r, 800));
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+try {
+	const page = await browser.newPage({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Profiler.enable');
+	await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+	await cdp.send('Profiler.start');
+	await page.goto(`http://127.0.0.1:${port}/`);
+	await page.waitForTimeout(2500);
+	const { profile } = await cdp.send('Profiler.stop');
+	const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+	const parent = new Map();
+	for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+	const dt = new Map();
+	profile.samples.forEach((s, i) => dt.set(s, (dt.get(s) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000));
+	const name = (n) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+	const self = {}, incl = {};
+	for (const [id, ms] of dt) {
+		const n = nodes.get(id);
+		self[name(n)] = (self[name(n)] ?? 0) + ms;
+		const seen = new Set();
+		for (let m = id; m != null; m = parent.get(m)) {
+			const k = name(nodes.get(m));
+			if (!seen.has(k)) (seen.add(k), (incl[k] = (incl[k] ?? 0) + ms));
+		}
+	}
+	const top = (o, k) => Object.entries(o).filter(([n]) => !/^\((idle|program|root)\)/.test(n)).sort((a, b) => b[1] - a[1]).slice(0, k).map(([n, v]) => `${v.toFixed(1).padStart(7)} ${n}`).join('\n');
+	const focus = process.env.FOCUS;
+	if (focus) {
+		// Self time of functions called (at any depth) under a function whose name starts with FOCUS.
+		const under = {};
+		for (const [id, ms] of dt) {
+			let inside = false;
+			for (let m = parent.get(id); m != null; m = parent.get(m)) if (name(nodes.get(m)).startsWith(focus)) inside = true;
+			if (!inside && !name(nodes.get(id)).startsWith(focus)) continue;
+			const k = name(nodes.get(id));
+			under[k] = (under[k] ?? 0) + ms;
+		}
+		console.log(`SELF under ${focus}\n` + top(under, 40));
+	}
+	console.log('SELF\n' + top(self, +(process.argv[3] || 25)) + '\nINCLUSIVE\n' + top(incl, +(process.argv[4] || 60)));
+} finally {
+	await browser.close();
+	child.kill();
+}
