@@ -8,8 +8,10 @@ describe('island prerendering', () => {
 		expect(html.startsWith('<main><section class="wizard" data-island="wizard"><!--[-->')).toBe(true);
 		expect(html).toContain('role="tablist"');
 		// The Project step's own islands are filled as well: presets, the fields, the kind.
-		for (const inner of ['project-start', 'project-about', 'project-kind']) expect(html).toMatch(new RegExp(`data-island="${inner}"[^>]*><!--\\[-->`));
+		for (const inner of ['project-start', 'project-about', 'project-people', 'project-kind']) expect(html).toMatch(new RegExp(`data-island="${inner}"[^>]*><!--\\[-->`));
 		expect(html).toContain('id="f-project-name"');
+		// The author, e-mail, license and URL fields sit in project-people, inside project-about.
+		expect(html).toMatch(/data-island="project-about"[\s\S]*data-island="project-people"[^>]*>[\s\S]*id="f-project-license"/);
 		expect(html).toContain('Web service');
 		// Nothing is left empty.
 		expect([...html.matchAll(ISLAND_ELEMENT)]).toHaveLength(0);

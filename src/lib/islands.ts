@@ -17,7 +17,8 @@
  *   (before that interaction's events run, so no click or keystroke is lost).
  *   An island's element created later, in the browser, is empty: the island
  *   is mounted there at once.
- * Islands may contain islands (the wizard holds the Project step's three).
+ * Islands may contain islands (the wizard holds the Project step's three;
+ * project-about holds project-people).
  *
  * Every island takes the same props, `PageActions`.
  */
@@ -27,6 +28,7 @@ import Wizard from './components/Wizard.svelte';
 import Preview from './components/Preview.svelte';
 import ProjectStart from './components/steps/ProjectStart.svelte';
 import ProjectAbout from './components/steps/ProjectAbout.svelte';
+import ProjectPeople from './components/steps/ProjectPeople.svelte';
 import ProjectKind from './components/steps/ProjectKind.svelte';
 
 /** What the page shares with its islands. `ui` is reactive state owned by the page. */
@@ -48,6 +50,7 @@ export const ISLANDS: Record<string, Component<PageActions>> = {
 	preview: Preview,
 	'project-start': ProjectStart,
 	'project-about': ProjectAbout,
+	'project-people': ProjectPeople,
 	'project-kind': ProjectKind
 };
 

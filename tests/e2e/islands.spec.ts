@@ -27,6 +27,7 @@ test('on a phone only the islands on screen come to life; the preview waits unti
 	await page.waitForTimeout(300);
 	await expect(page.locator('[data-island="preview"][data-live]')).toHaveCount(0);
 	await expect(page.locator('[data-island="project-kind"][data-live]')).toHaveCount(0);
+	await expect(page.locator('[data-island="project-people"][data-live]')).toHaveCount(0);
 	// Hydrated, not rebuilt: the tabs are the very nodes the server sent.
 	await expect(page.getByRole('tab', { name: /Project/ })).toHaveAttribute('data-prerendered', '');
 	await page.getByRole('tab', { name: /Packaging/ }).click();
@@ -65,7 +66,7 @@ test('a shared link brings every island to life before it replaces the configura
 	const url = page.url();
 	const fresh = await page.context().newPage();
 	await fresh.goto(url);
-	for (const name of ['wizard', 'project-start', 'project-about', 'project-kind', 'preview']) {
+	for (const name of ['wizard', 'project-start', 'project-about', 'project-people', 'project-kind', 'preview']) {
 		await expect(fresh.locator(`[data-island="${name}"][data-live]`)).toBeAttached();
 	}
 	await expect(fresh.getByLabel('Project name')).toHaveValue('from-a-link');
