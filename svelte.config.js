@@ -32,6 +32,17 @@ function announcerStyleHash() {
 	return /** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(style).digest('base64')}`);
 }
 
+/**
+ * The sha256 of each inline <script> of src/app.html (the saved-theme script):
+ * SvelteKit hashes only the scripts it writes itself.
+ */
+function appHtmlScriptHashes() {
+	const html = readFileSync(new URL('./src/app.html', import.meta.url), 'utf8');
+	return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+		(m) => /** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(m[1]).digest('base64')}`)
+	);
+}
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	compilerOptions: {
@@ -51,14 +62,14 @@ const config = {
 			files: (file) => !HOST_FILES.test(file)
 		},
 		// Prerendered pages get the policy as <meta http-equiv>, with a sha256
-		// hash of SvelteKit's inline boot script. Directives a meta element cannot
+		// hash of SvelteKit's inline boot script and of app.html's theme script. Directives a meta element cannot
 		// carry (frame-ancestors) are in the host header files (static/_headers,
 		// vercel.json, deploy/nginx/slipway.conf).
 		csp: {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				'script-src': ['self', ...appHtmlScriptHashes()],
 				'style-src': ['self'],
 				'style-src-attr': ['unsafe-hashes', announcerStyleHash()],
 				'img-src': ['self', 'data:', 'blob:'],

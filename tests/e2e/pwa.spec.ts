@@ -329,6 +329,22 @@ test.describe('PWA at the site root', () => {
 		expect(first).toBe(true);
 	});
 
+	test('a saved theme is set by the inline head script before any module runs; script-src hashes exactly the inline scripts', async ({ page, context }) => {
+		const session = await watch(context, page);
+		await page.addInitScript(() => localStorage.setItem('slipway-theme', 'dark'));
+		// No module script may run: only app.html's inline script can set the theme.
+		await page.route('**/_app/immutable/**', (r) => r.abort());
+		const res = await page.goto(site.url);
+		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+		expect(session.violations).toEqual([]);
+		const html = (await res!.text()) as string;
+		const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+		expect(inline.length).toBe(2); // the theme script and SvelteKit's boot script
+		const csp = /content-security-policy" content="([^"]+)"/.exec(html)![1];
+		const scriptSrc = /script-src ([^;]+)/.exec(csp)![1].split(/\s+/).filter((v) => v.startsWith("'sha256-"));
+		expect(scriptSrc.sort()).toEqual(inline.sort());
+	});
+
 	test('the web manifest is linked and valid, and its icons exist with the declared sizes', async ({ page, request }) => {
 		await page.goto(site.url);
 		const href = await page.locator('link[rel="manifest"]').evaluate((l) => (l as HTMLLinkElement).href);
