@@ -40,7 +40,18 @@ export type LoadSource = { kind: 'preset'; id: string } | { kind: 'link' } | { k
 
 export class AppState {
 	config: Config = $state(defaultConfig());
-	errors: FieldError[] = $derived(validateConfig(this.config));
+	/** JSON of the config as last loaded: the user's edits are what differs from it. */
+	#baseline = $state(JSON.stringify(defaultConfig()));
+	/** The messages of the config as last loaded (see `errors`). */
+	#baselineErrors: FieldError[] = $state.raw([]);
+	dirty: boolean = $derived(JSON.stringify(this.config) !== this.#baseline);
+	/**
+	 * The model's messages for the config. Validation is a pure function of the
+	 * config's JSON, so an unedited config (its JSON is the last loaded one) has
+	 * the messages computed when it was loaded; the default config has none (the
+	 * model's tests hold it to that). Loading the page thus validates nothing.
+	 */
+	errors: FieldError[] = $derived(this.dirty ? validateConfig(this.config) : this.#baselineErrors);
 	errorMap: Map<string, string[]> = $derived(errorsByPath(this.errors));
 	/** Set when a generator throws on a config the model accepts (a bug): shown, never a crash. */
 	generatorError = $state('');
@@ -64,9 +75,6 @@ export class AppState {
 	step: StepId = $state('project');
 	/** Where the current config came from; the preset picker shows it. */
 	source: LoadSource = $state({ kind: 'default' });
-	/** JSON of the config as last loaded: the user's edits are what differs from it. */
-	#baseline = $state(JSON.stringify(defaultConfig()));
-	dirty: boolean = $derived(JSON.stringify(this.config) !== this.#baseline);
 	/** The config before the last load, for "Undo". */
 	undoConfig: Config | null = $state(null);
 	undoLabel = $state('');
@@ -134,6 +142,7 @@ export class AppState {
 		this.config = config;
 		this.source = source;
 		this.#baseline = JSON.stringify(config);
+		this.#baselineErrors = validateConfig(config);
 		this.#backendMemo = {};
 	}
 
