@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
  * `SLIPWAY_BASE=/slipway npm run build`. Everything else (manifest, icons,
  * service worker scope, precache list) follows from it.
  */
-const base = (process.env.SLIPWAY_BASE ?? '').replace(/\/+$/, '');
+const base = /** @type {'' | `/${string}`} */ ((process.env.SLIPWAY_BASE ?? '').replace(/\/+$/, ''));
 
 /**
  * Output directory. Default `build/`; the browser tests build the sub-path

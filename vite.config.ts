@@ -1,9 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { compileHints } from './src/build/compile-hints.ts';
+import { pageEntry } from './src/build/page-entry.ts';
+import svelteConfig from './svelte.config.js';
+
+/** SvelteKit's client build writes its Vite manifest here; the prerender reads it (src/hooks.server.ts). */
+const clientManifest = `${svelteConfig.kit?.outDir ?? '.svelte-kit'}/output/client/.vite/manifest.json`;
 
 export default defineConfig({
-	plugins: [sveltekit(), compileHints()],
+	plugins: [sveltekit(), pageEntry({ clientManifest }), compileHints()],
 	build: process.env.SLIPWAY_NOMINIFY ? { minify: false } : {},
 	test: {
 		expect: { requireAssertions: true },

@@ -4,7 +4,8 @@
 // First load = what the browser fetches to show and start the page: the
 // scripts and stylesheets build/index.html names (modulepreload links,
 // stylesheets, <script src>, and the import("…") calls of SvelteKit's inline
-// boot script), plus every chunk those import STATICALLY, transitively.
+// boot script, if any), plus every chunk those import STATICALLY, transitively,
+// plus the CSS inlined in <style> (counted as "index.html <style>").
 // Dynamically imported chunks (jszip, the highlighter, …) are not first load.
 //
 // Precache = every URL the service worker caches on install (parsed from
@@ -84,7 +85,8 @@ export function bundleStats(dir = 'build') {
 		const rel = /rel="([^"]+)"/.exec(tag)?.[1] ?? '';
 		if (!href) continue;
 		if (rel === 'modulepreload') roots.set(toFile(href, base), 'modulepreload');
-		else if (rel === 'stylesheet') roots.set(toFile(href, base), 'stylesheet');
+		// SvelteKit lists inlined stylesheets again as disabled links (so a lazy chunk does not load them twice): not fetched.
+		else if (rel === 'stylesheet' && !/\sdisabled[\s>=]/.test(tag)) roots.set(toFile(href, base), 'stylesheet');
 	}
 	for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) roots.set(toFile(m[1], base), 'script');
 	for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
@@ -117,6 +119,12 @@ export function bundleStats(dir = 'build') {
 		...size(file),
 		via
 	}));
+	// The page's inlined CSS (SvelteKit's inlineStyleThreshold) is first-load CSS too, inside index.html.
+	const inlineCss = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('');
+	if (inlineCss) {
+		const buf = Buffer.from(inlineCss);
+		firstLoad.push({ file: 'index.html <style>', kind: 'css', bytes: buf.length, gzip: gzipSize(buf), via: 'inline' });
+	}
 
 	const all = walk(dir);
 	const lazy = all

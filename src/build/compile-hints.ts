@@ -4,14 +4,14 @@
  *
  * Without it V8 compiles each function lazily, on the main thread, the first
  * time it is called: on a phone that is most of the page's start-up work
- * (SvelteKit's start, the first hydration). With the hint, V8 compiles those
- * files eagerly on a background thread while they stream in. Browsers that do
- * not know the comment ignore it.
+ * (the islands' hydration). With the hint, V8 compiles those files eagerly on
+ * a background thread while they stream in. Browsers that do not know the
+ * comment ignore it.
  *
- * Only the first-load chunks get it: SvelteKit's client entries (start, app),
- * the root layout and page nodes, and everything they import statically.
- * Lazy chunks (zip, highlighter, later wizard steps) and SvelteKit's error
- * node (nodes/1, loaded but only run on an error) stay lazily compiled, as V8
+ * Only the first-load chunks get it: the page's own entry (entry/page,
+ * page-entry.ts) and everything it imports statically. Lazy chunks (zip,
+ * highlighter, later wizard steps) and SvelteKit's client (its entries and
+ * route nodes, used only by the 404 shell) stay lazily compiled, as V8
  * advises against hinting code that does not run at load.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -28,8 +28,8 @@ export interface ChunkInfo {
 	imports?: readonly string[];
 }
 
-/** SvelteKit's client entries and route nodes that run on load (nodes/1 is the root error page). */
-export const LOAD_ROOT = /^(entry\/(start|app)|nodes\/(0|[2-9]|\d{2,}))$/;
+/** The entry the page runs on load (page-entry.ts). */
+export const LOAD_ROOT = /^entry\/page$/;
 
 /** File names of the chunks run on load: the roots and their static imports, transitively. */
 export function loadChunks(bundle: Readonly<Record<string, ChunkInfo>>, isRoot: (name: string) => boolean = (n) => LOAD_ROOT.test(n)): Set<string> {

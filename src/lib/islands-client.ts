@@ -10,6 +10,8 @@
  *   is hydrated at once, synchronously, so the event lands on live controls.
  * - `hydrateAll()`: the same, for the page (before it replaces the state, as
  *   when it opens a shared link).
+ * - `data-island-when="idle"`: not tied to the viewport (the update prompt),
+ *   hydrated once the page is idle.
  */
 import { hydrate, mount, unmount } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
@@ -107,40 +109,62 @@ function stopListening(): void {
 }
 
 /**
- * `{@attach island('name')}` on the island's (empty in the template) element:
- * hydrates the prerendered island there when it is needed, or mounts it at
- * once when the element was created in the browser.
+ * Take charge of an island's element: hydrate the prerendered island there
+ * when it is needed (near the viewport, or when the page is idle for an
+ * element marked `data-island-when="idle"`), or mount it at once when the
+ * element is empty (created in the browser). Returns the clean-up.
  */
-export function island(name: string): Attachment<HTMLElement> {
-	return (el) => {
-		const job: Job = { el, name, root: null, state: 'waiting' };
-		if (eager || !el.firstChild || typeof IntersectionObserver === 'undefined') start(job);
-		else {
-			waiting.add(job);
-			listen();
-			observer ??= new IntersectionObserver(
-				(entries) => {
-					for (const entry of entries) {
-						if (!entry.isIntersecting) continue;
-						const hit = [...waiting].find((j) => j.el === entry.target);
-						if (hit) {
-							waiting.delete(hit);
-							observer?.unobserve(hit.el);
-							enqueue(hit);
-						}
-					}
-				},
-				{ rootMargin: '0px' }
-			);
-			observer.observe(el);
-		}
-		return () => {
+export function adopt(el: HTMLElement, name: string): () => void {
+	const job: Job = { el, name, root: null, state: 'waiting' };
+	if (eager || !el.firstChild || typeof IntersectionObserver === 'undefined') start(job);
+	else if (el.dataset.islandWhen === 'idle') {
+		waiting.add(job);
+		listen();
+		const go = () => {
+			if (job.state !== 'waiting') return;
 			waiting.delete(job);
-			observer?.unobserve(el);
-			const i = queue.indexOf(job);
-			if (i >= 0) queue.splice(i, 1);
-			if (job.root) void unmount(job.root);
-			job.state = 'gone';
+			enqueue(job);
 		};
+		if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 3000 });
+		else setTimeout(go, 500);
+	} else {
+		waiting.add(job);
+		listen();
+		observer ??= new IntersectionObserver(
+			(entries) => {
+				for (const entry of entries) {
+					if (!entry.isIntersecting) continue;
+					const hit = [...waiting].find((j) => j.el === entry.target);
+					if (hit) {
+						waiting.delete(hit);
+						observer?.unobserve(hit.el);
+						enqueue(hit);
+					}
+				}
+			},
+			{ rootMargin: '0px' }
+		);
+		observer.observe(el);
+	}
+	return () => {
+		waiting.delete(job);
+		observer?.unobserve(el);
+		const i = queue.indexOf(job);
+		if (i >= 0) queue.splice(i, 1);
+		if (job.root) void unmount(job.root);
+		job.state = 'gone';
 	};
+}
+
+/** `{@attach island('name')}` on an island's element inside an island (empty in the template). */
+export function island(name: string): Attachment<HTMLElement> {
+	return (el) => adopt(el, name);
+}
+
+/** The islands of a page that is not hydrated itself: every `[data-island]` element not inside another island. */
+export function adoptPage(root: ParentNode = document): void {
+	for (const el of root.querySelectorAll<HTMLElement>('[data-island]')) {
+		if (el.parentElement?.closest('[data-island]')) continue;
+		adopt(el, el.dataset.island!);
+	}
 }

@@ -20,6 +20,13 @@
  * Islands may contain islands (the wizard holds the Project step's three;
  * project-about holds project-people).
  *
+ * The page itself is never hydrated (`csr = false` in +page.ts: SvelteKit's
+ * client router does not load). Its own small script, src/lib/page/start.svelte.ts,
+ * owns the state, adopts the page's top-level island elements and does what
+ * the page does (the address bar, shortcuts, the service worker). So every
+ * part of the page that changes is an island, the header's buttons and the
+ * notices too.
+ *
  * Every island takes the same props, `PageActions`.
  */
 import type { Component } from 'svelte';
@@ -30,11 +37,28 @@ import ProjectStart from './components/steps/ProjectStart.svelte';
 import ProjectAbout from './components/steps/ProjectAbout.svelte';
 import ProjectPeople from './components/steps/ProjectPeople.svelte';
 import ProjectKind from './components/steps/ProjectKind.svelte';
+import PageTools from './components/PageTools.svelte';
+import PageNotices from './components/PageNotices.svelte';
+import PageStatus from './components/PageStatus.svelte';
+import UpdatePrompt from './components/UpdatePrompt.svelte';
+import type { FieldError } from './model/validate.ts';
+
+/** The page's own state, shown by its islands: owned by src/lib/page/start.svelte.ts (reactive there). */
+export interface PageUi {
+	/** A zip is being built. */
+	busy: boolean;
+	/** The last message for the status line (announced politely). */
+	status: string;
+	/** A shared link that could not be opened, with why. */
+	linkError: { message: string; errors?: FieldError[] } | null;
+	/** The configuration is too large for a link. */
+	linkTooLong: boolean;
+}
 
 /** What the page shares with its islands. `ui` is reactive state owned by the page. */
 export interface PageActions {
 	app: AppState;
-	ui: { busy: boolean };
+	ui: PageUi;
 	copyLink: () => void;
 	downloadZip: () => void;
 	goTo: (path: string) => void;
@@ -51,8 +75,16 @@ export const ISLANDS: Record<string, Component<PageActions>> = {
 	'project-start': ProjectStart,
 	'project-about': ProjectAbout,
 	'project-people': ProjectPeople,
-	'project-kind': ProjectKind
+	'project-kind': ProjectKind,
+	tools: PageTools,
+	notices: PageNotices,
+	status: PageStatus,
+	// It takes no props (it follows the service worker): the page's are passed and ignored.
+	update: UpdatePrompt as unknown as Component<PageActions>
 };
+
+/** A fresh `PageUi`: what the page shows before anything happened. */
+export const initialUi = (): PageUi => ({ busy: false, status: '', linkError: null, linkTooLong: false });
 
 /**
  * Islands whose prerendered markup is only a placeholder: in the browser they
