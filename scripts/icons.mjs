@@ -1,4 +1,4 @@
-// Generate Slipway's icons from one geometry: static/favicon.svg and the PNGs
+// Generate Slipway's icons from one geometry: the PNGs
 // under static/icons/ (192 and 512 "any", 512 maskable, 180 apple-touch-icon,
 // 32 favicon). No dependencies: a tiny supersampling rasteriser + a PNG
 // encoder on node:zlib. Deterministic: same script, same bytes.
@@ -126,18 +126,6 @@ function png(size, rgba) {
 	]);
 }
 
-function svg() {
-	const hex = (c) => '#' + c.map((v) => v.toString(16).padStart(2, '0')).join('');
-	const pts = (p) => p.map(([x, y]) => `${+(x * 64).toFixed(2)},${+(y * 64).toFixed(2)}`).join(' ');
-	return [
-		'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">',
-		`<rect width="64" height="64" rx="14" fill="${hex(ACCENT)}"/>`,
-		...SHAPES.map((p) => `<polygon points="${pts(p)}" fill="${hex(WHITE)}"/>`),
-		'</svg>',
-		''
-	].join('\n');
-}
-
 const OUT = new URL('../static/', import.meta.url);
 mkdirSync(new URL('icons/', OUT), { recursive: true });
 const targets = [
@@ -154,5 +142,3 @@ for (const [file, size, opts] of targets) {
 	writeFileSync(new URL(file, OUT), png(size, render(size, opts)));
 	console.log(`wrote static/${file}`);
 }
-writeFileSync(new URL('favicon.svg', OUT), svg());
-console.log('wrote static/favicon.svg');

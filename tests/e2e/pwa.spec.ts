@@ -216,7 +216,7 @@ async function offlineSession(page: Page, context: BrowserContext, site: Site) {
 	const basePath = new URL(site.url).pathname;
 	const expected = site.files
 		.filter((f) => !/\.(br|gz)$/.test(f)) // precompressed twins (adapter precompress) are for the host
-		.filter((f) => f.startsWith('_app/immutable/') || ['index.html', '404.html', 'manifest.webmanifest', 'favicon.svg'].includes(f) || f.startsWith('icons/'))
+		.filter((f) => f.startsWith('_app/immutable/') || ['index.html', '404.html', 'manifest.webmanifest'].includes(f) || f.startsWith('icons/'))
 		.map((f) => basePath + (f === 'index.html' ? '' : f));
 	expect(expected.filter((p) => !cached.includes(p))).toEqual([]);
 	expect(cached).not.toContain(`${basePath}_headers`);
@@ -377,6 +377,9 @@ test.describe('PWA at the site root', () => {
 				expect(`${b.readUInt32BE(16)}x${b.readUInt32BE(20)}`).toBe(icon.sizes);
 			}
 		}
+		// PNG only: Chrome renders an SVG icon (tab or manifest) as a whole SVG document on the page's main thread.
+		expect((m.icons as { type: string }[]).filter((i) => i.type !== 'image/png')).toEqual([]);
+		expect(await page.locator('link[rel~="icon"]').evaluateAll((ls) => ls.map((l) => l.getAttribute('type')))).toEqual(['image/png']);
 		const apple = await page.locator('link[rel="apple-touch-icon"]').evaluate((l) => (l as HTMLLinkElement).href);
 		expect((await request.get(apple)).status()).toBe(200);
 	});
