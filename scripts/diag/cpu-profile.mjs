@@ -1,4 +1,4 @@
-// Run from the repository root after `npm run build` (SLIPWAY_NOMINIFY=1 for names): [FOCUS=fn] node scripts/diag/cpu-profile.mjs [dir] [nself] [nincl]
+// Run from the repository root after `npm run build` (SLIPWAY_NOMINIFY=1 for names): [FOCUS=fn] [CALLERS=fn] node scripts/diag/cpu-profile.mjs [dir] [nself] [nincl]
 // Diagnostic: CPU profile of the first 3 s of a page load (phone viewport), top functions by self and inclusive time.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -45,6 +45,19 @@ try {
 			under[k] = (under[k] ?? 0) + ms;
 		}
 		console.log(`SELF under ${focus}\n` + top(under, 40));
+	}
+	const callers = process.env.CALLERS;
+	if (callers) {
+		// Where the self time of functions named CALLERS comes from: their call stacks, 4 frames up.
+		const stacks = {};
+		for (const [id, ms] of dt) {
+			if (!name(nodes.get(id)).startsWith(callers)) continue;
+			const path = [];
+			for (let m = parent.get(id); m != null && path.length < 4; m = parent.get(m)) path.push(name(nodes.get(m)));
+			const k = path.join(' < ');
+			stacks[k] = (stacks[k] ?? 0) + ms;
+		}
+		console.log(`CALLERS of ${callers}\n` + top(stacks, 12));
 	}
 	console.log('SELF\n' + top(self, +(process.argv[3] || 25)) + '\nINCLUSIVE\n' + top(incl, +(process.argv[4] || 60)));
 } finally {
