@@ -1,6 +1,5 @@
 import { defineConfig } from 'vitest/config';
 import { sveltekit } from '@sveltejs/kit/vite';
-import { compileHints } from './src/build/compile-hints.ts';
 import { pageEntry } from './src/build/page-entry.ts';
 import svelteConfig from './svelte.config.js';
 
@@ -8,7 +7,7 @@ import svelteConfig from './svelte.config.js';
 const clientManifest = `${svelteConfig.kit?.outDir ?? '.svelte-kit'}/output/client/.vite/manifest.json`;
 
 export default defineConfig({
-	plugins: [sveltekit(), pageEntry({ clientManifest }), compileHints()],
+	plugins: [sveltekit(), pageEntry({ clientManifest })],
 	build: process.env.SLIPWAY_NOMINIFY ? { minify: false } : {},
 	test: {
 		expect: { requireAssertions: true },

@@ -2,8 +2,7 @@
 //   first-load JS  <= 70 KB gzip (aim: 60 KB)
 //   precache total <= 400 KB gzip (everything the service worker stores)
 // and every precached URL must exist in the build (else the worker's install
-// fails and the app never works offline), and exactly the first-load chunks
-// carry V8's compile hint (src/build/compile-hints.ts).
+// fails and the app never works offline).
 //
 // Prints the first-load chunks sorted by size, the lazy chunks, and the
 // change against the committed baseline (scripts/budget-baseline.json).
@@ -94,14 +93,6 @@ if (now.precacheGzip > BUDGETS.precacheGzip)
 if (missing.length) failures.push(`the service worker precaches files missing from ${dir}/: ${missing.join(', ')}`);
 if (stats.precache.length === 0) failures.push(`no precache list found in ${dir}/service-worker.js`);
 
-// The compile hint (src/build/compile-hints.ts): on every first-load chunk, on no lazy one.
-const HINT = '//# allFunctionsCalledOnLoad\n';
-const hinted = (file) => readFileSync(join(dir, file), 'utf8').startsWith(HINT);
-const unhinted = stats.firstLoad.filter((r) => r.kind === 'js' && !hinted(r.file)).map((r) => r.file);
-const overhinted = stats.lazy.filter((r) => hinted(r.file)).map((r) => r.file);
-if (unhinted.length) failures.push(`first-load chunks without the compile hint: ${unhinted.join(', ')}`);
-if (overhinted.length) failures.push(`lazy chunks with the compile hint (compiled eagerly for nothing): ${overhinted.join(', ')}`);
-
 console.log(
 	`\nfirst-load JS ${kb(now.firstLoadJsGzip)} KB gzip (budget ${kb(BUDGETS.firstLoadJsGzip)}, aim ${kb(BUDGETS.firstLoadJsGzipAim)}); ` +
 		`precache ${kb(now.precacheGzip)} KB gzip in ${stats.precache.length} files (budget ${kb(BUDGETS.precacheGzip)})`
@@ -116,5 +107,4 @@ if (failures.length) {
 	console.error(`\nBUDGET BROKEN:\n  - ${failures.join('\n  - ')}`);
 	process.exit(1);
 }
-console.log(`compile hint on all ${stats.firstLoad.filter((r) => r.kind === 'js').length} first-load chunks, on none of ${stats.lazy.length} lazy ones`);
 console.log('budgets ok');
