@@ -16,6 +16,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
 
 /** @param {Buffer | string} buf */
 export const gzipSize = (buf) => gzipSync(buf, { level: 9 }).length;
@@ -181,3 +182,17 @@ export function table(headers, rows) {
 }
 
 export const repoRoot = dirname(dirname(new URL(import.meta.url).pathname));
+
+/**
+ * Build the site first when build/ is missing (a fresh checkout after `npm ci`):
+ * `npm run bench` and `npm run lighthouse` then work on their own.
+ */
+export function ensureBuild() {
+	if (existsSync(join(repoRoot, 'build/index.html'))) return;
+	console.log('build/ is missing: running `npm run build` first.\n');
+	const r = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+	if (r.status !== 0 || !existsSync(join(repoRoot, 'build/index.html'))) {
+		console.error('`npm run build` failed.');
+		process.exit(1);
+	}
+}

@@ -17,7 +17,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { repoRoot, table } from './bundle-stats.mjs';
+import { ensureBuild, repoRoot, table } from './bundle-stats.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const TARGETS = { performance: 98, accessibility: 100, 'best-practices': 100, seo: 90 };
@@ -29,10 +29,7 @@ const noFail = args.includes('--no-fail');
 const chromePath = process.env.CHROME_PATH || CHROMIUM_PATH;
 const base = (process.env.SLIPWAY_BASE ?? '').replace(/\/$/, '');
 
-if (!existsSync(join(repoRoot, 'build/index.html'))) {
-	console.error('build/ is missing: run `npm run build` first.');
-	process.exit(1);
-}
+ensureBuild();
 if (!existsSync(chromePath)) {
 	console.error(`Chromium not found at ${chromePath} (set CHROMIUM_PATH, or run node scripts/ensure-chromium.mjs).`);
 	process.exit(1);
