@@ -3,9 +3,10 @@
 //
 // First load = what the browser fetches to show and start the page: the
 // scripts and stylesheets build/index.html names (modulepreload links,
-// stylesheets, <script src>, and the import("…") calls of SvelteKit's inline
-// boot script, if any), plus every chunk those import STATICALLY, transitively,
-// plus the CSS inlined in <style> (counted as "index.html <style>").
+// stylesheets, <script src>, the import("…") calls of an inline boot script),
+// plus every chunk those import STATICALLY, transitively, plus the CSS inlined
+// in <style> (counted as "index.html <style>"). The page names its files
+// relative to itself (./_app/…).
 // Dynamically imported chunks (jszip, the highlighter, …) are not first load.
 //
 // Precache = every URL the service worker caches on install (parsed from
@@ -49,21 +50,18 @@ function walk(dir, base = dir) {
 	return out;
 }
 
-/** Build-relative path of a URL found in index.html (relative `./…` or absolute `<base>/…`). */
 /**
+ * Build-relative path of a URL found in index.html (relative to the page: `./…`).
  * @param {string} url
- * @param {string} base
  */
-function toFile(url, base) {
-	let u = url.split(/[?#]/)[0];
-	if (base && u.startsWith(`${base}/`)) u = u.slice(base.length);
-	return posix.normalize(u.replace(/^\.?\//, ''));
+function toFile(url) {
+	if (/^(\/|[a-z]+:)/i.test(url)) throw new Error(`index.html names ${url}: expected a URL relative to the page (paths.relative in svelte.config.js)`);
+	return posix.normalize(url.split(/[?#]/)[0].replace(/^\.\//, ''));
 }
 
 /**
  * @param {string} dir build output directory
  * @returns {{
- *   base: string,
  *   firstLoad: { file: string, kind: 'js' | 'css', bytes: number, gzip: number, via: string }[],
  *   lazy: { file: string, bytes: number, gzip: number }[],
  *   precache: { file: string, bytes: number, gzip: number }[],
@@ -75,8 +73,6 @@ export function bundleStats(dir = 'build') {
 	const indexPath = join(dir, 'index.html');
 	if (!existsSync(indexPath)) throw new Error(`${indexPath} is missing: run \`npm run build\` first`);
 	const html = readFileSync(indexPath, 'utf8');
-	const declared = /base:\s*"([^"]*)"/.exec(html)?.[1] ?? '';
-	const base = declared.startsWith('/') ? declared : '';
 
 	/** @type {Map<string, string>} file -> why it is first load */
 	const roots = new Map();
@@ -85,13 +81,14 @@ export function bundleStats(dir = 'build') {
 		const href = /href="([^"]+)"/.exec(tag)?.[1];
 		const rel = /rel="([^"]+)"/.exec(tag)?.[1] ?? '';
 		if (!href) continue;
-		if (rel === 'modulepreload') roots.set(toFile(href, base), 'modulepreload');
+		if (rel === 'modulepreload') roots.set(toFile(href), 'modulepreload');
 		// SvelteKit lists inlined stylesheets again as disabled links (so a lazy chunk does not load them twice): not fetched.
-		else if (rel === 'stylesheet' && !/\sdisabled[\s>=]/.test(tag)) roots.set(toFile(href, base), 'stylesheet');
+		else if (rel === 'stylesheet' && !/\sdisabled[\s>=]/.test(tag)) roots.set(toFile(href), 'stylesheet');
 	}
-	for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) roots.set(toFile(m[1], base), 'script');
+	for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) roots.set(toFile(m[1]), 'script');
+	// SvelteKit's inline boot script, on a page it starts itself (not this one: +page.ts has csr = false).
 	for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
-		for (const i of m[1].matchAll(/import\(\s*"([^"]+)"\s*\)/g)) roots.set(toFile(i[1], base), 'boot script');
+		for (const i of m[1].matchAll(/import\(\s*"([^"]+)"\s*\)/g)) roots.set(toFile(i[1]), 'boot script');
 	}
 
 	/** @type {Map<string, string>} */
@@ -152,7 +149,6 @@ export function bundleStats(dir = 'build') {
 	/** @param {{ bytes: number, gzip: number }[]} rows */
 	const sum = (rows) => ({ bytes: rows.reduce((a, r) => a + r.bytes, 0), gzip: rows.reduce((a, r) => a + r.gzip, 0) });
 	return {
-		base,
 		firstLoad: firstLoad.sort((a, b) => b.gzip - a.gzip),
 		lazy: lazy.sort((a, b) => b.gzip - a.gzip),
 		precache: precache.sort((a, b) => b.gzip - a.gzip),

@@ -16,6 +16,7 @@
 import { hydrate, mount, unmount } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import { ISLANDS, MOUNTED_ISLANDS, type PageActions } from './islands.ts';
+import { whenIdle } from './idle.ts';
 
 interface Job {
 	el: HTMLElement;
@@ -72,8 +73,11 @@ function pump(): void {
 	ch.port2.postMessage(null);
 }
 
+/** A waiting island is due: queue it (it is no longer watched). */
 function enqueue(job: Job): void {
 	if (job.state !== 'waiting') return;
+	waiting.delete(job);
+	observer?.unobserve(job.el);
 	job.state = 'queued';
 	queue.push(job);
 	pump();
@@ -116,37 +120,24 @@ function stopListening(): void {
  */
 export function adopt(el: HTMLElement, name: string): () => void {
 	const job: Job = { el, name, root: null, state: 'waiting' };
+	let cancelIdle = () => {};
 	if (eager || !el.firstChild || typeof IntersectionObserver === 'undefined') start(job);
-	else if (el.dataset.islandWhen === 'idle') {
+	else {
 		waiting.add(job);
 		listen();
-		const go = () => {
-			if (job.state !== 'waiting') return;
-			waiting.delete(job);
-			enqueue(job);
-		};
-		if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 3000 });
-		else setTimeout(go, 500);
-	} else {
-		waiting.add(job);
-		listen();
-		observer ??= new IntersectionObserver(
-			(entries) => {
+		if (el.dataset.islandWhen === 'idle') cancelIdle = whenIdle(() => enqueue(job), 3000);
+		else {
+			observer ??= new IntersectionObserver((entries) => {
 				for (const entry of entries) {
-					if (!entry.isIntersecting) continue;
-					const hit = [...waiting].find((j) => j.el === entry.target);
-					if (hit) {
-						waiting.delete(hit);
-						observer?.unobserve(hit.el);
-						enqueue(hit);
-					}
+					const hit = entry.isIntersecting && [...waiting].find((j) => j.el === entry.target);
+					if (hit) enqueue(hit);
 				}
-			},
-			{ rootMargin: '0px' }
-		);
-		observer.observe(el);
+			});
+			observer.observe(el);
+		}
 	}
 	return () => {
+		cancelIdle();
 		waiting.delete(job);
 		observer?.unobserve(el);
 		const i = queue.indexOf(job);

@@ -21,6 +21,7 @@ import { initialUi, type PageActions, type PageUi } from '$lib/islands';
 import { adoptPage, hydrateAll, setIslandProps } from '$lib/islands-client';
 import { linkFromHash, MAX_LINK_LENGTH } from '$lib/share/fragment';
 import { copyText, downloadBlob } from '$lib/components/help';
+import { whenIdle } from '$lib/idle';
 
 /** Debounce of the address bar after an edit. */
 const URL_DELAY_MS = 350;
@@ -47,14 +48,13 @@ export function startPage(): () => void {
 		if (value === null) return;
 		if (`#c=${value}` === lastFragment) return;
 		const r = (await loadCodec()).decodeConfig(value);
+		// Either outcome changes what the page shows: every island goes live first, so none hydrates against stale markup.
+		hydrateAll();
 		if (r.ok) {
-			// The link replaces the state: every island goes live first, so none hydrates against stale markup.
-			hydrateAll();
 			app.load(r.config, { kind: 'link' }, undoLabel);
 			ui.linkError = null;
 			ui.status = 'Opened the configuration from the link.';
 		} else {
-			hydrateAll();
 			ui.linkError = { message: r.message, errors: r.errors };
 		}
 	}
@@ -191,7 +191,7 @@ export function startPage(): () => void {
 export function registerServiceWorker(): void {
 	if (!('serviceWorker' in navigator)) return;
 	const register = () => void navigator.serviceWorker.register(new URL('service-worker.js', document.baseURI)).catch(() => {});
-	const whenIdle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(register, { timeout: 5000 }) : setTimeout(register, 1000));
-	if (document.readyState === 'complete') whenIdle();
-	else addEventListener('load', whenIdle, { once: true });
+	const later = () => void whenIdle(register, 5000);
+	if (document.readyState === 'complete') later();
+	else addEventListener('load', later, { once: true });
 }
