@@ -38,6 +38,8 @@ export function fieldId(path: string): string {
 
 export type LoadSource = { kind: 'preset'; id: string } | { kind: 'link' } | { kind: 'import'; what: string } | { kind: 'default' };
 
+const NO_ERRORS: readonly string[] = Object.freeze([]);
+
 export class AppState {
 	config: Config = $state(defaultConfig());
 	/** JSON of the config as last loaded: the user's edits are what differs from it. */
@@ -174,6 +176,11 @@ export class AppState {
 	}
 
 	/** Errors of one step, for the step tabs. */
+	/** The messages of one field (a dotted model path), empty when it is valid. */
+	errorsAt(path: string): readonly string[] {
+		return this.errorMap.get(path) ?? NO_ERRORS;
+	}
+
 	errorsIn(step: StepId): number {
 		return this.errors.filter((e) => stepOf(e.path) === step).length;
 	}
