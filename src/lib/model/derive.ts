@@ -225,3 +225,15 @@ export function deployName(config: ReadonlyConfig): string {
 export function djangoSettingsModule(config: ReadonlyConfig): string {
 	return `${importNameOf(config.project.name)}.settings`;
 }
+
+/**
+ * Django: the one-off command that gathers static files into STATIC_ROOT,
+ * where WhiteNoise serves them from. The Dockerfile runs it at image build and
+ * install.sh on bare metal. It needs no secret and no database: `env` is all
+ * it needs besides the target's own working directory. Null when the project
+ * is not a Django service.
+ */
+export function collectStatic(config: ReadonlyConfig): { argv: string[]; env: Record<string, string> } | null {
+	if (config.project.kind !== 'service' || config.project.framework !== 'django') return null;
+	return { argv: ['python', '-m', 'django', 'collectstatic', '--noinput'], env: { DJANGO_SETTINGS_MODULE: djangoSettingsModule(config) } };
+}
