@@ -196,7 +196,11 @@ export function appTargets(config: ReadonlyConfig): {
  * The command that runs the app in production, as an argv list (exec form).
  * Shared by the Dockerfile CMD, Kubernetes, Cloud Run and the systemd unit.
  * Listens on `host`:APP_PORT. FastAPI runs under uvicorn; Flask and Django
- * under gunicorn (gunicorn reads `gunicorn.conf.py` when present).
+ * under gunicorn with the settings module the package ships
+ * (`--config python:<pkg>.gunicorn_conf`, see gunicornConfModule), so every
+ * target that installs the wheel runs the same workers. The command line's
+ * `--bind` wins over the config module (gunicorn 23 applies command-line
+ * settings last: gunicorn/app/base.py, Application.load_config).
  */
 export function serveArgv(config: ReadonlyConfig, host = '0.0.0.0'): string[] {
 	const f = facts(config);
@@ -204,10 +208,28 @@ export function serveArgv(config: ReadonlyConfig, host = '0.0.0.0'): string[] {
 	if (config.project.kind === 'service') {
 		if (asgi && config.project.framework === 'fastapi')
 			return ['uvicorn', asgi, '--host', host, '--port', String(APP_PORT), '--proxy-headers', '--forwarded-allow-ips', '*'];
-		if (wsgi) return ['gunicorn', '--bind', `${host}:${APP_PORT}`, wsgi];
+		const conf = gunicornConfModule(config);
+		if (wsgi && conf) return ['gunicorn', '--config', `python:${conf}`, '--bind', `${host}:${APP_PORT}`, wsgi];
 	}
 	return f.script ? [f.script] : ['python', '-m', f.pkg];
 }
+
+/**
+ * The gunicorn settings module inside the package (`<pkg>.gunicorn_conf`),
+ * which serveArgv() names as `--config python:<module>` (gunicorn >= 19.4
+ * loads a config from a module with the `python:` prefix). Null when the app
+ * does not run under gunicorn.
+ */
+export function gunicornConfModule(config: ReadonlyConfig): string | null {
+	const p = config.project;
+	if (p.kind !== 'service' || (p.framework !== 'flask' && p.framework !== 'django')) return null;
+	return `${importNameOf(p.name)}.gunicorn_conf`;
+}
+
+/** Worker processes gunicorn starts when WEB_CONCURRENCY is unset (the shipped gunicorn_conf's default). */
+export const GUNICORN_DEFAULT_WORKERS = 2;
+/** Threads per gunicorn worker (gthread) when GUNICORN_THREADS is unset. */
+export const GUNICORN_DEFAULT_THREADS = 4;
 
 /**
  * Name of the deployed app wherever a deployment target needs one: Kubernetes

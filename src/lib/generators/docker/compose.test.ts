@@ -100,7 +100,7 @@ describe('compose.yaml, every preset x manager x services', () => {
 describe('compose details', () => {
 	it('reloads per framework in development', () => {
 		expect(devArgv(presetById('fastapi-service')!.config())).toContain('--reload');
-		expect(devArgv(presetById('flask-app')!.config())).toEqual(['gunicorn', '--bind', `0.0.0.0:${APP_PORT}`, '--reload', 'flask_app.app:create_app()']);
+		expect(devArgv(presetById('flask-app')!.config())).toEqual(['gunicorn', '--config', 'python:flask_app.gunicorn_conf', '--bind', `0.0.0.0:${APP_PORT}`, '--reload', 'flask_app.app:create_app()']);
 		expect(devArgv(presetById('django-app')!.config())).toEqual(['django-admin', 'runserver', `0.0.0.0:${APP_PORT}`]);
 		expect(devArgv(presetById('worker')!.config())).toBeNull();
 	});

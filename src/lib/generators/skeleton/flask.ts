@@ -1,19 +1,40 @@
 /** Flask skeleton: the application factory at `<pkg>.app:create_app()` (derive.ts appTargets). */
 import type { ReadonlyConfig } from '../../model/config.ts';
-import { facts, HEALTH_PATH } from '../../model/derive.ts';
+import { facts, HEALTH_PATH, serveArgv } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { pyStr } from '../writers/python.ts';
 import { py } from './common.ts';
+
+/** A POSIX shell word: as is when it holds no special character, else single-quoted. */
+function shellWord(word: string): string {
+	return /^[\w.,:/@%+=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** argv as a shell command over several lines (one option and its value a line), within ruff's 100 columns. */
+function shellLines(argv: readonly string[], indent: string): string[] {
+	const words: string[] = [];
+	for (let i = 1; i < argv.length; i++) {
+		const a = argv[i]!;
+		const next = argv[i + 1];
+		if (a.startsWith('--') && next !== undefined && !next.startsWith('--') && i + 1 < argv.length - 1) {
+			words.push(`${shellWord(a)} ${shellWord(next)}`);
+			i++;
+		} else words.push(shellWord(a));
+	}
+	return [`${indent}${shellWord(argv[0]!)}${words.length ? ' \\' : ''}`, ...words.map((w, i) => `${indent}  ${w}${i < words.length - 1 ? ' \\' : ''}`)];
+}
 
 export function flaskFiles(config: ReadonlyConfig): GeneratedFile[] {
 	const f = facts(config);
 	return [
 		py(`${f.pkgDir}/app.py`, [
-			'"""The Flask application factory.',
+			// Raw docstring: the command's line continuations are backslashes.
+			'r"""The Flask application factory.',
 			'',
-			'Serve it with:',
+			'Production serves it with the settings in ``gunicorn_conf.py``, as every',
+			'deployment does; ``python -m`` on the package runs the same command:',
 			'',
-			`    gunicorn '${f.pkg}.app:create_app()'`,
+			...shellLines(serveArgv(config), '    '),
 			'"""',
 			'',
 			'import logging',

@@ -9,6 +9,7 @@ import { cliFiles } from './cli.ts';
 import { djangoFiles } from './django.ts';
 import { fastapiFiles } from './fastapi.ts';
 import { flaskFiles } from './flask.ts';
+import { gunicornFiles } from './gunicorn.ts';
 import { libraryFiles } from './library.ts';
 import { packageFiles } from './package.ts';
 import { settingsModule } from './settings.ts';
@@ -34,5 +35,5 @@ function kindFiles(config: ReadonlyConfig): GeneratedFile[] {
 
 /** Every Python source file of the project (src/ and tests/, plus manage.py for Django). */
 export function skeleton(config: ReadonlyConfig): GeneratedFile[] {
-	return [...packageFiles(config), ...settingsModule(config), ...kindFiles(config), ...testFiles(config)];
+	return [...packageFiles(config), ...settingsModule(config), ...kindFiles(config), ...gunicornFiles(config), ...testFiles(config)];
 }
