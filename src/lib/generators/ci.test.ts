@@ -3,6 +3,7 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../model/config.ts';
 import { defaultConfig } from '../model/defaults.ts';
+import { imageRef } from '../model/derive.ts';
 import { PRESETS } from '../model/presets.ts';
 import { ciWorkflows, registryOf } from './ci.ts';
 import { packagingCases } from './packaging-matrix.test-helper.ts';
@@ -78,7 +79,7 @@ describe('GitHub workflows', () => {
 			if (config.project.kind === 'library') expect(image).toBeUndefined();
 			else {
 				expect(uses(image)).toEqual([ACTIONS.checkout, ACTIONS.setupBuildx, ACTIONS.dockerLogin, ACTIONS.dockerMetadata, ACTIONS.dockerBuildPush]);
-				expect((image.steps as Doc[]).find((s) => s.uses === ACTIONS.dockerMetadata)!.with.images).toBe(config.docker.image);
+				expect((image.steps as Doc[]).find((s) => s.uses === ACTIONS.dockerMetadata)!.with.images).toBe(imageRef(config));
 				expect(image.permissions.packages).toBe('write');
 			}
 		}

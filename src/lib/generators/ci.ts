@@ -11,7 +11,7 @@
  * Every action is pinned in versions.ts (ACTIONS).
  */
 import type { ReadonlyConfig } from '../model/config.ts';
-import { facts } from '../model/derive.ts';
+import { facts, imageRef } from '../model/derive.ts';
 import { isOpenSource } from '../model/licenses.ts';
 import { normalizeName } from '../model/pep.ts';
 import { supportedPythons } from './pyproject.ts';
@@ -171,7 +171,7 @@ function releaseWorkflow(config: ReadonlyConfig): GeneratedFile {
 			]
 		};
 	if (container) {
-		const registry = registryOf(config.docker.image);
+		const registry = registryOf(imageRef(config));
 		const ghcr = registry === 'ghcr.io';
 		jobs.image = {
 			name: 'Build and push the image',
@@ -194,7 +194,7 @@ function releaseWorkflow(config: ReadonlyConfig): GeneratedFile {
 					id: 'meta',
 					uses: ACTIONS.dockerMetadata,
 					with: {
-						images: config.docker.image,
+						images: imageRef(config),
 						tags: 'type=semver,pattern={{version}}\ntype=semver,pattern={{major}}.{{minor}}\ntype=sha\n'
 					}
 				},
@@ -220,7 +220,7 @@ function releaseWorkflow(config: ReadonlyConfig): GeneratedFile {
 		jobs
 	};
 	const header = [...HEADER];
-	if (container && registryOf(config.docker.image) !== 'ghcr.io')
+	if (container && registryOf(imageRef(config)) !== 'ghcr.io')
 		header.push('Set the repository secrets REGISTRY_USERNAME and REGISTRY_PASSWORD for the image registry.');
 	return { path: '.github/workflows/release.yml', content: writeYaml(doc, header), language: 'yaml' };
 }

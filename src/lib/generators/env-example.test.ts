@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { SERVERLESS_PROVIDERS, TARGETS, type Config } from '../model/config.ts';
 import { defaultConfig } from '../model/defaults.ts';
+import { validateConfig } from '../model/validate.ts';
+import { generate } from './index.ts';
 import { facts } from '../model/derive.ts';
 import { PRESETS } from '../model/presets.ts';
 import { envExample, envValue } from './env-example.ts';
@@ -42,11 +45,40 @@ describe('.env.example', () => {
 			expect(values.size).toBe(f.env.length + f.composeEnv.length);
 		});
 	}
-	it('libraries without services have no .env.example', () => {
+	it('libraries have no .env.example, with or without services (there is no compose.yaml to start them)', () => {
 		const c = PRESETS.find((p) => p.id === 'library')!.config();
 		expect(envExample(c)).toEqual([]);
 		c.services.postgres = true;
-		expect(envExample(c)[0].content).toContain('POSTGRES_PASSWORD=change-me');
+		expect(envExample(c)).toEqual([]);
+	});
+	describe('names only files the project has', () => {
+		const cases: [string, Config][] = [];
+		for (const preset of PRESETS)
+			for (const target of TARGETS)
+				for (const provider of SERVERLESS_PROVIDERS) {
+					if (target !== 'serverless' && provider === 'cloud-run') continue;
+					const c = preset.config();
+					c.target = target;
+					c.serverless.provider = provider;
+					c.services = { postgres: true, redis: true };
+					if (c.project.kind === 'service' && provider === 'cloud-run') c.serverless.memoryMb = 512;
+					if (validateConfig(c).length) continue;
+					cases.push([`${preset.id} ${target}${target === 'serverless' ? ` ${provider}` : ''}`, c]);
+				}
+		it('covers every target', () => {
+			expect(new Set(cases.map(([, c]) => c.target))).toEqual(new Set(TARGETS));
+		});
+		it.each(cases)('%s', (_id, c) => {
+			const all = generate(c);
+			const paths = all.map((f) => f.path);
+			const text = all.find((f) => f.path === '.env.example')?.content ?? '';
+			// compose.yaml is named exactly when it is generated, and so are its containers' variables.
+			expect(text.includes('compose.yaml'), text).toBe(paths.includes('compose.yaml'));
+			expect(text.includes('POSTGRES_PASSWORD')).toBe(paths.includes('compose.yaml'));
+			// Every file name in it is a file of the project (config.py lives in the package).
+			for (const [name] of text.matchAll(/[\w./-]*\w\.(?:ya?ml|py|toml|txt|md|json|sh|cfg|example|template)\b/g))
+				expect(paths.some((p) => p === name || p.endsWith(`/${name}`)), `${name} named in .env.example`).toBe(true);
+		});
 	});
 	it('quotes values safely for both python-dotenv and compose', () => {
 		expect(envValue('postgresql://app:change-me@localhost:5432/app')).toBe('postgresql://app:change-me@localhost:5432/app');

@@ -1,8 +1,9 @@
 /**
- * `.env.example`: every variable the app's settings read (facts().env) and
- * every variable compose's own containers read (facts().composeEnv), each
- * with a `#` comment and a safe example value. Copy it to `.env` for local
- * development; never commit `.env`.
+ * `.env.example`: every variable the app's settings read (facts().env) and,
+ * when compose.yaml is generated (target docker), every variable compose's
+ * own containers read (facts().composeEnv, empty otherwise), each with a `#`
+ * comment and a safe example value. It names only files the project has.
+ * Copy it to `.env` for local development; never commit `.env`.
  *
  * Values must mean the same to python-dotenv (pydantic-settings) and to
  * docker compose's `env_file` parser: a value made of URL-safe characters is

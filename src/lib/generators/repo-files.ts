@@ -6,7 +6,7 @@
  */
 import { shareLink } from './slipway-json.ts';
 import type { ReadonlyConfig } from '../model/config.ts';
-import { APP_PORT, facts, HEALTH_PATH } from '../model/derive.ts';
+import { APP_PORT, facts, HEALTH_PATH, imageRef } from '../model/derive.ts';
 import { isOpenSource, licenseInfo } from '../model/licenses.ts';
 import { runtimeDependencies, devDependencies } from './dependencies.ts';
 import { licenseText } from './license-texts.ts';
@@ -182,7 +182,7 @@ function readme(config: ReadonlyConfig): GeneratedFile {
 			''
 		);
 		if (['docker', 'kubernetes'].includes(config.target) || (config.target === 'serverless' && config.serverless.provider === 'cloud-run'))
-			lines.push(`Pushing a tag \`v${p.version}\` builds the image \`${config.docker.image}\` and pushes it (\`.github/workflows/release.yml\`).`, '');
+			lines.push(`Pushing a tag \`v${p.version}\` builds the image \`${imageRef(config)}\` and pushes it (\`.github/workflows/release.yml\`).`, '');
 	}
 	lines.push('## Release', '');
 	if (isOpenSource(p.license))

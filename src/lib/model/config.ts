@@ -83,7 +83,10 @@ export interface PackagingConfig {
 }
 
 export interface DockerConfig {
-	/** Image repository the CI pushes to and manifests pull from, e.g. `ghcr.io/acme/orders`. */
+	/**
+	 * Image repository the CI pushes to and manifests pull from, e.g. `ghcr.io/acme/orders`.
+	 * Empty = derived from the project name (`imageRef()` in derive.ts); every generator reads imageRef().
+	 */
 	image: string;
 	/** Optional `sha256:...` digest pinning the Python base image; empty = tag only. */
 	baseImageDigest: string;
@@ -103,7 +106,10 @@ export interface ServerlessConfig {
 	memoryMb: number;
 	/** Request timeout, seconds. */
 	timeoutSeconds: number;
-	/** Cloud Run region / AWS region. */
+	/**
+	 * AWS region (`eu-west-1`) or Google Cloud region (`europe-west1`), in the provider's own naming.
+	 * Empty = the provider's default (`serverlessRegion()` in derive.ts).
+	 */
 	region: string;
 }
 

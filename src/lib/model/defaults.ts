@@ -37,9 +37,10 @@ export function defaultConfig(): Config {
 		packaging: { manager: 'uv', backend: 'uv_build', poetryLayout: 'poetry2', pipWorkflow: 'requirements' },
 		target: 'docker',
 		services: { postgres: false, redis: false },
-		docker: { image: 'ghcr.io/example/my-service', baseImageDigest: '' },
+		// Empty image and region: derived (imageRef from the project name, the provider's default region).
+		docker: { image: '', baseImageDigest: '' },
 		kubernetes: { namespace: 'default', replicas: 2, ingressHost: 'my-service.example.com', ingressClass: 'nginx' },
-		serverless: { provider: 'aws-lambda', memoryMb: 512, timeoutSeconds: 30, region: 'eu-west-1' },
+		serverless: { provider: 'aws-lambda', memoryMb: 512, timeoutSeconds: 30, region: '' },
 		bareMetal: { domain: 'my-service.example.com' }
 	};
 }

@@ -4,7 +4,7 @@
  * of these reads it from here, so config.py, .env.example, compose.yaml,
  * Kubernetes manifests and systemd units always agree.
  */
-import type { ReadonlyConfig } from './config.ts';
+import type { ReadonlyConfig, ServerlessProvider } from './config.ts';
 import { importNameOf } from './pep.ts';
 
 /** The port the app listens on everywhere (container, systemd, probes). */
@@ -68,7 +68,7 @@ export interface ProjectFacts {
 	scriptTarget: string | null;
 	/** Variables the settings read, in a stable order. */
 	env: EnvVar[];
-	/** Variables compose's own service containers read. */
+	/** Variables compose's own service containers read; empty when no compose.yaml is generated (hasCompose). */
 	composeEnv: ComposeVar[];
 }
 
@@ -162,8 +162,17 @@ function envVars(config: ReadonlyConfig): EnvVar[] {
 	return vars;
 }
 
+/**
+ * Whether the project gets compose.yaml (and compose.override.yaml): only the
+ * `docker` target of a deployed kind. Other targets run their backing
+ * services elsewhere (a cluster, managed services, the host).
+ */
+export function hasCompose(config: ReadonlyConfig): boolean {
+	return config.target === 'docker' && config.project.kind !== 'library';
+}
+
 function composeVars(config: ReadonlyConfig): ComposeVar[] {
-	if (!config.services.postgres) return [];
+	if (!config.services.postgres || !hasCompose(config)) return [];
 	return [
 		{ name: 'POSTGRES_USER', description: 'PostgreSQL user created by the postgres container.', example: 'app', secret: false },
 		{ name: 'POSTGRES_PASSWORD', description: 'PostgreSQL password for that user (compose refuses to start without it).', example: 'change-me', secret: true },
@@ -241,6 +250,48 @@ export const GUNICORN_DEFAULT_THREADS = 4;
  */
 export function deployName(config: ReadonlyConfig): string {
 	return config.project.name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/** Registry the derived image lives in (GitHub's container registry, which release.yml logs in to with GITHUB_TOKEN). */
+export const DEFAULT_IMAGE_REGISTRY = 'ghcr.io';
+/** Owner of the derived image when the project URL names no GitHub owner. */
+export const DEFAULT_IMAGE_OWNER = 'example';
+
+/**
+ * The GitHub owner a project URL names (`https://github.com/Acme/orders` ->
+ * `acme`, lowercased as image references must be), or null.
+ */
+function githubOwner(url: string): string | null {
+	const m = /^https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})(?:[/?#]|$)/.exec(url);
+	return m ? m[1].toLowerCase() : null;
+}
+
+/**
+ * The image repository (no tag) CI pushes and every deployment file pulls.
+ * `docker.image` empty means "derived": `ghcr.io/<owner>/<deployName>`, so
+ * the image follows the project name (as the import package does) until the
+ * user writes one; owner is the GitHub owner of the project URL, else
+ * `example`. A config with an explicit image (old links, slipway.json, the
+ * field edited) keeps it.
+ */
+export function imageRef(config: ReadonlyConfig): string {
+	if (config.docker.image) return config.docker.image;
+	return `${DEFAULT_IMAGE_REGISTRY}/${githubOwner(config.project.url) ?? DEFAULT_IMAGE_OWNER}/${deployName(config)}`;
+}
+
+/**
+ * Each serverless provider's default region, used while `serverless.region`
+ * is empty. The two clouds name regions differently (AWS `eu-west-1`, Google
+ * Cloud `europe-west1`); neither accepts the other's names.
+ */
+export const DEFAULT_REGION: Readonly<Record<ServerlessProvider, string>> = {
+	'aws-lambda': 'eu-west-1',
+	'cloud-run': 'europe-west1'
+};
+
+/** The region the serverless files deploy to: the field, or the provider's default when it is empty. */
+export function serverlessRegion(config: ReadonlyConfig): string {
+	return config.serverless.region || DEFAULT_REGION[config.serverless.provider];
 }
 
 /** Django's settings module in the generated skeleton (`manage.py` and wsgi/asgi set it). */

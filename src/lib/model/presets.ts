@@ -1,7 +1,11 @@
 import type { Config } from './config.ts';
 import { defaultConfig } from './defaults.ts';
 
-/** A named starting point. Presets are complete Configs, so a preset never depends on today's defaults changing. */
+/**
+ * A named starting point. Presets are complete Configs, so a preset never depends on today's defaults changing.
+ * They leave `docker.image` and `serverless.region` empty: the image follows the project name and the
+ * region the chosen provider (derive.ts imageRef, serverlessRegion).
+ */
 export interface Preset {
 	id: string;
 	title: string;
@@ -27,7 +31,6 @@ export const PRESETS: readonly Preset[] = [
 			c.project.name = 'fastapi-service';
 			c.project.description = 'An HTTP API built with FastAPI.';
 			c.services = { postgres: true, redis: true };
-			c.docker.image = 'ghcr.io/example/fastapi-service';
 			c.kubernetes.ingressHost = 'api.example.com';
 			c.bareMetal.domain = 'api.example.com';
 		})
@@ -42,7 +45,6 @@ export const PRESETS: readonly Preset[] = [
 			c.project.framework = 'django';
 			c.packaging = { manager: 'poetry', backend: 'poetry-core', poetryLayout: 'poetry2', pipWorkflow: 'requirements' };
 			c.services = { postgres: true, redis: false };
-			c.docker.image = 'ghcr.io/example/django-app';
 			c.kubernetes.ingressHost = 'app.example.com';
 			c.bareMetal.domain = 'app.example.com';
 		})
@@ -57,7 +59,6 @@ export const PRESETS: readonly Preset[] = [
 			c.project.framework = 'flask';
 			c.packaging = { manager: 'pip', backend: 'setuptools', poetryLayout: 'poetry2', pipWorkflow: 'requirements' };
 			c.services = { postgres: false, redis: true };
-			c.docker.image = 'ghcr.io/example/flask-app';
 			c.kubernetes.ingressHost = 'flask.example.com';
 			c.bareMetal.domain = 'flask.example.com';
 		})
@@ -71,7 +72,6 @@ export const PRESETS: readonly Preset[] = [
 			c.project.description = 'A command-line tool.';
 			c.project.kind = 'cli';
 			c.project.framework = 'none';
-			c.docker.image = 'ghcr.io/example/cli-tool';
 			c.kubernetes.ingressHost = 'cli.example.com';
 			c.bareMetal.domain = 'cli.example.com';
 		})
@@ -86,7 +86,6 @@ export const PRESETS: readonly Preset[] = [
 			c.project.kind = 'library';
 			c.project.framework = 'none';
 			c.project.pythonVersion = '3.10';
-			c.docker.image = 'ghcr.io/example/my-library';
 			c.kubernetes.ingressHost = 'library.example.com';
 			c.bareMetal.domain = 'library.example.com';
 		})
@@ -101,7 +100,6 @@ export const PRESETS: readonly Preset[] = [
 			c.project.kind = 'worker';
 			c.project.framework = 'none';
 			c.services = { postgres: false, redis: true };
-			c.docker.image = 'ghcr.io/example/worker';
 			c.kubernetes.ingressHost = 'worker.example.com';
 			c.bareMetal.domain = 'worker.example.com';
 		})

@@ -86,7 +86,7 @@ export const CONFIG_SPEC: FieldSpec & { type: 'object' } = {
 			type: 'object',
 			description: 'Container image settings.',
 			fields: {
-				image: str('Image repository, e.g. "ghcr.io/acme/orders".', 255),
+				image: str('Image repository without a tag, e.g. "ghcr.io/acme/orders"; empty = derived from the project name.', 255),
 				baseImageDigest: str('Optional sha256 digest pinning the Python base image.', 71)
 			}
 		},
@@ -107,7 +107,7 @@ export const CONFIG_SPEC: FieldSpec & { type: 'object' } = {
 				provider: oneOf('Serverless platform.', SERVERLESS_PROVIDERS),
 				memoryMb: { type: 'integer', description: 'Memory in MiB.', minimum: 128, maximum: 10240 },
 				timeoutSeconds: { type: 'integer', description: 'Request timeout in seconds.', minimum: 1, maximum: 900 },
-				region: str('Cloud region, e.g. "eu-west-1".', 40)
+				region: str('Region in the provider\'s naming: AWS "eu-west-1", Google Cloud "europe-west1"; empty = the provider\'s default.', 40)
 			}
 		},
 		bareMetal: {

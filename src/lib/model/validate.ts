@@ -6,6 +6,7 @@
 import { STDLIB_MODULES, PYTHON_KEYWORDS } from './python-names.ts';
 import type { Config, ReadonlyConfig } from './config.ts';
 import { BACKENDS_FOR, defaultConfig } from './defaults.ts';
+import { DEFAULT_REGION } from './derive.ts';
 import { importNameOf, isCanonicalVersion, isValidName, isValidVersion, normalizeName, parseRequirement, URL_RE } from './pep.ts';
 import { CONFIG_SPEC, type FieldSpec } from './schema.ts';
 
@@ -152,6 +153,15 @@ const HOSTNAME_RE = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]
 const IMAGE_RE = /^(?:[a-z0-9]+(?:[.-][a-z0-9]+)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 const DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
 const REGION_RE = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
+/**
+ * AWS region names, the union of the partitions' `regionRegex` in the AWS SDK's
+ * partitions.json (@aws-sdk/util-endpoints, checked 2026-12): `eu-west-1`,
+ * `us-gov-west-1`, `us-isob-east-1`, `eu-isoe-west-1`, `cn-north-1`, `eusc-de-east-1`.
+ */
+const AWS_REGION_RE = /^(?:[a-z]{2}(?:-gov|-iso[a-z]?)?|eusc-[a-z]{2})-[a-z]+-\d+$/;
+/** Google Cloud region names (cloud.google.com/run/docs/locations): `europe-west1`, `us-central1`, `northamerica-northeast2`. */
+const GCP_REGION_RE = /^[a-z]+-[a-z]+\d+$/;
+
 
 /** Longest project name the generated Python code stays lint-clean with (ruff line length 100). */
 export const MAX_PROJECT_NAME = 60;
@@ -247,8 +257,8 @@ export function validateConfig(config: ReadonlyConfig): FieldError[] {
 		err('serverless.provider', 'Cloud Run serves HTTP; run a worker on aws-lambda, or choose docker or kubernetes');
 
 	const d = config.docker;
-	if (!d.image) err('docker.image', 'Image name is required, e.g. "ghcr.io/acme/orders"');
-	else if (!IMAGE_RE.test(d.image)) err('docker.image', `"${d.image}" is not an image repository: lowercase letters, digits, ".", "_", "-" and "/", without a tag, e.g. "ghcr.io/acme/orders"`);
+	// Empty: derived from the project name (derive.ts imageRef).
+	if (d.image && !IMAGE_RE.test(d.image)) err('docker.image', `"${d.image}" is not an image repository: lowercase letters, digits, ".", "_", "-" and "/", without a tag, e.g. "ghcr.io/acme/orders" (or leave it empty to follow the project name)`);
 	if (d.baseImageDigest && !DIGEST_RE.test(d.baseImageDigest))
 		err('docker.baseImageDigest', `"${d.baseImageDigest}" is not an image digest: "sha256:" and 64 hex digits (or leave it empty)`);
 
@@ -274,10 +284,35 @@ export function validateConfig(config: ReadonlyConfig): FieldError[] {
 	if (config.target === 'serverless' && config.serverless.provider === 'cloud-run' && config.serverless.memoryMb < 512)
 		err('serverless.memoryMb', `Cloud Run needs at least 512 MiB for a Python service with 1 CPU; ${config.serverless.memoryMb} is too little, e.g. 512`);
 
-	if (!REGION_RE.test(config.serverless.region)) err('serverless.region', `"${config.serverless.region}" is not a region, e.g. "eu-west-1" or "europe-west1"`);
+	checkRegion(config, err);
 	if (!HOSTNAME_RE.test(config.bareMetal.domain)) err('bareMetal.domain', `"${config.bareMetal.domain}" is not a lowercase host name, e.g. "orders.example.com"`);
 
 	return errors;
+}
+
+/**
+ * serverless.region: empty means the provider's default (derive.ts
+ * serverlessRegion). Deploying serverless, it must be a region in that
+ * provider's own naming; otherwise (the setting is kept, unused) either form.
+ */
+function checkRegion(config: ReadonlyConfig, err: (path: string, message: string) => void): void {
+	const region = config.serverless.region;
+	if (!region) return;
+	const shown = JSON.stringify(region);
+	const deploys = config.target === 'serverless' && config.project.kind !== 'library';
+	if (!deploys) {
+		if (!REGION_RE.test(region)) err('serverless.region', `${shown} is not a region, e.g. "eu-west-1" (AWS) or "europe-west1" (Google Cloud), or leave it empty`);
+		return;
+	}
+	if (config.serverless.provider === 'cloud-run') {
+		if (GCP_REGION_RE.test(region)) return;
+		const why = AWS_REGION_RE.test(region) ? `${shown} is an AWS region name, not a Google Cloud one` : `${shown} is not a Google Cloud region`;
+		err('serverless.region', `${why}: Cloud Run regions look like "${DEFAULT_REGION['cloud-run']}" or "us-central1" (leave it empty for ${DEFAULT_REGION['cloud-run']})`);
+	} else {
+		if (AWS_REGION_RE.test(region)) return;
+		const why = GCP_REGION_RE.test(region) ? `${shown} is a Google Cloud region name, not an AWS one` : `${shown} is not an AWS region`;
+		err('serverless.region', `${why}: AWS Lambda regions look like "${DEFAULT_REGION['aws-lambda']}" or "us-east-1" (leave it empty for ${DEFAULT_REGION['aws-lambda']})`);
+	}
 }
 
 /** Length limits from the spec, for configs that did not come through readConfig (the form). */

@@ -19,7 +19,7 @@
  * Docker cache") and `docs/cli.md`; Docker's Python guide (`docker init`).
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
-import { APP_PORT, APP_USER, CONTAINER_APP_DIR, CONTAINER_VENV, djangoSettingsModule, facts, serveArgv } from '../../model/derive.ts';
+import { APP_PORT, APP_USER, CONTAINER_APP_DIR, CONTAINER_VENV, djangoSettingsModule, facts, imageRef, serveArgv } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { TOOLS } from '../versions.ts';
 import { GENERATED_BY, HEALTH_TIMING, healthArgv, lockCommand, lockFile, usesContainer } from './common.ts';
@@ -230,7 +230,7 @@ export function dockerfileInstructions(config: ReadonlyConfig): Instruction[] {
 	return [
 		{ kind: 'syntax', frontend: 'docker/dockerfile:1' },
 		c(GENERATED_BY),
-		c(`Build: docker build -t ${config.docker.image} .   (needs ${lockFile(m)}; see README.Docker.md)`),
+		c(`Build: docker build -t ${imageRef(config)} .   (needs ${lockFile(m)}; see README.Docker.md)`),
 		blank,
 		c('The Python of both stages: the virtualenv links to /usr/local/bin/python3.'),
 		{ kind: 'arg', name: 'PYTHON_VERSION', value: config.project.pythonVersion },

@@ -5,7 +5,7 @@
  * name, both validated identifiers; they are still passed through `code()`.
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
-import { APP_PORT, HEALTH_PATH, facts } from '../../model/derive.ts';
+import { APP_PORT, HEALTH_PATH, facts, imageRef } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { composeProjectName } from './compose.ts';
 import { lockCommand, lockFile, usesContainer } from './common.ts';
@@ -128,7 +128,7 @@ function djangoSection(config: ReadonlyConfig): string[] {
 		'`DATABASE_URL` that reaches the database from inside a container:',
 		'',
 		'```sh',
-		`docker run --rm --env-file .env ${config.docker.image} django-admin migrate --noinput`,
+		`docker run --rm --env-file .env ${imageRef(config)} django-admin migrate --noinput`,
 		'```',
 		...composeLines,
 		'',
@@ -147,7 +147,7 @@ function djangoSection(config: ReadonlyConfig): string[] {
 export function dockerReadme(config: ReadonlyConfig): string {
 	const f = facts(config);
 	const m = config.packaging.manager;
-	const image = config.docker.image;
+	const image = imageRef(config);
 	const runFlags = f.isWeb ? `-p 127.0.0.1:${APP_PORT}:${APP_PORT} ` : '';
 	const envFlag = f.hasSettings ? '--env-file .env ' : '';
 	const guide =

@@ -8,7 +8,7 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
 import { describe, expect, test } from 'vitest';
 import { presetById } from '../../model/presets.ts';
-import { APP_PORT, HEALTH_PATH, facts } from '../../model/derive.ts';
+import { APP_PORT, HEALTH_PATH, facts, imageRef } from '../../model/derive.ts';
 import type { Config } from '../../model/config.ts';
 import { deployMatrix } from './deploy-matrix.ts';
 import { K8S_DIR, imageTag, kubernetes } from './index.ts';
@@ -72,7 +72,7 @@ describe('kubernetes manifests', () => {
 			expect(Object.keys(cm.data).length + Object.keys(secret?.stringData ?? {}).length).toBe(f.env.length);
 			const kust = d.get('kustomization.yaml')!;
 			expect(kust.namespace).toBe(config.kubernetes.namespace);
-			expect(kust.images).toEqual([{ name: config.docker.image, newTag: imageTag(config.project.version) }]);
+			expect(kust.images).toEqual([{ name: imageRef(config), newTag: imageTag(config.project.version) }]);
 			expect(kust.resources).not.toContain('secret.example.yaml');
 			for (const r of kust.resources) expect(d.has(r), r).toBe(true);
 			for (const [file, doc] of d) {
@@ -83,7 +83,7 @@ describe('kubernetes manifests', () => {
 				expect(pod.automountServiceAccountToken).toBe(false);
 				expect(pod.volumes).toContainEqual({ name: 'tmp', emptyDir: { sizeLimit: '256Mi' } });
 				for (const c of pod.containers) {
-					expect(c.image).toBe(`${config.docker.image}:${imageTag(config.project.version)}`);
+					expect(c.image).toBe(`${imageRef(config)}:${imageTag(config.project.version)}`);
 					expect(c.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
 					expect(c.volumeMounts).toContainEqual({ name: 'tmp', mountPath: '/tmp' });
 					expect(c.envFrom[0]).toEqual({ configMapRef: { name: cm.metadata.name } });

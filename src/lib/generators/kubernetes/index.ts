@@ -20,7 +20,7 @@
  * part of the kustomization, so placeholder secrets are never applied).
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
-import { APP_PORT, APP_USER, HEALTH_PATH, POSTGRES, REDIS, deployName, djangoSettingsModule, facts } from '../../model/derive.ts';
+import { APP_PORT, APP_USER, HEALTH_PATH, POSTGRES, REDIS, deployName, djangoSettingsModule, facts, imageRef } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { writeYaml } from '../writers/yaml.ts';
 import { deployValue, deploysTo, secretPlaceholder, type DeployPlace } from './deploy-env.ts';
@@ -90,7 +90,7 @@ function hasSecrets(config: ReadonlyConfig): boolean {
 }
 
 function image(config: ReadonlyConfig): string {
-	return `${config.docker.image}:${imageTag(config.project.version)}`;
+	return `${imageRef(config)}:${imageTag(config.project.version)}`;
 }
 
 function envFrom(config: ReadonlyConfig): Obj[] {
@@ -371,7 +371,7 @@ function kustomization(config: ReadonlyConfig, files: string[]): Obj {
 		namespace: config.kubernetes.namespace,
 		resources: files,
 		// The one place to set the image tag: `kustomize edit set image IMAGE:TAG` changes only this.
-		images: [{ name: config.docker.image, newTag: imageTag(config.project.version) }]
+		images: [{ name: imageRef(config), newTag: imageTag(config.project.version) }]
 	};
 }
 
@@ -391,9 +391,9 @@ function readme(config: ReadonlyConfig, files: string[]): string {
 	if (secrets.length) L.push('- `secret.example.yaml`: a template, deliberately not applied by the kustomization');
 	L.push('');
 	L.push('## Before the first deploy', '');
-	L.push(`1. Build and push the image \`${config.docker.image}:${imageTag(config.project.version)}\` (see the Dockerfile).`);
+	L.push(`1. Build and push the image \`${imageRef(config)}:${imageTag(config.project.version)}\` (see the Dockerfile).`);
 	L.push('   To deploy another tag, change it once in `kustomization.yaml`:');
-	L.push(`   \`kustomize edit set image ${config.docker.image}:NEW_TAG\` (or edit \`newTag\`).`);
+	L.push(`   \`kustomize edit set image ${imageRef(config)}:NEW_TAG\` (or edit \`newTag\`).`);
 	if (secrets.length) {
 		L.push(`2. Create the Secret \`${n.secret}\` with ${secrets.map((s) => `\`${s}\``).join(', ')}:`);
 		L.push('   copy `secret.example.yaml` outside the repository, replace every `CHANGE-ME`, and apply it:');

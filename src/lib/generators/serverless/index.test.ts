@@ -1,9 +1,13 @@
 import { PositionEncoding, Workspace } from '@astral-sh/ruff-wasm-nodejs';
 import { load } from 'js-yaml';
 import { parse } from 'smol-toml';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { run } from '../../../cli/main.ts';
 import type { Config } from '../../model/config.ts';
-import { APP_PORT, HEALTH_PATH, facts } from '../../model/derive.ts';
+import { APP_PORT, HEALTH_PATH, facts, serverlessRegion } from '../../model/derive.ts';
 import { presetById } from '../../model/presets.ts';
 import { LAMBDA_PYTHON_RUNTIMES, validateConfig } from '../../model/validate.ts';
 import { deployMatrix } from '../kubernetes/deploy-matrix.ts';
@@ -108,7 +112,8 @@ describe('aws-lambda', { timeout: 30_000 }, () => {
 			const out = files(config);
 			const sc = parse(out.get(`${LAMBDA_DIR}/samconfig.toml`)!) as Doc;
 			expect(sc.version).toBe(0.1);
-			expect(sc.default.global.parameters.region).toBe(config.serverless.region);
+			expect(sc.default.global.parameters.region).toBe(serverlessRegion(config));
+			if (!config.serverless.region) expect(sc.default.global.parameters.region).toBe('eu-west-1');
 			expect(sc.default.build.parameters.manifest).toBe(config.packaging.manager === 'pip' ? '../../requirements.txt' : 'requirements.txt');
 			expect(ruff(out.get(`${f.pkgDir}/lambda_handler.py`)!, f.pkg)).toEqual([]);
 			const readme = out.get(`${LAMBDA_DIR}/README.md`)!;
@@ -126,7 +131,12 @@ describe('aws-lambda', { timeout: 30_000 }, () => {
 		expect(handler('fastapi-service')).toContain('from fastapi_service.main import app');
 		expect(handler('fastapi-service')).toContain('Mangum(app, lifespan="auto")');
 		expect(handler('django-app')).toContain('from django_app.asgi import application');
-		expect(handler('flask-app')).toContain('Mangum(WSGIMiddleware(create_app()), lifespan="off")');
+		// Typed through casts (a2wsgi issues 33 and 44); the journey test runs mypy on it.
+		expect(handler('flask-app')).toContain('wsgi_app = cast(WSGIApp, create_app())');
+		expect(handler('flask-app')).toContain('Mangum(cast(ASGI, WSGIMiddleware(wsgi_app)), lifespan="off")');
+		// The Lambda runtime owns the root handler: every handler sets the root level itself.
+		for (const id of ['fastapi-service', 'django-app', 'flask-app', 'worker'])
+			expect(handler(id), id).toContain('logging.getLogger().setLevel(get_settings().log_level)');
 		expect(handler('worker')).toContain('from worker.worker import process_job');
 		expect(handler('worker')).toContain('batchItemFailures');
 	});
@@ -142,6 +152,88 @@ describe('aws-lambda', { timeout: 30_000 }, () => {
 		c.project.pythonVersion = '3.14';
 		c.serverless.timeoutSeconds = 29;
 		expect(validateConfig(c)).toEqual([]);
+	});
+});
+
+describe('regions: each provider its own default and naming', () => {
+	const cloudRun = (edit: (c: Config) => void = () => {}) => {
+		const c = presetById('fastapi-service')!.config();
+		c.target = 'serverless';
+		c.serverless.provider = 'cloud-run';
+		edit(c);
+		return c;
+	};
+	const regionsIn = (text: string) => [...text.matchAll(/--region[ =](\S+)|location: (\S+)|([a-z0-9-]+?)-docker\.pkg\.dev/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+
+	test('a preset moved to Cloud Run deploys to europe-west1: service.yaml, the README\'s --region and the Artifact Registry host', () => {
+		const c = cloudRun();
+		expect(validateConfig(c)).toEqual([]);
+		expect(serverlessRegion(c)).toBe('europe-west1');
+		const out = files(c);
+		const svc = load(out.get(`${CLOUD_RUN_DIR}/service.yaml`)!) as Doc;
+		expect(svc.metadata.labels['cloud.googleapis.com/location']).toBe('europe-west1');
+		const readme = out.get(`${CLOUD_RUN_DIR}/README.md`)!;
+		expect(readme).toContain('gcloud run services replace deploy/cloud-run/service.yaml --region europe-west1');
+		expect(readme).toContain('europe-west1-docker.pkg.dev/PROJECT/REPO/');
+		const all = [...out.values()].join('\n');
+		expect(new Set(regionsIn(all))).toEqual(new Set(['europe-west1']));
+		expect(all).not.toContain('eu-west-1');
+	});
+
+	test('the same preset on AWS Lambda deploys to eu-west-1', () => {
+		const c = cloudRun((x) => (x.serverless.provider = 'aws-lambda'));
+		expect(serverlessRegion(c)).toBe('eu-west-1');
+		const out = files(c);
+		expect((parse(out.get(`${LAMBDA_DIR}/samconfig.toml`)!) as Doc).default.global.parameters.region).toBe('eu-west-1');
+		expect(out.get(`${LAMBDA_DIR}/README.md`)).toContain('aws secretsmanager create-secret --region eu-west-1 ');
+		expect([...out.values()].join('\n')).not.toContain('europe-west1');
+	});
+
+	test('a region the user wrote is kept, for either provider', () => {
+		const run = cloudRun((x) => (x.serverless.region = 'us-central1'));
+		expect(validateConfig(run)).toEqual([]);
+		expect(new Set(regionsIn([...files(run).values()].join('\n')))).toEqual(new Set(['us-central1']));
+		const aws = cloudRun((x) => ((x.serverless.provider = 'aws-lambda'), (x.serverless.region = 'us-gov-west-1')));
+		expect(validateConfig(aws)).toEqual([]);
+		expect((parse(files(aws).get(`${LAMBDA_DIR}/samconfig.toml`)!) as Doc).default.global.parameters.region).toBe('us-gov-west-1');
+	});
+
+	test('the CLI: --preset fastapi-service --target serverless --provider cloud-run writes europe-west1', async () => {
+		const cwd = mkdtempSync(join(tmpdir(), 'slipway-region-'));
+		try {
+			const code = await run(['generate', '--preset', 'fastapi-service', '--target', 'serverless', '--provider', 'cloud-run', '--out', 'x'], { stdout: () => {}, stderr: () => {}, cwd });
+			expect(code).toBe(0);
+			const svc = load(readFileSync(join(cwd, 'x', CLOUD_RUN_DIR, 'service.yaml'), 'utf8')) as Doc;
+			expect(svc.metadata.labels['cloud.googleapis.com/location']).toBe('europe-west1');
+			expect(readFileSync(join(cwd, 'x', CLOUD_RUN_DIR, 'README.md'), 'utf8')).toContain('--region europe-west1');
+		} finally {
+			rmSync(cwd, { recursive: true, force: true });
+		}
+	});
+
+	test('validation names the provider\'s own form, both ways', () => {
+		const onRun = validateConfig(cloudRun((x) => (x.serverless.region = 'eu-west-1'))).filter((e) => e.path === 'serverless.region');
+		expect(onRun.map((e) => e.message)).toEqual([
+			'"eu-west-1" is an AWS region name, not a Google Cloud one: Cloud Run regions look like "europe-west1" or "us-central1" (leave it empty for europe-west1)'
+		]);
+		const onAws = validateConfig(cloudRun((x) => ((x.serverless.provider = 'aws-lambda'), (x.serverless.region = 'europe-west1')))).filter((e) => e.path === 'serverless.region');
+		expect(onAws.map((e) => e.message)).toEqual([
+			'"europe-west1" is a Google Cloud region name, not an AWS one: AWS Lambda regions look like "eu-west-1" or "us-east-1" (leave it empty for eu-west-1)'
+		]);
+		for (const bad of ['mars', 'eu_west_1', 'EU-WEST-1', 'eu-west-1a'])
+			expect(validateConfig(cloudRun((x) => (x.serverless.region = bad))).map((e) => e.path), bad).toContain('serverless.region');
+		// AWS partitions' names (aws, aws-cn, aws-us-gov, aws-iso*, aws-eusc) and Google Cloud's long geographies.
+		for (const ok of ['eu-west-1', 'ap-southeast-7', 'cn-northwest-1', 'us-gov-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'eusc-de-east-1'])
+			expect(validateConfig(cloudRun((x) => ((x.serverless.provider = 'aws-lambda'), (x.serverless.region = ok))))).toEqual([]);
+		for (const ok of ['europe-west1', 'us-central1', 'northamerica-northeast2', 'europe-west10', 'me-central2'])
+			expect(validateConfig(cloudRun((x) => (x.serverless.region = ok)))).toEqual([]);
+	});
+
+	test('a region kept for another target is not held to a provider: either naming passes while unused', () => {
+		for (const region of ['eu-west-1', 'europe-west1']) {
+			const c = cloudRun((x) => ((x.serverless.region = region), (x.target = 'docker')));
+			expect(validateConfig(c)).toEqual([]);
+		}
 	});
 });
 
