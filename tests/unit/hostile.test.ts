@@ -62,8 +62,8 @@ const MARK = 'Safevalue';
 interface FieldCase {
 	path: string;
 	set: (c: Config, v: string) => void;
-	/** The value to set for the baseline and a hostile string. */
-	wrap: (v: string) => string;
+	/** The value to set for the baseline and a hostile string (in the base config, for fields whose form depends on it). */
+	wrap: (v: string, c: Config) => string;
 	/** A benign value this field accepts (default "Safevalue"). */
 	mark?: string;
 	/** False when generators transform the value (names become import names, scripts...). */
@@ -82,7 +82,8 @@ const FIELDS: FieldCase[] = [
 	{ path: 'docker.image', set: (c, v) => (c.docker.image = v), wrap: (v) => `ghcr.io/acme/${v}`, mark: 'safevalue' },
 	{ path: 'kubernetes.ingressHost', set: (c, v) => (c.kubernetes.ingressHost = v), wrap: (v) => `${v}.example.com`, mark: 'safevalue' },
 	{ path: 'bareMetal.domain', set: (c, v) => (c.bareMetal.domain = v), wrap: (v) => `${v}.example.com`, mark: 'safevalue' },
-	{ path: 'serverless.region', set: (c, v) => (c.serverless.region = v), wrap: (v) => `eu-${v}`, mark: 'west1' }
+	// Each provider has its own region naming (AWS eu-west-1, Google Cloud europe-west1).
+	{ path: 'serverless.region', set: (c, v) => (c.serverless.region = v), wrap: (v, c) => (c.serverless.provider === 'cloud-run' ? `europe-${v}1` : `eu-${v}-1`), mark: 'west' }
 ];
 
 /** Configurations that together emit every file family. */
@@ -105,7 +106,7 @@ describe.each(BASES)('hostile text, base %s', (preset, edit) => {
 	describe.each(FIELDS)('$path', (field) => {
 		const baseline = config(preset, edit);
 		const mark = field.mark ?? MARK;
-		const marker = field.wrap(mark);
+		const marker = field.wrap(mark, baseline);
 		field.set(baseline, marker);
 		const baselineErrors = validateConfig(baseline);
 		const baseFiles = baselineErrors.length ? [] : generate(baseline);
@@ -115,8 +116,8 @@ describe.each(BASES)('hostile text, base %s', (preset, edit) => {
 		});
 
 		it.each(HOSTILE.map((h) => [JSON.stringify(h.length > 40 ? h.slice(0, 40) + '…' : h), h]))('%s', (_label, hostile) => {
-			const value = field.wrap(hostile);
 			const c = config(preset, edit);
+			const value = field.wrap(hostile, c);
 			field.set(c, value);
 			const errors = validateConfig(c);
 			if (errors.length) {
