@@ -5,7 +5,7 @@
  */
 import type { ReadonlyConfig } from '../model/config.ts';
 import { facts } from '../model/derive.ts';
-import { normalizeName, parseRequirement } from '../model/pep.ts';
+import { normalizeMarker, normalizeName, parseRequirement, requirementCovers, type Requirement } from '../model/pep.ts';
 import { DEPS, DEV_DEPS } from './versions.ts';
 
 /** Runtime requirements implied by the kind, framework and services (not typed by the user). */
@@ -15,7 +15,8 @@ export function impliedDependencies(config: ReadonlyConfig): string[] {
 	if (p.kind === 'service') {
 		if (p.framework === 'fastapi') out.push(DEPS.fastapi, DEPS.uvicorn);
 		if (p.framework === 'flask') out.push(DEPS.flask, DEPS.gunicorn);
-		if (p.framework === 'django') out.push(DEPS.django, DEPS.gunicorn);
+		// WhiteNoise serves Django's collected static files from the app server in every target.
+		if (p.framework === 'django') out.push(DEPS.django, DEPS.gunicorn, DEPS.whitenoise);
 	}
 	if (p.kind === 'service' && config.target === 'serverless' && config.serverless.provider === 'aws-lambda') {
 		// Lambda speaks neither ASGI nor WSGI: Mangum adapts ASGI apps; Flask (WSGI) goes through a2wsgi first.
@@ -35,19 +36,35 @@ export function impliedDevDependencies(config: ReadonlyConfig): string[] {
 	return out;
 }
 
-/** Merge implied and user requirements; a user entry for the same package replaces the implied one. */
-function merge(implied: readonly string[], user: readonly string[]): string[] {
-	const userNames = new Set(
-		user.map((u) => {
-			const r = parseRequirement(u);
-			return r.ok ? normalizeName(r.value.name) : u;
-		})
-	);
-	const kept = implied.filter((i) => {
-		const r = parseRequirement(i);
-		return !(r.ok && userNames.has(normalizeName(r.value.name)));
+const parsed = (req: string): Requirement | null => {
+	const r = parseRequirement(req);
+	return r.ok ? r.value : null;
+};
+
+/**
+ * Whether a user's entry replaces an implied one of the same group: the same
+ * package, and the user's entry applies wherever the implied one does (no
+ * marker, or the same one). Its version and extras are the user's explicit
+ * choice and win (an older major, fewer extras). An entry with a marker
+ * (`; python_version < "3.13"`) only says where the user's requirement
+ * applies, so the implied one stays for everywhere else; both are listed.
+ */
+function replaces(user: Requirement, implied: Requirement): boolean {
+	return normalizeName(user.name) === normalizeName(implied.name) && (!user.marker || normalizeMarker(user.marker) === normalizeMarker(implied.marker));
+}
+
+/** The implied entries a group keeps: those no user entry of the same group replaces. */
+function keptOf(implied: readonly string[], user: readonly string[]): string[] {
+	const users = user.map(parsed).filter((u): u is Requirement => u !== null);
+	return implied.filter((i) => {
+		const r = parsed(i);
+		return !(r && users.some((u) => replaces(u, r)));
 	});
-	return [...kept, ...user.map((u) => u.trim())];
+}
+
+/** Implied requirements, then the user's, of one group. */
+function merge(implied: readonly string[], user: readonly string[]): string[] {
+	return [...keptOf(implied, user), ...user.map((u) => u.trim())];
 }
 
 /** All runtime requirements, implied first, in a stable order. */
@@ -55,16 +72,34 @@ export function runtimeDependencies(config: ReadonlyConfig): string[] {
 	return merge(impliedDependencies(config), config.project.dependencies);
 }
 
-/** All development requirements. A runtime dependency is never repeated here. */
+/**
+ * All development requirements. One that a runtime requirement covers (same
+ * package, applies wherever it does, allows no version it does not: pep.ts
+ * requirementCovers) is left out, as installing the runtime group already
+ * satisfies it; any other stays, even for a package the runtime group names:
+ * `httpx[http2]>=0.27; python_version < "3.13"` at runtime keeps the test
+ * client's `httpx>=0.27` here, or tests would lack it on 3.13.
+ */
 export function devDependencies(config: ReadonlyConfig): string[] {
-	const runtime = new Set(
-		runtimeDependencies(config).map((d) => {
-			const r = parseRequirement(d);
-			return r.ok ? normalizeName(r.value.name) : d;
-		})
-	);
+	const runtime = runtimeDependencies(config).map(parsed).filter((r): r is Requirement => r !== null);
 	return merge(impliedDevDependencies(config), config.project.devDependencies).filter((d) => {
-		const r = parseRequirement(d);
-		return !(r.ok && runtime.has(normalizeName(r.value.name)));
+		const r = parsed(d);
+		return !(r && runtime.some((k) => requirementCovers(k, r)));
 	});
+}
+
+/**
+ * What happens to each implied requirement, as the UI shows it: the ones each
+ * group lists; the others are replaced by the user's entry of that group,
+ * except the development ones in `coveredByRuntime`, left out because a
+ * runtime requirement covers them.
+ */
+export function keptImplied(config: ReadonlyConfig): { dependencies: string[]; devDependencies: string[]; coveredByRuntime: string[] } {
+	const dev = new Set(devDependencies(config));
+	const notReplaced = keptOf(impliedDevDependencies(config), config.project.devDependencies);
+	return {
+		dependencies: keptOf(impliedDependencies(config), config.project.dependencies),
+		devDependencies: notReplaced.filter((d) => dev.has(d)),
+		coveredByRuntime: notReplaced.filter((d) => !dev.has(d))
+	};
 }

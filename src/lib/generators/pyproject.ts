@@ -15,7 +15,7 @@
 import type { ReadonlyConfig } from '../model/config.ts';
 import { facts } from '../model/derive.ts';
 import { licenseInfo, isOpenSource } from '../model/licenses.ts';
-import { parseRequirement } from '../model/pep.ts';
+import { normalizeName, parseRequirement } from '../model/pep.ts';
 import { devDependencies, runtimeDependencies } from './dependencies.ts';
 import type { GeneratedFile } from './types.ts';
 import { BACKEND_MODULE, BACKEND_REQUIRES, POETRY_CLASSIC_CORE, TOOLS } from './versions.ts';
@@ -202,7 +202,13 @@ function poetry2Pyproject(config: ReadonlyConfig): TomlTable {
 	};
 }
 
-/** Convert PEP 508 requirements to Poetry's `name = constraint` table. */
+/**
+ * Convert PEP 508 requirements to Poetry's `name = constraint` table. A
+ * package listed twice in one group (an implied requirement and the user's
+ * with a marker: dependencies.ts) becomes Poetry's multiple-constraints form,
+ * `name = [{ version = ... }, { version = ..., markers = ... }]`, which Poetry
+ * resolves with overlapping markers since 1.4 (python-poetry/poetry#7257).
+ */
 function poetryDeps(reqs: readonly string[]): TomlTable {
 	const out: TomlTable = {};
 	for (const req of reqs) {
@@ -210,12 +216,15 @@ function poetryDeps(reqs: readonly string[]): TomlTable {
 		if (!r.ok) continue; // validated upstream; never reached for a valid config
 		const { name, extras, specifier, url, marker } = r.value;
 		const constraint = specifier || '*';
-		if (!extras.length && !url && !marker) out[name] = constraint;
+		const t: TomlTable = url ? { url } : { version: constraint };
+		if (extras.length) t.extras = [...extras];
+		if (marker) t.markers = marker;
+		const key = Object.keys(out).find((k) => normalizeName(k) === normalizeName(name));
+		if (key === undefined) out[name] = !extras.length && !url && !marker ? constraint : t;
 		else {
-			const t: TomlTable = url ? { url } : { version: constraint };
-			if (extras.length) t.extras = [...extras];
-			if (marker) t.markers = marker;
-			out[name] = t;
+			const prior = out[key] as TomlValue;
+			const list: TomlValue[] = Array.isArray(prior) ? prior : [typeof prior === 'string' ? { version: prior } : prior];
+			out[key] = [...list, t];
 		}
 	}
 	return out;

@@ -219,3 +219,95 @@ export function formatRequirement(r: Requirement): string {
 	if (r.marker) out += `${r.url ? ' ' : ''}; ${r.marker}`;
 	return out;
 }
+
+/**
+ * A marker in one spelling, so that two markers that differ only in spaces or
+ * quotes compare equal: `python_version<"3.13"` and `python_version < '3.13'`.
+ * Expects a marker parseRequirement accepted.
+ */
+export function normalizeMarker(marker: string): string {
+	const re = /\s*(\(|\)|===|==|!=|<=|>=|~=|<|>|not\s+in\b|in\b|and\b|or\b|'[^']*'|"[^"]*"|[A-Za-z_][A-Za-z0-9_.]*)/y;
+	const out: string[] = [];
+	let pos = 0;
+	while (pos < marker.length && !/^\s*$/.test(marker.slice(pos))) {
+		re.lastIndex = pos;
+		const m = re.exec(marker);
+		if (!m) return marker.trim(); // not a marker we parse: compare as typed
+		const t = m[1];
+		out.push(/^['"]/.test(t) ? JSON.stringify(t.slice(1, -1)) : t.replace(/\s+/g, ' '));
+		pos = re.lastIndex;
+	}
+	return out.join(' ');
+}
+
+/** A plain release (`1`, `0.27`, `2.0.1`): the only versions `specifierImplies` compares; anything else must match as written. */
+const RELEASE_RE = /^[0-9]+(?:\.[0-9]+)*$/;
+
+function compareReleases(a: string, b: string): number {
+	const x = a.split('.').map(Number);
+	const y = b.split('.').map(Number);
+	for (let i = 0; i < Math.max(x.length, y.length); i++) {
+		const d = (x[i] ?? 0) - (y[i] ?? 0);
+		if (d) return Math.sign(d);
+	}
+	return 0;
+}
+
+/** Whether every version one clause allows is allowed by another (`>=0.28` implies `>=0.27`). Sound, not complete. */
+function clauseImplies(kept: string, dropped: string): boolean {
+	if (kept === dropped) return true;
+	const split = (c: string) => /^(~=|==|!=|<=|>=|<|>)(.+)$/.exec(c);
+	const k = split(kept);
+	const d = split(dropped);
+	if (!k || !d || !RELEASE_RE.test(k[2]) || !RELEASE_RE.test(d[2])) return false; // wildcards, pre/post/dev/local, ===
+	const [kop, dop, c] = [k[1], d[1], compareReleases(k[2], d[2])];
+	const lower = kop === '>=' || kop === '~=' || kop === '==';
+	switch (dop) {
+		case '>=':
+			return (lower || kop === '>') && c >= 0;
+		case '>':
+			return (kop === '>' && c >= 0) || (lower && c > 0);
+		case '<':
+			return (kop === '<' && c <= 0) || ((kop === '<=' || kop === '==') && c < 0);
+		case '<=':
+			return (kop === '<' || kop === '<=' || kop === '==') && c <= 0;
+		case '==':
+			return kop === '==' && c === 0;
+		case '!=':
+			return kop === '==' && c !== 0;
+		default:
+			return false; // ~= only as written
+	}
+}
+
+/**
+ * Whether every version the `kept` specifier allows is allowed by `dropped`
+ * (specifiers as parseRequirement gives them: clauses joined by commas, no
+ * spaces). Sound and deliberately simple: each clause of `dropped` must
+ * follow from one clause of `kept`; when in doubt the answer is no.
+ */
+export function specifierImplies(kept: string, dropped: string): boolean {
+	if (!dropped) return true;
+	const ks = kept ? kept.split(',') : [];
+	return dropped.split(',').every((d) => ks.some((k) => clauseImplies(k, d)));
+}
+
+/**
+ * Whether installing `kept` always satisfies `dropped`, so a list that holds
+ * `kept` can leave `dropped` out: same package; `kept` applies wherever
+ * `dropped` does (no marker, or the same marker); it asks for at least the
+ * same extras; and it allows only versions `dropped` allows (a direct URL
+ * covers a requirement without a version, or the same URL). When in doubt,
+ * no: two requirements of one package are legal, one too few is not.
+ *
+ * @example requirementCovers(httpx[http2]>=0.27 ; python_version < "3.13", httpx>=0.27) // false: not on 3.13
+ */
+export function requirementCovers(kept: Requirement, dropped: Requirement): boolean {
+	if (normalizeName(kept.name) !== normalizeName(dropped.name)) return false;
+	if (kept.marker && normalizeMarker(kept.marker) !== normalizeMarker(dropped.marker)) return false;
+	const extras = new Set(kept.extras.map(normalizeName));
+	if (!dropped.extras.every((e) => extras.has(normalizeName(e)))) return false;
+	if (dropped.url) return kept.url === dropped.url;
+	if (kept.url) return !dropped.specifier;
+	return specifierImplies(kept.specifier, dropped.specifier);
+}
