@@ -4,7 +4,9 @@
  *
  *   wheel     python3 -m build --no-isolation --wheel with the project's own
  *             backend (uv_build is not packaged anywhere: proved with
- *             hatchling by rewriting [build-system] in a copy, and said so),
+ *             hatchling by rewriting [build-system] in a copy, and said so;
+ *             poetry-core>=2.2 is newer than Debian 13's 2.1.2: built with
+ *             that one, --skip-dependency-check, and said so),
  *             then the wheel is opened: package, py.typed, license file,
  *             METADATA (name, version, requires-python, dependencies) and
  *             entry points must match pyproject.toml and the Config.
@@ -146,7 +148,18 @@ async function runProof(project: readonly GeneratedFile[], inp: Inputs): Promise
 			t = now;
 		};
 		// --- wheel -------------------------------------------------------------
-		const build = await run(['python3', '-m', 'build', '--no-isolation', '--wheel', '--outdir', 'dist', '.'], { cwd, timeoutMs: 300_000 });
+		const buildArgv = ['python3', '-m', 'build', '--no-isolation', '--wheel', '--outdir', 'dist', '.'];
+		let build = await run(buildArgv, { cwd, timeoutMs: 300_000 });
+		// Debian 13 packages poetry-core 2.1.2, below the poetry-core>=2.2 of the Poetry 2 layout (PEP 639
+		// metadata, versions.ts): build with the root's poetry-core, skipping only that check, and say so.
+		const missingCore = /ERROR Missing dependencies:\s*\n\s*(poetry-core\S*)\s*$/.exec(build.stdout + build.stderr);
+		if (build.code !== 0 && inp.backend === 'poetry-core' && missingCore) {
+			const v = await run(['python3', '-c', 'import importlib.metadata as m; print(m.version("poetry-core"))'], { cwd });
+			notes.push(
+				`built with Debian 13's poetry-core ${v.stdout.trim()}, which does not satisfy the project's ${missingCore[1]} (python3 -m build --skip-dependency-check): the wheel has that poetry-core's metadata (Metadata-Version 2.3, no License-Expression)`
+			);
+			build = await run([...buildArgv.slice(0, 4), '--skip-dependency-check', ...buildArgv.slice(4)], { cwd, timeoutMs: 300_000 });
+		}
 		if (build.code !== 0) {
 			result.wheel = fail(`${notes.join('; ')}${notes.length ? '; ' : ''}python3 -m build failed: ${tail(build.stdout + build.stderr)}`);
 			return finish(result, 'no wheel was built');

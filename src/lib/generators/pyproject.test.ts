@@ -55,7 +55,9 @@ describe('pyproject.toml for every preset x manager x layout/backend', () => {
 			expect(doc['build-system']).toEqual({ requires: [BACKEND_REQUIRES[pk.backend]], 'build-backend': BACKEND_MODULE[pk.backend] });
 			if (pk.manager === 'poetry') {
 				expect(doc.tool.poetry.packages).toEqual([{ include: f.pkg, from: 'src' }]);
-				expect(doc.tool.poetry['requires-poetry']).toBe('>=2.0');
+				// PEP 639 metadata (License-Expression, License-File) needs poetry-core 2.2 / Poetry 2.2 (poetry-core PR 870).
+				expect(doc.tool.poetry['requires-poetry']).toBe('>=2.2');
+				if (pk.backend === 'poetry-core') expect(doc['build-system'].requires).toEqual(['poetry-core>=2.2,<3.0.0']);
 				expect(Object.keys(doc.tool.poetry.group.dev.dependencies)).toEqual(dev.map(nameOf));
 				expect(doc.tool.poetry.name).toBeUndefined();
 			} else {

@@ -18,7 +18,7 @@ import { licenseInfo, isOpenSource } from '../model/licenses.ts';
 import { normalizeName, parseRequirement } from '../model/pep.ts';
 import { devDependencies, runtimeDependencies } from './dependencies.ts';
 import type { GeneratedFile } from './types.ts';
-import { BACKEND_MODULE, BACKEND_REQUIRES, POETRY_CLASSIC_CORE, TOOLS } from './versions.ts';
+import { BACKEND_MODULE, BACKEND_REQUIRES, POETRY_CLASSIC_CORE, REQUIRES_POETRY, TOOLS } from './versions.ts';
 import { writeToml, type TomlTable, type TomlValue } from './writers/toml.ts';
 import { PYTHON_VERSIONS } from '../model/config.ts';
 
@@ -192,7 +192,7 @@ function poetry2Pyproject(config: ReadonlyConfig): TomlTable {
 		project: projectTable(config),
 		tool: {
 			poetry: {
-				'requires-poetry': '>=2.0',
+				'requires-poetry': REQUIRES_POETRY,
 				packages: [{ include: f.pkg, from: 'src' }],
 				group: { dev: { dependencies: poetryDeps(devDependencies(config)) } }
 			},
