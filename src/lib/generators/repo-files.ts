@@ -6,7 +6,7 @@
  */
 import { shareLink } from './slipway-json.ts';
 import type { ReadonlyConfig } from '../model/config.ts';
-import { APP_PORT, facts, HEALTH_PATH, imageRef } from '../model/derive.ts';
+import { APP_PORT, deployTarget, facts, HEALTH_PATH, imageRef } from '../model/derive.ts';
 import { isOpenSource, licenseInfo } from '../model/licenses.ts';
 import { runtimeDependencies, devDependencies } from './dependencies.ts';
 import { licenseText } from './license-texts.ts';
@@ -32,8 +32,9 @@ export function copyrightHolder(config: ReadonlyConfig): string {
 
 /** Where the deployment helper documents each target (paths other generators write). */
 export function deployDoc(config: ReadonlyConfig): string | null {
-	if (config.project.kind === 'library') return null;
-	switch (config.target) {
+	switch (deployTarget(config)) {
+		case null:
+			return null;
 		case 'docker':
 			return 'README.Docker.md';
 		case 'kubernetes':
@@ -56,19 +57,22 @@ interface Commands {
 
 function commands(config: ReadonlyConfig): Commands {
 	const pk = config.packaging;
+	// What refuses to run without the lock file: CI, and the deployment build for a project that deploys (a library has none).
+	const lib = deployTarget(config) === null;
+	const refuse = lib ? 'refuses' : 'and the Docker build refuse';
 	if (pk.manager === 'uv')
 		return {
 			setup: ['uv lock                 # resolve dependencies, write uv.lock (commit it)', 'uv sync                 # create .venv with the project and the dev group'],
 			run: 'uv run ',
 			build: 'uv build                # sdist and wheel in dist/',
-			lockNote: 'Slipway generates files in your browser, which cannot resolve dependency versions, so there is no `uv.lock` yet. Create it first and commit it: CI (`uv sync --locked`) and the Docker build refuse to run without it.'
+			lockNote: `Slipway generates files in your browser, which cannot resolve dependency versions, so there is no \`uv.lock\` yet. Create it first and commit it: CI (\`uv sync --locked\`) ${refuse} to run without it.`
 		};
 	if (pk.manager === 'poetry')
 		return {
 			setup: ['poetry lock             # resolve dependencies, write poetry.lock (commit it)', 'poetry install          # create the virtualenv with the project and the dev group'],
 			run: 'poetry run ',
 			build: 'poetry build            # sdist and wheel in dist/',
-			lockNote: 'Slipway generates files in your browser, which cannot resolve dependency versions, so there is no `poetry.lock` yet. Create it first and commit it: CI (`poetry check --lock`) and the Docker build refuse to run without it.'
+			lockNote: `Slipway generates files in your browser, which cannot resolve dependency versions, so there is no \`poetry.lock\` yet. Create it first and commit it: CI (\`poetry check --lock\`) ${refuse} to run without it.`
 		};
 	const venv = ['python -m venv .venv && . .venv/bin/activate   # Windows: .venv\\Scripts\\activate', 'python -m pip install --upgrade pip'];
 	if (pk.pipWorkflow === 'pip-tools')
@@ -83,7 +87,7 @@ function commands(config: ReadonlyConfig): Commands {
 			],
 			run: '',
 			build: 'python -m pip install build && python -m build   # sdist and wheel in dist/',
-			lockNote: 'Slipway generates files in your browser, which cannot resolve dependency versions, so the pinned `requirements.txt` and `requirements-dev.txt` do not exist yet. Compile them from the `.in` files first and commit them: CI and the Docker build install from them.'
+			lockNote: `Slipway generates files in your browser, which cannot resolve dependency versions, so the pinned \`requirements.txt\` and \`requirements-dev.txt\` do not exist yet. Compile them from the \`.in\` files first and commit them: ${lib ? 'CI installs' : 'CI and the Docker build install'} from them.`
 		};
 	return {
 		setup: [...venv, 'python -m pip install -r requirements-dev.txt -e .'],

@@ -4,7 +4,7 @@
  * of these reads it from here, so config.py, .env.example, compose.yaml,
  * Kubernetes manifests and systemd units always agree.
  */
-import type { ReadonlyConfig, ServerlessProvider } from './config.ts';
+import type { ReadonlyConfig, ServerlessProvider, Target } from './config.ts';
 import { importNameOf } from './pep.ts';
 
 /** The port the app listens on everywhere (container, systemd, probes). */
@@ -239,6 +239,17 @@ export function gunicornConfModule(config: ReadonlyConfig): string | null {
 export const GUNICORN_DEFAULT_WORKERS = 2;
 /** Threads per gunicorn worker (gthread) when GUNICORN_THREADS is unset. */
 export const GUNICORN_DEFAULT_THREADS = 4;
+
+/**
+ * Where the project is deployed, or null when it is not: a library is
+ * published to PyPI and has no deployment target. `config.target` may still
+ * hold a value for one (the form keeps it, so switching the kind back brings
+ * it back), but nothing reads it: generators, slipway.json, the share link and
+ * the CLI ask this instead.
+ */
+export function deployTarget(config: ReadonlyConfig): Target | null {
+	return facts(config).deploys ? config.target : null;
+}
 
 /**
  * Name of the deployed app wherever a deployment target needs one: Kubernetes

@@ -149,10 +149,15 @@ export function configJsonSchema(): Record<string, unknown> {
 				};
 		}
 	};
+	const root = toSchema(CONFIG_SPEC);
+	// A library has no deployment target: its slipway.json leaves `target` out (every other kind must name one).
+	root.required = (root.required as string[]).filter((k) => k !== 'target');
+	root.if = { properties: { project: { properties: { kind: { const: 'library' } }, required: ['kind'] } }, required: ['project'] };
+	root.else = { required: ['target'] };
 	return {
 		$schema: 'https://json-schema.org/draft/2020-12/schema',
 		$id: 'https://slipway.dev/schema/config-v1.json',
 		title: 'Slipway configuration',
-		...toSchema(CONFIG_SPEC)
+		...root
 	};
 }

@@ -119,10 +119,24 @@ export function readConfig(input: unknown, base?: ReadonlyConfig): ReadResult {
 			}
 		}
 	};
-	const config = read(CONFIG_SPEC, input, base, '') as Config;
+	const config = read(CONFIG_SPEC, withLibraryTarget(input, base), base, '') as Config;
 	if (!errors.length) return { ok: true, config };
 	const repaired = repair(CONFIG_SPEC, config, substitute) as Config;
 	return { ok: false, errors, repaired };
+}
+
+/**
+ * A library has no deployment target, so slipway.json and share links leave
+ * `target` out for one (codec.ts). Read such a config with the base's target,
+ * or the default one, so the in-memory Config (and the form, should the kind
+ * change) still has a value. Any other config without `target` stays
+ * incomplete and is reported.
+ */
+function withLibraryTarget(input: unknown, base?: ReadonlyConfig): unknown {
+	if (!isPlainObject(input) || input.target !== undefined) return input;
+	const kind = isPlainObject(input.project) && input.project.kind !== undefined ? input.project.kind : base?.project.kind;
+	if (kind !== 'library') return input;
+	return { ...input, target: base?.target ?? defaultConfig().target };
 }
 
 function repair(spec: FieldSpec, value: unknown, substitute: unknown): unknown {

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { deflateRawSync } from 'node:zlib';
 import { PRESETS } from '../model/presets.ts';
 import { defaultConfig } from '../model/defaults.ts';
+import { inflateRawSync } from 'node:zlib';
 import { configFileContent, decodeConfig, encodeConfig, linkFromHash, LINK_VERSION, MAX_LINK_LENGTH, unwrapConfigFile } from './codec.ts';
+import { TARGETS } from '../model/config.ts';
+import { parseAndValidate } from '../model/validate.ts';
 
 const b64url = (b: Uint8Array) => Buffer.from(b).toString('base64url');
 
@@ -69,5 +72,50 @@ describe('slipway.json', () => {
 	it('rejects unknown versions and keys', () => {
 		expect(unwrapConfigFile({ slipway: 99, config: {} })).toHaveProperty('error');
 		expect(unwrapConfigFile({ slipway: 1, config: {}, extra: 1 })).toHaveProperty('error');
+	});
+});
+
+describe('issue 14.12: a library carries no deployment target', () => {
+	const library = (target: (typeof TARGETS)[number]) => {
+		const c = PRESETS.find((p) => p.id === 'library')!.config();
+		c.target = target;
+		return c;
+	};
+	/** The JSON a link holds. */
+	const payload = (link: string) => JSON.parse(inflateRawSync(Buffer.from(link.slice(2), 'base64url')).toString('utf8'));
+
+	it.each(TARGETS.map((t) => [t]))('the link of a library with target %s holds no target and opens with the default one', (target) => {
+		const c = library(target);
+		const link = encodeConfig(c);
+		expect(payload(link)).not.toHaveProperty('target');
+		const back = decodeConfig(link);
+		expect(back).toEqual({ ok: true, config: { ...c, target: defaultConfig().target } });
+		// What the link holds survives any number of round trips.
+		if (back.ok) expect(encodeConfig(back.config)).toBe(link);
+	});
+
+	it('every other kind keeps its target, and a link of one without a target is refused', () => {
+		const c = PRESETS.find((p) => p.id === 'worker')!.config();
+		c.target = 'kubernetes';
+		expect(payload(encodeConfig(c)).target).toBe('kubernetes');
+		const { target: _, ...rest } = c;
+		const r = decodeConfig('1.' + b64url(deflateRawSync(Buffer.from(JSON.stringify(rest)))));
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.errors).toEqual([{ path: 'target', message: 'is missing' }]);
+	});
+
+	it('an old link that names a target for a library still opens, and keeps that target in memory', () => {
+		const c = library('bare-metal');
+		const old = '1.' + b64url(deflateRawSync(Buffer.from(JSON.stringify(c))));
+		expect(decodeConfig(old)).toEqual({ ok: true, config: c });
+	});
+
+	it('slipway.json of a library holds no target; read back it has the default one', () => {
+		const c = library('serverless');
+		const data = JSON.parse(configFileContent(c));
+		expect(data.config).not.toHaveProperty('target');
+		const u = unwrapConfigFile(data);
+		expect('error' in u).toBe(false);
+		if (!('error' in u)) expect(parseAndValidate(u.config)).toEqual({ ok: true, config: { ...c, target: 'docker' } });
 	});
 });

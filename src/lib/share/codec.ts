@@ -12,6 +12,7 @@
  */
 import { deflateSync, Inflate } from 'fflate';
 import type { Config, ReadonlyConfig } from '../model/config.ts';
+import { deployTarget } from '../model/derive.ts';
 import { parseAndValidate, type FieldError } from '../model/validate.ts';
 import { MAX_LINK_LENGTH } from './fragment.ts';
 
@@ -84,9 +85,23 @@ function inflateBounded(bytes: Uint8Array, limit: number): Uint8Array | null {
 	return out;
 }
 
+/**
+ * The configuration as a link and slipway.json carry it: the whole Config,
+ * except that a library, which has no deployment target (deployTarget() in
+ * derive.ts), carries no `target`. Reading one back gives the default target
+ * (validate.ts), and links or files made before, which name a target for a
+ * library, still open: the value is read and unused.
+ */
+export function portableConfig(config: ReadonlyConfig): Readonly<Record<string, unknown>> {
+	if (deployTarget(config) !== null) return config;
+	const rest: Record<string, unknown> = { ...config };
+	delete rest.target;
+	return rest;
+}
+
 /** Encode a config as the fragment value (without `#c=`). */
 export function encodeConfig(config: ReadonlyConfig): string {
-	const json = new TextEncoder().encode(JSON.stringify(config));
+	const json = new TextEncoder().encode(JSON.stringify(portableConfig(config)));
 	return `${LINK_VERSION}.${toBase64Url(deflateSync(json, { level: 9 }))}`;
 }
 
@@ -123,7 +138,7 @@ export function decodeConfig(value: string): DecodeResult {
 
 /** The content of `slipway.json`, the project's own copy of its configuration. */
 export function configFileContent(config: ReadonlyConfig): string {
-	return JSON.stringify({ slipway: LINK_VERSION, config }, null, 2) + '\n';
+	return JSON.stringify({ slipway: LINK_VERSION, config: portableConfig(config) }, null, 2) + '\n';
 }
 
 /** Read slipway.json (or a bare Config) as the CLI and the import do. */
