@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { dirname, join, resolve } from 'node:path';
 import { generate } from '../lib/generators/index.ts';
 import { PRESETS, presetById } from '../lib/model/presets.ts';
-import { PACKAGE_MANAGERS, SERVERLESS_PROVIDERS, TARGETS, type Config } from '../lib/model/config.ts';
+import { PACKAGE_MANAGERS, SERVERLESS_PROVIDERS, TARGETS, type Config, type PackageManager, type ReadonlyConfig, type ServerlessProvider, type Target } from '../lib/model/config.ts';
 import { configJsonSchema } from '../lib/model/schema.ts';
 import { formatErrors, parseAndValidate, type FieldError } from '../lib/model/validate.ts';
 import { DEFAULT_BACKEND } from '../lib/model/defaults.ts';
@@ -47,17 +47,21 @@ Run "slipway <command> --help" for a command's options.
 `;
 
 const GENERATE_HELP = `Usage: slipway generate [--preset NAME] [--manager M] [--target T] [--provider P]
-                        [--config FILE.json] (--out DIR [--force] | --zip FILE.zip)
+                        [--config FILE.json|JSON] (--out DIR [--force] | --zip FILE.zip)
 
 Start from a preset, apply --config (a full or partial configuration, or a
-slipway.json), then the flags; validate; write the files.
+slipway.json), then the flags; validate the result once; write the files.
+A setting --config states is kept; one it leaves out follows the flags (the
+build backend follows --manager). A library has no deployment target, so
+--target and --provider are errors for one.
 
 Options:
   --preset NAME     starting point (default: fastapi-service); see "slipway presets"
   --manager M       package manager: ${PACKAGE_MANAGERS.join(' | ')}
-  --target T        deployment target: ${TARGETS.join(' | ')}
-  --provider P      serverless provider: ${SERVERLESS_PROVIDERS.join(' | ')}
-  --config FILE     JSON configuration (fields it sets override the preset)
+  --target T        deployment target: ${TARGETS.join(' | ')} (not for a library)
+  --provider P      serverless provider (serverless target only): ${SERVERLESS_PROVIDERS.join(' | ')}
+  --config FILE     JSON configuration (fields it sets override the preset); the JSON
+                    itself when it starts with "{", e.g. --config '{"packaging":{"backend":"hatchling"}}'
   --out DIR         write the files into DIR (created if missing)
   --force           with --out: overwrite files that already exist
   --zip FILE        write a .zip (top folder = project name) instead of a folder
@@ -116,48 +120,115 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 	return value as T;
 }
 
-/** Resolve preset + config file + flags into a validated Config. */
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The JSON `--config` names: a file, or the JSON itself when the value starts
+ * with "{" and no file of that name exists (`--config '{"packaging":{...}}'`).
+ */
+function readConfigArg(arg: string, cwd: string): { label: string; data: unknown } {
+	const path = resolve(cwd, arg);
+	if (arg.trimStart().startsWith('{') && !existsSync(path)) {
+		if (arg.length > MAX_CONFIG_BYTES) throw new UsageError(`--config: ${arg.length} characters of JSON is too large (at most ${MAX_CONFIG_BYTES})`);
+		try {
+			return { label: '--config', data: JSON.parse(arg) };
+		} catch (e) {
+			throw new UsageError(`--config: not valid JSON (${(e as Error).message})`);
+		}
+	}
+	let text: string;
+	try {
+		const st = statSync(path);
+		if (!st.isFile()) throw new UsageError(`--config ${arg}: not a file`);
+		if (st.size > MAX_CONFIG_BYTES) throw new UsageError(`--config ${arg}: ${st.size} bytes is too large (at most ${MAX_CONFIG_BYTES})`);
+		text = readFileSync(path, 'utf8');
+	} catch (e) {
+		if (e instanceof UsageError) throw e;
+		throw new UsageError(`--config ${arg}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+	}
+	try {
+		return { label: `--config ${arg}`, data: JSON.parse(text) };
+	} catch (e) {
+		throw new UsageError(`--config ${arg}: not valid JSON (${(e as Error).message})`);
+	}
+}
+
+interface FlagChoices {
+	manager?: PackageManager;
+	target?: Target;
+	provider?: ServerlessProvider;
+}
+
+/**
+ * Put the flags into the --config overlay, so that preset, --config and flags
+ * are merged first and validated once. A field the overlay states is an
+ * explicit choice and is kept (a build backend that does not fit the final
+ * manager is then reported, not replaced); one it leaves out is implied:
+ * when the manager differs from the preset's, the backend follows it (the
+ * new manager's default). poetryLayout and pipWorkflow are only read with
+ * their own manager, so they are carried as given whatever the manager.
+ * Returns the merged overlay and the problems only the flags can have.
+ */
+function mergeFlags(overlay: Record<string, unknown>, base: ReadonlyConfig, flags: FlagChoices): { merged: Record<string, unknown>; errors: FieldError[] } {
+	const merged: Record<string, unknown> = { ...overlay };
+	const errors: FieldError[] = [];
+	const section = (key: 'packaging' | 'serverless'): Record<string, unknown> | null => {
+		const v = merged[key];
+		if (v === undefined) return (merged[key] = {}) as Record<string, unknown>;
+		return isPlainObject(v) ? (merged[key] = { ...v }) as Record<string, unknown> : null; // not an object: the reader reports it
+	};
+	const packaging = section('packaging');
+	if (packaging) {
+		if (flags.manager) packaging.manager = flags.manager;
+		const manager = packaging.manager ?? base.packaging.manager;
+		if (packaging.backend === undefined && manager !== base.packaging.manager && (PACKAGE_MANAGERS as readonly unknown[]).includes(manager))
+			packaging.backend = DEFAULT_BACKEND[manager as PackageManager];
+	}
+	if (flags.target) merged.target = flags.target;
+	if (flags.provider) {
+		const serverless = section('serverless');
+		if (serverless) serverless.provider = flags.provider;
+	}
+	// The flags must say something about the project generated: a library has no deployment
+	// target, and a provider only means something for the serverless target.
+	const project = isPlainObject(merged.project) ? merged.project : {};
+	const library = (project.kind ?? base.project.kind) === 'library';
+	if (library && flags.target)
+		errors.push({ path: 'target', message: `a library has no deployment target (it is published to PyPI), so --target ${flags.target} does not apply; drop --target, or set project.kind` });
+	if (library && flags.provider)
+		errors.push({ path: 'serverless.provider', message: `a library has no deployment target, so --provider ${flags.provider} does not apply; drop --provider` });
+	const target = merged.target ?? base.target;
+	if (!library && flags.provider && target !== 'serverless')
+		errors.push({ path: 'serverless.provider', message: `--provider ${flags.provider} is for the serverless target, but the target is ${String(target)}; add --target serverless, or drop --provider` });
+	return { merged, errors };
+}
+
+/** Resolve preset + --config + flags into one Config, validated once after they are merged. */
 export function resolveConfig(flags: Flags, cwd: string): Config {
 	const presetId = str(flags, 'preset') ?? 'fastapi-service';
 	const preset = presetById(presetId);
 	if (!preset) throw new UsageError(`unknown preset "${presetId}"; known: ${PRESETS.map((p) => p.id).join(', ')}`);
-	let config = preset.config();
+	const base = preset.config();
+	const choices: FlagChoices = {
+		manager: oneOf('manager', str(flags, 'manager'), PACKAGE_MANAGERS),
+		target: oneOf('target', str(flags, 'target'), TARGETS),
+		provider: oneOf('provider', str(flags, 'provider'), SERVERLESS_PROVIDERS)
+	};
+	let overlay: unknown = {};
+	let label = '';
 	const file = str(flags, 'config');
-	if (file) {
-		const path = resolve(cwd, file);
-		let text: string;
-		try {
-			const st = statSync(path);
-			if (!st.isFile()) throw new UsageError(`--config ${file}: not a file`);
-			if (st.size > MAX_CONFIG_BYTES) throw new UsageError(`--config ${file}: ${st.size} bytes is too large (at most ${MAX_CONFIG_BYTES})`);
-			text = readFileSync(path, 'utf8');
-		} catch (e) {
-			if (e instanceof UsageError) throw e;
-			throw new UsageError(`--config ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-		}
-		let data: unknown;
-		try {
-			data = JSON.parse(text);
-		} catch (e) {
-			throw new UsageError(`--config ${file}: not valid JSON (${(e as Error).message})`);
-		}
-		const unwrapped = unwrapConfigFile(data);
-		if ('error' in unwrapped) throw new UsageError(`--config ${file}: ${unwrapped.error}`);
-		const read = parseAndValidate(unwrapped.config, config);
-		if (!read.ok) throw new UsageError(`--config ${file}: the configuration is not valid`, read.errors);
-		config = read.config;
+	if (file !== undefined) {
+		const read = readConfigArg(file, cwd);
+		label = read.label;
+		const unwrapped = unwrapConfigFile(read.data);
+		if ('error' in unwrapped) throw new UsageError(`${label}: ${unwrapped.error}`);
+		overlay = unwrapped.config;
 	}
-	const manager = oneOf('manager', str(flags, 'manager'), PACKAGE_MANAGERS);
-	if (manager && manager !== config.packaging.manager) {
-		config.packaging.manager = manager;
-		config.packaging.backend = DEFAULT_BACKEND[manager];
-	}
-	const target = oneOf('target', str(flags, 'target'), TARGETS);
-	if (target) config.target = target;
-	const provider = oneOf('provider', str(flags, 'provider'), SERVERLESS_PROVIDERS);
-	if (provider) config.serverless.provider = provider;
-	const result = parseAndValidate(config);
-	if (!result.ok) throw new UsageError('the configuration is not valid', result.errors);
+	const { merged, errors } = isPlainObject(overlay) ? mergeFlags(overlay, base, choices) : { merged: overlay, errors: [] };
+	const result = parseAndValidate(merged, base);
+	const all = [...errors, ...(result.ok ? [] : result.errors)];
+	const sources = [`preset ${presetId}`, ...(label ? [label] : []), ...(Object.values(choices).some(Boolean) ? ['the flags'] : [])];
+	if (!result.ok || all.length) throw new UsageError(`the configuration (${sources.join(', ')}) is not valid`, all);
 	return result.config;
 }
 

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { parse } from 'smol-toml';
 import JSZip from 'jszip';
 import { run } from '../../src/cli/main.ts';
+import { presetById } from '../../src/lib/model/presets.ts';
+import Ajv2020 from 'ajv/dist/2020.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -121,6 +123,155 @@ describe('slipway CLI', () => {
 		mkdirSync(join(cwd, 'd'));
 		writeFileSync(join(cwd, 'f'), 'x');
 		expect((await cli(['generate', '--out', 'f'], cwd)).stderr).toContain('not a directory');
+	});
+});
+
+type Pyproject = {
+	'build-system': { 'build-backend': string };
+	project?: { name: string };
+	tool?: { poetry?: { name?: string } };
+};
+const pyproject = (dir: string) => parse(readFileSync(join(dir, 'pyproject.toml'), 'utf8')) as Pyproject;
+/** stderr lines in the `field: message` form. */
+const fieldLines = (stderr: string) => stderr.split('\n').filter((l) => /^[a-zA-Z.0-9]+: /.test(l) && !l.startsWith('slipway: '));
+
+describe('issue 14.9: preset, --config and flags are merged first, then validated once', () => {
+	it('--manager poetry with an explicit poetry-core backend is kept (it was exit 2: "poetry-core does not fit uv")', async () => {
+		const r = await cli(['generate', '--preset', 'fastapi-service', '--manager', 'poetry', '--config', '{"packaging":{"backend":"poetry-core"}}', '--out', 'x']);
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		expect(pyproject(join(r.cwd, 'x'))['build-system']['build-backend']).toBe('poetry.core.masonry.api');
+		expect(JSON.parse(readFileSync(join(r.cwd, 'x', 'slipway.json'), 'utf8')).config.packaging).toMatchObject({ manager: 'poetry', backend: 'poetry-core' });
+	});
+
+	it('--manager pip with an explicit hatchling backend writes hatchling (it silently wrote setuptools)', async () => {
+		const r = await cli(['generate', '--preset', 'fastapi-service', '--manager', 'pip', '--config', '{"packaging":{"backend":"hatchling"}}', '--out', 'x']);
+		expect(r.code).toBe(0);
+		expect(pyproject(join(r.cwd, 'x'))['build-system']['build-backend']).toBe('hatchling.build');
+		expect(existsSync(join(r.cwd, 'x', 'requirements.txt'))).toBe(true);
+	});
+
+	it('the same from a --config file', async () => {
+		const cwd = tmp();
+		writeFileSync(join(cwd, 'p.json'), JSON.stringify({ packaging: { backend: 'poetry-core' } }));
+		const r = await cli(['generate', '--manager', 'poetry', '--config', 'p.json', '--out', 'x'], cwd);
+		expect(r.code).toBe(0);
+		expect(pyproject(join(cwd, 'x'))['build-system']['build-backend']).toBe('poetry.core.masonry.api');
+	});
+
+	it('an explicit backend that does not fit the final manager is an error (exit 2, field line, nothing written)', async () => {
+		const r = await cli(['generate', '--manager', 'pip', '--config', '{"packaging":{"backend":"uv_build"}}', '--out', 'x']);
+		expect(r.code).toBe(2);
+		expect(fieldLines(r.stderr)).toEqual(['packaging.backend: The uv_build backend does not fit pip; choose one of: setuptools, hatchling, flit-core']);
+		expect(existsSync(join(r.cwd, 'x'))).toBe(false);
+	});
+
+	it.each([
+		[['--manager', 'pip'], 'setuptools.build_meta'],
+		[['--manager', 'poetry'], 'poetry.core.masonry.api'],
+		[['--config', '{"packaging":{"manager":"pip"}}'], 'setuptools.build_meta'],
+		[['--config', '{"packaging":{"manager":"pip"}}', '--manager', 'uv'], 'uv_build'],
+		[[], 'uv_build']
+	])('an implied backend follows the final manager: %j -> %s', async (args, backend) => {
+		const r = await cli(['generate', '--preset', 'fastapi-service', ...args, '--out', 'x']);
+		expect(r.stderr).toBe('');
+		expect(pyproject(join(r.cwd, 'x'))['build-system']['build-backend']).toBe(backend);
+	});
+
+	it('keeps an explicit poetryLayout and pipWorkflow that fit the final manager', async () => {
+		const classic = await cli(['generate', '--manager', 'poetry', '--config', '{"packaging":{"poetryLayout":"classic"}}', '--out', 'x']);
+		expect(classic.code).toBe(0);
+		const py = pyproject(join(classic.cwd, 'x'));
+		expect(py.project).toBeUndefined();
+		expect(py.tool?.poetry?.name).toBe('fastapi-service');
+		const tools = await cli(['generate', '--manager', 'pip', '--config', '{"packaging":{"pipWorkflow":"pip-tools"}}', '--out', 'x']);
+		expect(tools.code).toBe(0);
+		expect(existsSync(join(tools.cwd, 'x', 'requirements.in'))).toBe(true);
+	});
+
+	it('a flag that fixes what --config alone would get wrong is applied before validation', async () => {
+		// Cloud Run serves HTTP, so a worker there is invalid; --provider aws-lambda makes it valid.
+		const worker = await cli(['generate', '--preset', 'worker', '--config', '{"target":"serverless","serverless":{"provider":"cloud-run"}}', '--provider', 'aws-lambda', '--out', 'x']);
+		expect(worker.stderr).toBe('');
+		expect(worker.code).toBe(0);
+		// A command-line tool cannot run serverless; --target docker makes it valid.
+		const cliTool = await cli(['generate', '--preset', 'cli-tool', '--config', '{"target":"serverless"}', '--target', 'docker', '--out', 'x']);
+		expect(cliTool.stderr).toBe('');
+		expect(cliTool.code).toBe(0);
+	});
+
+	it('--provider without the serverless target is an error, not silently ignored', async () => {
+		const r = await cli(['generate', '--provider', 'cloud-run', '--out', 'x']);
+		expect(r.code).toBe(2);
+		expect(fieldLines(r.stderr)).toEqual([expect.stringMatching(/^serverless\.provider: --provider cloud-run is for the serverless target, but the target is docker/)]);
+		expect((await cli(['generate', '--target', 'serverless', '--provider', 'cloud-run', '--out', 'x'])).code).toBe(0);
+	});
+
+	it('reports the problems of flags and --config together, once', async () => {
+		const r = await cli(['generate', '--manager', 'pip', '--provider', 'cloud-run', '--config', '{"packaging":{"backend":"uv_build"}}', '--out', 'x']);
+		expect(r.code).toBe(2);
+		expect(r.stderr.match(/^slipway: /gm)).toHaveLength(1);
+		expect(fieldLines(r.stderr).map((l) => l.split(':')[0]).sort()).toEqual(['packaging.backend', 'serverless.provider']);
+	});
+
+	it('inline JSON that does not parse exits 2', async () => {
+		const r = await cli(['generate', '--config', '{"packaging":', '--out', 'x']);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toContain('--config: not valid JSON');
+	});
+});
+
+describe('issue 14.12: a library has no deployment target', () => {
+	it.each([
+		[['--target', 'kubernetes'], ['target']],
+		[['--target', 'docker'], ['target']],
+		[['--provider', 'aws-lambda'], ['serverless.provider']],
+		[['--target', 'serverless', '--provider', 'cloud-run'], ['target', 'serverless.provider']]
+	])('--preset library %j exits 2 and writes nothing', async (flags, paths) => {
+		const r = await cli(['generate', '--preset', 'library', ...flags, '--out', 'x']);
+		expect(r.code).toBe(2);
+		const lines = fieldLines(r.stderr);
+		expect(lines.map((l) => l.split(':')[0])).toEqual(paths);
+		for (const l of lines) expect(l).toContain('a library has no deployment target');
+		expect(existsSync(join(r.cwd, 'x'))).toBe(false);
+	});
+
+	it('also when --config makes the project a library', async () => {
+		const r = await cli(['generate', '--config', '{"project":{"kind":"library","framework":"none"}}', '--target', 'bare-metal', '--out', 'x']);
+		expect(r.code).toBe(2);
+		expect(fieldLines(r.stderr)).toEqual([expect.stringMatching(/^target: a library has no deployment target/)]);
+	});
+
+	it('its slipway.json names no target, validates against `slipway schema`, and reproduces the same files', async () => {
+		const cwd = tmp();
+		expect((await cli(['generate', '--preset', 'library', '--out', 'a'], cwd)).code).toBe(0);
+		const file = JSON.parse(readFileSync(join(cwd, 'a', 'slipway.json'), 'utf8'));
+		expect(file.config).not.toHaveProperty('target');
+		const ajv = new Ajv2020({ strict: false });
+		const validate = ajv.compile(JSON.parse((await cli(['schema'])).stdout));
+		expect(validate(file.config), JSON.stringify(validate.errors)).toBe(true);
+		// Every other kind must name its target.
+		const service = JSON.parse(readFileSync(join((await cli(['generate', '--out', 's'], cwd)).cwd, 's', 'slipway.json'), 'utf8')).config;
+		expect(validate(service)).toBe(true);
+		delete service.target;
+		expect(validate(service)).toBe(false);
+
+		expect((await cli(['generate', '--config', 'a/slipway.json', '--out', 'b'], cwd)).code).toBe(0);
+		for (const f of readdirSync(join(cwd, 'a'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
+			const rel = join(f.parentPath, f.name).slice(join(cwd, 'a').length + 1);
+			expect(readFileSync(join(cwd, 'b', rel), 'utf8'), rel).toBe(readFileSync(join(cwd, 'a', rel), 'utf8'));
+		}
+	});
+
+	it('an older slipway.json that names a target for a library still works', async () => {
+		const cwd = tmp();
+		const config = presetById('library')!.config();
+		config.target = 'kubernetes';
+		writeFileSync(join(cwd, 'old.json'), JSON.stringify({ slipway: 1, config }));
+		const r = await cli(['generate', '--config', 'old.json', '--out', 'x'], cwd);
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		expect(JSON.parse(readFileSync(join(cwd, 'x', 'slipway.json'), 'utf8')).config).not.toHaveProperty('target');
 	});
 });
 
