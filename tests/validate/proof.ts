@@ -34,6 +34,9 @@ import { ROOT_PATH, freePort, spawnInRoot, stopTree, waitForHttp } from './toolc
 import { isSam } from './validators/sam.ts';
 import { CFN_SCHEMA, isObj } from './validators/util.ts';
 import { load } from 'js-yaml';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export type Status = 'pass' | 'fail' | 'na';
 export interface CheckResult {
@@ -110,12 +113,12 @@ export function proveProject(config: ReadonlyConfig, files: readonly GeneratedFi
 		return hit;
 	}
 	proofStats.runs++;
-	const p = runProof(project, inputs);
+	const p = runProof(project, inputs, key);
 	cache.set(key, p);
 	return p;
 }
 
-async function runProof(project: readonly GeneratedFile[], inp: Inputs): Promise<ProofResult> {
+async function runProof(project: readonly GeneratedFile[], inp: Inputs, key: string): Promise<ProofResult> {
 	const status = rootStatus();
 	if (!status.ok) {
 		const r: CheckResult = { status: 'fail', detail: `toolchain missing: ${status.reason}`, toolchainMissing: true };
@@ -167,6 +170,7 @@ async function runProof(project: readonly GeneratedFile[], inp: Inputs): Promise
 		const inspect = await run(['python3', '-c', WHEEL_CHECK, JSON.stringify(inp)], { cwd });
 		const problems = inspect.code === 0 ? (JSON.parse(inspect.stdout) as string[]) : [`wheel inspection crashed: ${tail(inspect.stderr)}`];
 		result.wheel = problems.length ? fail([...notes, ...problems].join('; ')) : pass(notes.join('; '));
+		if (!problems.length) keepWheel(w.host, key);
 		stamp('wheel');
 		// --- install -------------------------------------------------------------
 		const install = await run(
@@ -196,7 +200,7 @@ async function runProof(project: readonly GeneratedFile[], inp: Inputs): Promise
 		// --- tests -------------------------------------------------------------
 		if (!files.some((f) => /^tests\/.*\.py$/.test(f.path))) result.tests = fail('the project has no tests/ to run');
 		else {
-			const t = await run(['.venv/bin/python', '-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'tests'], { cwd, env, timeoutMs: 300_000 });
+			const t = await run(['.venv/bin/python', '-m', 'pytest', '-q', '-p', 'no:cacheprovider', '--cov', 'tests'], { cwd, env, timeoutMs: 300_000 });
 			if (t.code === 0) result.tests = pass(lastLine(t.stdout));
 			else {
 				const why = blockedBy(t.stdout + t.stderr);
@@ -254,6 +258,26 @@ async function runProof(project: readonly GeneratedFile[], inp: Inputs): Promise
 		stamp('handler');
 		return result as ProofResult;
 	});
+}
+
+/** Built wheels kept for the journey run (commands/run.ts), by proof key, outside the root's work dirs. */
+const WHEELS = join(tmpdir(), `slipway-wheels-${process.pid}`);
+function keepWheel(workdir: string, key: string): void {
+	const dist = join(workdir, 'dist');
+	const whl = readdirSync(dist).find((n) => n.endsWith('.whl'));
+	if (!whl) return;
+	mkdirSync(join(WHEELS, key), { recursive: true });
+	copyFileSync(join(dist, whl), join(WHEELS, key, whl));
+}
+
+/** The wheel the proof of this project built, or null when it built none. */
+export async function builtWheel(config: ReadonlyConfig, files: readonly GeneratedFile[]): Promise<string | null> {
+	const { key } = proofInputs(config, files);
+	await proveProject(config, files);
+	const dir = join(WHEELS, key);
+	if (!existsSync(dir)) return null;
+	const whl = readdirSync(dir).find((n) => n.endsWith('.whl'));
+	return whl ? join(dir, whl) : null;
 }
 
 function allFail(detail: string): ProofResult {

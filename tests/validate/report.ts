@@ -17,6 +17,9 @@ export interface ConfigReport {
 	checks: Record<string, CheckResult>;
 	findings: Finding[];
 	files: string[];
+	/** Every command the files name, and what the harness did with it (commands/ledger.ts). */
+	commands?: { source: string; file: string; text: string; status: string; rule?: string; why: string }[];
+	commandCounts?: { executed: number; static: number; cannot: number; unaccounted: number };
 }
 
 export interface MatrixReport {
@@ -44,7 +47,7 @@ export function formatTable(report: MatrixReport): string {
 	const cols = report.checks;
 	const idW = Math.min(72, Math.max(13, ...report.results.map((r) => r.id.length)));
 	const widths = cols.map((c) => Math.max(c.length, 4));
-	const head = ['configuration'.padEnd(idW), ...cols.map((c, i) => c.padEnd(widths[i]))].join(' ');
+	const head = ['configuration'.padEnd(idW), 'run/static/cannot'.padEnd(17), ...cols.map((c, i) => c.padEnd(widths[i]))].join(' ');
 	const lines = [head, '-'.repeat(head.length)];
 	for (const r of report.results) {
 		const cells = cols.map((c, i) => {
@@ -52,7 +55,9 @@ export function formatTable(report: MatrixReport): string {
 			const mark = res ? (res.toolchainMissing ? 'TOOL' : MARK[res.status]) : '';
 			return mark.padEnd(widths[i]);
 		});
-		lines.push([r.id.slice(0, idW).padEnd(idW), ...cells].join(' '));
+		const n = r.commandCounts;
+		const counts = n ? `${n.executed}/${n.static}/${n.cannot}${n.unaccounted ? ` +${n.unaccounted}?` : ''}` : '';
+		lines.push([r.id.slice(0, idW).padEnd(idW), counts.padEnd(17), ...cells].join(' '));
 	}
 	const t = report.totals;
 	lines.push('', `${report.configurations} configurations x ${cols.length} checks: ${t.pass} passed, ${t.fail} failed, ${t.na} n/a (${report.seconds.toFixed(0)} s; ${report.proofRuns} run proofs, ${report.proofCacheHits} reused)`);
@@ -66,6 +71,22 @@ export function formatTable(report: MatrixReport): string {
 				naReasons.set(k, (naReasons.get(k) ?? 0) + 1);
 			}
 		}
+	}
+	const byRule = new Map<string, { status: string; why: string; n: number; example: string }>();
+	let all = { executed: 0, static: 0, cannot: 0, unaccounted: 0 };
+	for (const r of report.results) {
+		for (const c of r.commands ?? []) {
+			const k = `${c.status}|${c.rule ?? 'literal'}|${c.status === 'executed' && !c.rule ? '' : c.why}`;
+			const e = byRule.get(k) ?? { status: c.status, why: c.rule ? `${c.rule}: ${c.why}` : c.why, n: 0, example: c.text };
+			e.n++;
+			byRule.set(k, e);
+		}
+		const n = r.commandCounts;
+		if (n) all = { executed: all.executed + n.executed, static: all.static + n.static, cannot: all.cannot + n.cannot, unaccounted: all.unaccounted + n.unaccounted };
+	}
+	if (byRule.size) {
+		lines.push('', `Commands named by the generated files: ${all.executed} executed, ${all.static} checked statically, ${all.cannot} cannot run here, ${all.unaccounted} unaccounted (count: status: how / why; example):`);
+		for (const e of [...byRule.values()].sort((a, b) => a.status.localeCompare(b.status) || b.n - a.n)) lines.push(`  ${String(e.n).padStart(5)} x ${e.status}: ${e.why.slice(0, 220)}; e.g. ${e.example.slice(0, 90)}`);
 	}
 	if (naReasons.size) {
 		lines.push('', 'Not applicable (count: check: reason):');

@@ -5,8 +5,9 @@ import type { MatrixEntry } from './matrix.ts';
 import { PROOF_CHECKS, proofStats, proveProject, type CheckResult } from './proof.ts';
 import { VALIDATORS, validateFileSet, formatFindings } from './registry.ts';
 import { totals, type ConfigReport, type MatrixReport } from './report.ts';
+import { journeyOf } from './commands/journey.ts';
 
-export const CHECKS: string[] = ['coverage', ...VALIDATORS.map((v) => v.id), ...PROOF_CHECKS];
+export const CHECKS: string[] = ['coverage', ...VALIDATORS.map((v) => v.id), ...PROOF_CHECKS, 'journey', 'commands'];
 
 export async function runEntry(e: MatrixEntry): Promise<ConfigReport> {
 	const base = { id: e.id, preset: e.preset, packaging: e.packaging, target: e.target, services: e.services };
@@ -24,7 +25,11 @@ export async function runEntry(e: MatrixEntry): Promise<ConfigReport> {
 		else checks[r.id] = { status: 'pass', detail: r.files.join(', ') };
 	}
 	for (const c of PROOF_CHECKS) checks[c] = proof[c];
-	return { ...base, checks, findings: validation.findings, files: files.map((f) => f.path) };
+	const j = await journeyOf(e.config, files, checks);
+	checks.journey = j.journey;
+	checks.commands = j.commands;
+	const commands = j.accounted.map((a) => ({ source: a.command.source, file: a.command.file, text: a.command.text, status: a.status, rule: a.rule, why: a.why }));
+	return { ...base, checks, findings: validation.findings, files: files.map((f) => f.path), commands, commandCounts: j.counts };
 }
 
 /** Runs entries with bounded concurrency (chroot jobs are bounded separately by root.ts). */

@@ -74,6 +74,12 @@ export interface RunOptions {
 	timeoutMs?: number;
 	/** Written to the command's stdin, which is then closed. */
 	input?: string;
+	/**
+	 * Run in a private network namespace with only its own loopback up: the
+	 * command can bind the ports a generated file names (8000, 5432, 6379) as
+	 * written, whatever the host has listening, and reaches nothing else.
+	 */
+	netns?: boolean;
 }
 
 /** Options for spawnInRoot(). */
@@ -158,9 +164,12 @@ const ENTER_SCRIPT = [
 	'exec chroot "$r" "$@"'
 ].join('\n');
 
+// The same, in a new network namespace whose loopback is brought up (with the host's ip) first.
+const ENTER_NETNS_SCRIPT = ENTER_SCRIPT.replace('set -e', 'set -e\nip link set lo up');
+
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function buildArgs(cmd: string[] | string, opts: { cwd?: string; env?: Record<string, string> }): string[] {
+function buildArgs(cmd: string[] | string, opts: { cwd?: string; env?: Record<string, string>; netns?: boolean }): string[] {
 	const argv = typeof cmd === 'string' ? ['/bin/bash', '-c', cmd] : [...cmd];
 	if (argv.length === 0) throw new Error('runInRoot: empty command');
 	if (argv[0].includes('=')) throw new Error(`runInRoot: command name may not contain '=': ${argv[0]}`);
@@ -176,11 +185,12 @@ function buildArgs(cmd: string[] | string, opts: { cwd?: string; env?: Record<st
 	const cwdArgs = opts.cwd !== undefined ? ['-C', opts.cwd] : [];
 	return [
 		'-m',
+		...(opts.netns ? ['-n', '--pid', '--fork'] : []),
 		'--propagation',
 		'private',
 		'/bin/sh',
 		'-c',
-		ENTER_SCRIPT,
+		opts.netns ? ENTER_NETNS_SCRIPT : ENTER_SCRIPT,
 		'slipway-root',
 		toolchainRoot(),
 		'/usr/bin/env',

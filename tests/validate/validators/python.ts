@@ -64,7 +64,7 @@ function perFileIgnores(settings: Record<string, unknown>, path: string): string
 
 export const python: Validator = {
 	id: 'python',
-	tool: 'ruff (wasm, project settings) + compile() under CPython 3.13 (trixie)',
+	tool: 'ruff check + ruff format --check (wasm, project settings) + compile() under CPython 3.13 (trixie)',
 	role: 'primary',
 	chroot: true,
 	match: (path) => /\.pyi?$/.test(path),
@@ -88,6 +88,22 @@ export const python: Validator = {
 				// in-memory check has no path, so apply them here.
 				if (d.code && ignored.some((c) => d.code!.startsWith(c))) continue;
 				out.push({ file: f.path, line: d.start_location.row, tool: 'ruff', message: `${d.code ?? 'syntax'}: ${d.message}` });
+			}
+			// `ruff format --check .`, as the README and CI run it: the file must already be formatted.
+			if (f.path.endsWith('.py') && !diags.some((d) => d.code === null)) {
+				let formatted: string | null = null;
+				try {
+					formatted = ws.format(f.content);
+				} catch (err) {
+					out.push({ file: f.path, tool: 'ruff format', message: `ruff format failed: ${String(err)}` });
+				}
+				if (formatted !== null && formatted !== f.content) {
+					const a = f.content.split('\n');
+					const b = formatted.split('\n');
+					let i = 0;
+					while (i < a.length && a[i] === b[i]) i++;
+					out.push({ file: f.path, line: i + 1, tool: 'ruff format --check', message: `would reformat: line ${i + 1} ${JSON.stringify(a[i] ?? '')} -> ${JSON.stringify(b[i] ?? '')}` });
+				}
 			}
 		}
 		ws.free();

@@ -1,0 +1,536 @@
+/**
+ * What the journey run executes for one generated project, planned from the
+ * files themselves (never from the Config, so a file that says something else
+ * than the model is caught):
+ *
+ *   readme steps   the README's commands that can run offline, as written,
+ *                  with the package manager's `uv run` / `poetry run` wrapper
+ *                  replaced by the project's venv on PATH: the CLI's own
+ *                  commands, dev servers until /health answers, the worker's
+ *                  `--once` with a job pushed first, migrations, the
+ *                  `curl` health checks, the secret-key one-liner.
+ *   blocks         workflow `run:` blocks that need no network: the "lock
+ *                  file committed?" guard (must fail without the lock and
+ *                  pass with it) and release.yml's tag check (must pass for
+ *                  the built wheel's version and fail for another).
+ *   workloads      each deployed process started as its target starts it:
+ *                  the image's ENTRYPOINT/CMD with its ENV, WORKDIR and USER,
+ *                  a Kubernetes container's command/args with its ConfigMap
+ *                  and Secret and runAsUser, Cloud Run's container, systemd's
+ *                  ExecStart with its User, WorkingDirectory, Environment and
+ *                  EnvironmentFile. A server must answer its probe (and the
+ *                  image's HEALTHCHECK must pass against it), a job or a
+ *                  oneshot unit must exit 0, a long-running worker must stay
+ *                  up and stop cleanly on SIGTERM.
+ */
+import { load, loadAll } from 'js-yaml';
+import type { GeneratedFile } from '../../../src/lib/generators/types.ts';
+import { isObj } from '../validators/util.ts';
+import { extractCommands, shellLines } from './extract.ts';
+import { normalise } from './ledger.ts';
+
+export interface Health {
+	path: string;
+	port: number;
+	host?: string;
+}
+
+/** One process to start, as written in a generated file. */
+export interface Workload {
+	id: string;
+	/** The file and the exact command text it covers (as extract.ts reports it). */
+	covers: string[];
+	file: string;
+	argv: string[];
+	env: Record<string, string>;
+	/** Where the project appears inside the root: the image's /app (only the venv) or /opt/<name> (the checkout). */
+	mount: { at: string; what: 'image' | 'checkout' };
+	cwd: string;
+	/** uid:gid, or a user name; absent = root. */
+	user?: string;
+	/** The app may not write where it lives (image owned by root, readOnlyRootFilesystem, ProtectSystem=strict). */
+	readOnly: boolean;
+	mode: 'server' | 'job' | 'daemon';
+	health?: Health;
+	/** The image's HEALTHCHECK (exec form), run against the server. */
+	healthcheck?: { text: string; argv: string[] };
+	/** Extra note for the report (substitutions made). */
+	notes: string[];
+}
+
+/** One README command run in the checkout, as a developer runs it. */
+export interface ReadmeStep {
+	id: string;
+	covers: string[];
+	/** Shell text to run (manager wrapper removed). */
+	shell: string;
+	mode: 'run' | 'server' | 'daemon';
+	health?: Health;
+	/** Shell run first (e.g. push a job for the worker). */
+	before?: string;
+	/** Output the command must print (regex source), if any. */
+	expect?: string;
+}
+
+export interface Block {
+	id: string;
+	covers: string[];
+	file: string;
+	script: string;
+	kind: 'lock-guard' | 'tag-check';
+	/** lock-guard: the file the block requires. */
+	lockFile?: string;
+}
+
+export interface JourneyPlan {
+	readme: ReadmeStep[];
+	blocks: Block[];
+	workloads: Workload[];
+	/** `curl` health checks of the README, run against every README server. */
+	curls: string[];
+	/** Servers to start in the namespace first. */
+	services: { postgres: { user: string; db: string }[]; redis: boolean; hosts: string[] };
+	/** Commands the plan knows it does not run, with why (reported, not failures). */
+	skipped: { text: string; why: string }[];
+}
+
+const byPath = (files: readonly GeneratedFile[]) => new Map(files.map((f) => [f.path, f.content]));
+
+/** KEY=VALUE lines of a dotenv / EnvironmentFile (quotes removed). */
+export function parseDotenv(text: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const line of text.split('\n')) {
+		const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+		if (!m) continue;
+		let v = m[2].trim();
+		if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'"))) v = v.slice(1, -1);
+		out[m[1]] = v;
+	}
+	return out;
+}
+
+/** Placeholders a person replaces before the first start ("CHANGE-ME"): filled from .env.example's value for the same name. */
+function fillPlaceholders(env: Record<string, string>, example: Record<string, string>, notes: string[]): Record<string, string> {
+	const out = { ...env };
+	for (const [k, v] of Object.entries(out)) {
+		if (/change-?me/i.test(v) && example[k] !== undefined && example[k] !== v) {
+			out[k] = example[k];
+			notes.push(`${k}: placeholder replaced by .env.example's value, as the file tells the user to`);
+		}
+	}
+	return out;
+}
+
+interface DockerImage {
+	env: Record<string, string>;
+	workdir: string;
+	user?: string;
+	entrypoint: string[];
+	cmd: string[];
+	covers: string[];
+	healthcheck?: { text: string; argv: string[] };
+}
+
+/** The final stage of the Dockerfile: what `docker run IMAGE` starts. */
+export function dockerImage(dockerfile: string): DockerImage | null {
+	const logical: string[] = [];
+	let acc = '';
+	for (const raw of dockerfile.split('\n')) {
+		if (/^\s*#/.test(raw)) continue;
+		if (raw.trimEnd().endsWith('\\')) {
+			acc += raw.trimEnd().slice(0, -1) + ' ';
+			continue;
+		}
+		logical.push((acc + raw).trim());
+		acc = '';
+	}
+	let img: DockerImage | null = null;
+	const args: Record<string, string> = {};
+	for (const ins of logical) {
+		const m = /^(\w+)\s+(.*)$/.exec(ins);
+		if (!m) continue;
+		const kw = m[1].toUpperCase();
+		const rest = m[2].trim();
+		if (kw === 'ARG') {
+			const a = /^(\w+)(?:=(.*))?$/.exec(rest);
+			if (a) args[a[1]] = a[2] ?? '';
+		} else if (kw === 'FROM') img = { env: {}, workdir: '/', entrypoint: [], cmd: [], covers: [] };
+		else if (!img) continue;
+		else if (kw === 'ENV') {
+			for (const e of rest.matchAll(/(\w+)=("(?:[^"\\]|\\.)*"|\S+)/g)) img.env[e[1]] = e[2].replace(/^"|"$/g, '');
+		} else if (kw === 'WORKDIR') img.workdir = rest;
+		else if (kw === 'USER') img.user = rest;
+		else if (kw === 'ENTRYPOINT' || kw === 'CMD') {
+			const argv = rest.startsWith('[') ? (JSON.parse(rest) as string[]) : ['/bin/sh', '-c', rest];
+			if (kw === 'ENTRYPOINT') {
+				img.entrypoint = argv;
+				img.cmd = [];
+			} else img.cmd = argv;
+			img.covers.push(argv.join(' '));
+		} else if (kw === 'HEALTHCHECK') {
+			const c = /\bCMD\s+(.*)$/.exec(rest);
+			if (c) {
+				const argv = c[1].startsWith('[') ? (JSON.parse(c[1]) as string[]) : ['/bin/sh', '-c', c[1]];
+				img.healthcheck = { text: argv.join(' '), argv };
+			}
+		}
+	}
+	return img;
+}
+
+/** `$PATH`-style references in an ENV value, expanded against what came before (Docker's rules, simplified). */
+function expandEnv(env: Record<string, string>, base: Record<string, string>): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [k, v] of Object.entries(env)) out[k] = v.replace(/\$\{?(\w+)\}?/g, (_m, n: string) => out[n] ?? base[n] ?? '');
+	return out;
+}
+
+/** The python:X-slim image's own environment (docker-library/python sets PATH, LANG, PYTHON_VERSION). */
+const IMAGE_BASE_ENV = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8' };
+
+function containerPort(c: Record<string, unknown>, port: unknown): number {
+	if (typeof port === 'number') return port;
+	const ports = Array.isArray(c.ports) ? c.ports.filter(isObj) : [];
+	const named = ports.find((p) => p.name === port);
+	return Number((named ?? ports[0])?.containerPort ?? 8000);
+}
+
+function probeHealth(c: Record<string, unknown>): Health | undefined {
+	for (const p of ['startupProbe', 'readinessProbe', 'livenessProbe']) {
+		const probe = c[p];
+		if (isObj(probe) && isObj(probe.httpGet)) {
+			const headers = Array.isArray(probe.httpGet.httpHeaders) ? probe.httpGet.httpHeaders.filter(isObj) : [];
+			const host = headers.find((h) => String(h.name).toLowerCase() === 'host')?.value;
+			return { path: String(probe.httpGet.path ?? '/'), port: containerPort(c, probe.httpGet.port), host: host ? String(host) : undefined };
+		}
+	}
+	return undefined;
+}
+
+function loadDocs(text: string): Record<string, unknown>[] {
+	try {
+		return loadAll(text).filter(isObj);
+	} catch {
+		return [];
+	}
+}
+
+function podSpecOf(doc: Record<string, unknown>): Record<string, unknown> | null {
+	const spec = isObj(doc.spec) ? doc.spec : null;
+	if (!spec) return null;
+	if (doc.kind === 'CronJob') {
+		const jt = isObj(spec.jobTemplate) && isObj(spec.jobTemplate.spec) ? spec.jobTemplate.spec : null;
+		return jt && isObj(jt.template) && isObj(jt.template.spec) ? jt.template.spec : null;
+	}
+	return isObj(spec.template) && isObj(spec.template.spec) ? spec.template.spec : null;
+}
+
+/** ConfigMaps and Secrets by name, from every manifest of the folder (secret.example.yaml as the README tells the user to fill it). */
+function kubeConfig(files: readonly GeneratedFile[], dir: string): Map<string, Record<string, string>> {
+	const out = new Map<string, Record<string, string>>();
+	for (const f of files.filter((x) => x.path.startsWith(dir) && /\.ya?ml$/.test(x.path))) {
+		for (const d of loadDocs(f.content)) {
+			if (d.kind !== 'ConfigMap' && d.kind !== 'Secret') continue;
+			const name = isObj(d.metadata) ? String(d.metadata.name) : '';
+			const data: Record<string, string> = {};
+			for (const k of ['data', 'stringData']) {
+				const v = d[k];
+				if (isObj(v)) for (const [a, b] of Object.entries(v)) data[a] = k === 'data' && d.kind === 'Secret' ? Buffer.from(String(b), 'base64').toString() : String(b);
+			}
+			out.set(name, { ...(out.get(name) ?? {}), ...data });
+		}
+	}
+	return out;
+}
+
+function containerEnv(c: Record<string, unknown>, cfg: Map<string, Record<string, string>>, example: Record<string, string>, notes: string[]): Record<string, string> {
+	const env: Record<string, string> = {};
+	for (const ef of Array.isArray(c.envFrom) ? c.envFrom.filter(isObj) : []) {
+		const ref = isObj(ef.configMapRef) ? ef.configMapRef : isObj(ef.secretRef) ? ef.secretRef : null;
+		if (ref) Object.assign(env, cfg.get(String(ref.name)) ?? {});
+	}
+	for (const e of Array.isArray(c.env) ? c.env.filter(isObj) : []) {
+		const name = String(e.name);
+		if (typeof e.value === 'string') env[name] = e.value;
+		else if (isObj(e.valueFrom)) {
+			const ref = isObj(e.valueFrom.secretKeyRef) ? e.valueFrom.secretKeyRef : isObj(e.valueFrom.configMapKeyRef) ? e.valueFrom.configMapKeyRef : null;
+			const fromCfg = ref ? cfg.get(String(ref.name))?.[String(ref.key)] : undefined;
+			if (fromCfg !== undefined) env[name] = fromCfg;
+			else if (example[name] !== undefined) {
+				env[name] = example[name];
+				notes.push(`${name}: a secret the platform stores (Secret Manager); .env.example's value stands in`);
+			}
+		}
+	}
+	return env;
+}
+
+/** Kubernetes and Cloud Run workloads: every container of every Deployment, Job, CronJob and Knative Service. */
+function manifestWorkloads(files: readonly GeneratedFile[], img: DockerImage | null, example: Record<string, string>): Workload[] {
+	const out: Workload[] = [];
+	const dirs = [...new Set(files.filter((f) => /^deploy\/(kubernetes|cloud-run)\//.test(f.path)).map((f) => f.path.split('/').slice(0, 2).join('/') + '/'))];
+	for (const dir of dirs) {
+		const cfg = kubeConfig(files, dir);
+		for (const f of files.filter((x) => x.path.startsWith(dir) && /\.ya?ml$/.test(x.path))) {
+			for (const d of loadDocs(f.content)) {
+				const kind = String(d.kind);
+				if (!['Deployment', 'Job', 'CronJob', 'Service', 'StatefulSet'].includes(kind)) continue;
+				if (kind === 'Service' && !String(d.apiVersion).startsWith('serving.knative.dev/')) continue;
+				const pod = podSpecOf(d);
+				if (!pod) continue;
+				const name = isObj(d.metadata) ? String(d.metadata.name) : kind;
+				const podSec = isObj(pod.securityContext) ? pod.securityContext : {};
+				for (const c of Array.isArray(pod.containers) ? pod.containers.filter(isObj) : []) {
+					const notes: string[] = [];
+					const own = [...(Array.isArray(c.command) ? c.command : []), ...(Array.isArray(c.args) ? c.args : [])].map(String);
+					let argv: string[];
+					if (Array.isArray(c.command)) argv = own;
+					else if (Array.isArray(c.args)) argv = [...(img?.entrypoint ?? []), ...own];
+					else argv = [...(img?.entrypoint ?? []), ...(img?.cmd ?? [])];
+					if (!argv.length) continue;
+					const sec = isObj(c.securityContext) ? c.securityContext : {};
+					const uid = sec.runAsUser ?? podSec.runAsUser;
+					const gid = sec.runAsGroup ?? podSec.runAsGroup ?? uid;
+					const env = { ...expandEnv(img?.env ?? {}, IMAGE_BASE_ENV), ...containerEnv(c, cfg, example, notes) };
+					if (!env.PATH) env.PATH = IMAGE_BASE_ENV.PATH;
+					const health = probeHealth(c);
+					const mode = kind === 'Job' || kind === 'CronJob' ? 'job' : health ? 'server' : 'daemon';
+					const covers = own.length ? [own.join(' ')] : img?.covers ?? [];
+					if (health) covers.push(`GET ${health.path} :${String(isObj(c.startupProbe) && isObj(c.startupProbe.httpGet) ? c.startupProbe.httpGet.port : health.port)}`);
+					out.push({
+						id: `${dir.slice(7, -1)}:${kind}/${name}`,
+						covers,
+						file: f.path,
+						argv,
+						env: fillPlaceholders(env, example, notes),
+						mount: { at: '/app', what: 'image' },
+						cwd: typeof c.workingDir === 'string' ? c.workingDir : img?.workdir ?? '/app',
+						user: uid !== undefined ? `${String(uid)}:${String(gid)}` : img?.user,
+						readOnly: sec.readOnlyRootFilesystem === true || img?.user !== undefined,
+						mode,
+						health,
+						notes
+					});
+				}
+			}
+		}
+	}
+	return out;
+}
+
+/** systemd service units of deploy/: ExecStart with the unit's own User, WorkingDirectory and environment. */
+function systemdWorkloads(files: readonly GeneratedFile[], example: Record<string, string>): Workload[] {
+	const out: Workload[] = [];
+	const m = byPath(files);
+	for (const f of files.filter((x) => /^deploy\/.*\.service$/.test(x.path))) {
+		const kv: [string, string][] = [];
+		for (const line of f.content.split('\n')) {
+			const x = /^\s*([A-Za-z]+)\s*=\s*(.*)$/.exec(line);
+			if (x) kv.push([x[1], x[2].trim()]);
+		}
+		const get = (k: string) => kv.filter(([a]) => a === k).map(([, b]) => b);
+		const exec = get('ExecStart')[0];
+		if (!exec) continue;
+		const notes: string[] = [];
+		const envFileText = (() => {
+			const ef = get('EnvironmentFile')[0]?.replace(/^-/, '');
+			if (!ef) return '';
+			// install.sh installs deploy/env.template as the EnvironmentFile.
+			notes.push(`EnvironmentFile ${ef}: deploy/env.template, as install.sh installs it`);
+			return m.get('deploy/env.template') ?? '';
+		})();
+		const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8' };
+		for (const e of get('Environment')) for (const p of e.matchAll(/(\w+)=("[^"]*"|\S+)/g)) env[p[1]] = p[2].replace(/^"|"$/g, '');
+		Object.assign(env, parseDotenv(envFileText));
+		const wd = get('WorkingDirectory')[0] ?? '/';
+		const optDir = /^(\/opt\/[^/]+)/.exec(exec)?.[1] ?? /^(\/opt\/[^/]+)/.exec(wd)?.[1] ?? '/opt/app';
+		const type = get('Type')[0] ?? 'simple';
+		const user = get('User')[0];
+		const argv = splitSystemd(exec.replace(/^[-@:+!]+/, ''));
+		out.push({
+			id: `systemd:${f.path.split('/').pop()}`,
+			covers: [exec.replace(/^[-@:+!]+/, '').trim(), ...get('ExecStartPre').map((x) => x.replace(/^[-@:+!]+/, '').trim())],
+			file: f.path,
+			argv,
+			env: fillPlaceholders(env, example, notes),
+			mount: { at: optDir, what: 'checkout' },
+			cwd: wd,
+			user,
+			readOnly: get('ProtectSystem')[0] === 'strict',
+			mode: type === 'oneshot' ? 'job' : /gunicorn|uvicorn/.test(exec) ? 'server' : 'daemon',
+			health: /gunicorn|uvicorn/.test(exec) ? { path: '/health', port: Number(/127\.0\.0\.1:(\d+)|--port (\d+)/.exec(exec)?.slice(1).find(Boolean) ?? 8000) } : undefined,
+			notes
+		});
+	}
+	return out;
+}
+
+/** systemd's own word splitting, enough for the lines Slipway writes: "double quotes" and 'single quotes'. */
+function splitSystemd(s: string): string[] {
+	const out: string[] = [];
+	for (const m of s.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)) out.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[3]));
+	return out;
+}
+
+/** A README command rewritten to run in the checkout: the run wrapper dropped (the venv is on PATH). */
+function devShell(text: string): string {
+	return text.replace(/(^|&&\s*|;\s*)(uv run(\s+--locked)?|poetry run)\s+/g, '$1');
+}
+
+function readmePlan(files: readonly GeneratedFile[]): { steps: ReadmeStep[]; curls: string[]; skipped: { text: string; why: string }[] } {
+	const cmds = extractCommands(files).filter((c) => c.source === 'readme');
+	const steps: ReadmeStep[] = [];
+	const curls: string[] = [];
+	const skipped: { text: string; why: string }[] = [];
+	const scripts = scriptsOf(files);
+	const seen = new Set<string>();
+	for (const c of cmds) {
+		if (seen.has(c.text)) continue;
+		seen.add(c.text);
+		const n = normalise(c.text);
+		const first = n.split(/\s+/)[0];
+		const id = `readme:${c.text}`;
+		if (/^curl (-fsS )?http:\/\/(localhost|127\.0\.0\.1):\d+\/health$/.test(n)) curls.push(c.text);
+		else if (/^python3 -c "import secrets; print\(secrets\.token_urlsafe\(\d+\)\)"$/.test(c.text))
+			steps.push({ id, covers: [c.text], shell: c.text, mode: 'run', expect: '^[A-Za-z0-9_-]{40,}\\s*$' });
+		else if (/^(uvicorn|flask --app|gunicorn) .*--port (\d+)/.test(n) || /runserver (\d+)/.test(n))
+			steps.push({ id, covers: [c.text], shell: devShell(c.text), mode: 'server', health: { path: '/health', port: Number(/(?:--port |runserver )(\d+)/.exec(n)![1]) } });
+		else if (scripts.service.has(first) || /^python -m \w+$/.test(n) && scripts.serviceModules.has(n.slice(10)))
+			steps.push({ id, covers: [c.text], shell: devShell(c.text), mode: 'server', health: { path: '/health', port: 8000 } });
+		else if (scripts.worker.has(first) || (/^python -m \w+$/.test(n) && scripts.workerModules.has(n.slice(10)))) {
+			const once = /\s--once$/.test(n);
+			steps.push({
+				id,
+				covers: [c.text],
+				shell: devShell(c.text),
+				mode: once ? 'run' : 'daemon',
+				before: once && scripts.queue ? `redis-cli -u "\${REDIS_URL:-redis://localhost:6379/0}" rpush ${shq(scripts.queue)} '{"id": "journey-1"}' >/dev/null` : undefined,
+				expect: once && scripts.queue ? 'processing job journey-1' : undefined
+			});
+		} else if (scripts.cli.has(first) || (/^python -m \w+$/.test(n) && scripts.cliModules.has(n.slice(10))))
+			steps.push({ id, covers: [c.text], shell: devShell(c.text), mode: 'run' });
+		else if (/^python (manage\.py|-m django) migrate( --noinput)?$/.test(n)) steps.push({ id, covers: [c.text], shell: devShell(c.text), mode: 'run' });
+		else if (/^python manage\.py migrate && .*runserver/.test(n)) {
+			/* handled above (runserver) */
+		} else if (c.where !== 'inline' && /^(npx slipway generate)/.test(n)) {
+			/* run on the host by the journey (run.ts) */
+		}
+	}
+	return { steps, curls, skipped };
+}
+
+const shq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** Console scripts and modules of the project, by kind, read from pyproject.toml and the package. */
+function scriptsOf(files: readonly GeneratedFile[]) {
+	const m = byPath(files);
+	const service = new Set<string>();
+	const worker = new Set<string>();
+	const cli = new Set<string>();
+	const serviceModules = new Set<string>();
+	const workerModules = new Set<string>();
+	const cliModules = new Set<string>();
+	let queue: string | null = null;
+	const pyproject = m.get('pyproject.toml') ?? '';
+	const section = /\[(?:project\.scripts|tool\.poetry\.scripts)\]\n([\s\S]*?)(?:\n\[|$)/.exec(pyproject)?.[1] ?? '';
+	for (const line of section.split('\n')) {
+		const x = /^"?([\w.-]+)"?\s*=\s*"([\w.]+):(\w+)"/.exec(line);
+		if (!x) continue;
+		const mod = x[2].split('.')[0];
+		if (x[2].endsWith('.worker')) (worker.add(x[1]), workerModules.add(mod));
+		else if (x[2].endsWith('.cli')) (cli.add(x[1]), cliModules.add(mod));
+		else (service.add(x[1]), serviceModules.add(mod));
+	}
+	for (const f of files) {
+		const q = /^QUEUE = "([^"]+)"/m.exec(f.content);
+		if (f.path.endsWith('/worker.py') && q) queue = q[1];
+	}
+	return { service, worker, cli, serviceModules, workerModules, cliModules, queue };
+}
+
+function workflowBlocks(files: readonly GeneratedFile[]): Block[] {
+	const out: Block[] = [];
+	for (const f of files.filter((x) => /^\.github\/workflows\/.+\.ya?ml$/.test(x.path))) {
+		let doc: unknown;
+		try {
+			doc = load(f.content);
+		} catch {
+			continue;
+		}
+		if (!isObj(doc) || !isObj(doc.jobs)) continue;
+		for (const [job, j] of Object.entries(doc.jobs)) {
+			if (!isObj(j) || !Array.isArray(j.steps)) continue;
+			for (const s of j.steps.filter(isObj)) {
+				if (typeof s.run !== 'string' || s.run.includes('${{')) continue;
+				const covers = shellLines(s.run);
+				const lock = /if \[ ! -f ([\w.-]+) \]; then/.exec(s.run);
+				if (lock && covers.every((l) => /^(echo "::error|exit 1$)/.test(l)))
+					out.push({ id: `${f.path}:${job}:${String(s.name ?? '')}`, covers, file: f.path, script: s.run, kind: 'lock-guard', lockFile: lock[1] });
+				else if (/\$\{TAG#v\}/.test(s.run)) out.push({ id: `${f.path}:${job}:${String(s.name ?? '')}`, covers, file: f.path, script: s.run, kind: 'tag-check' });
+			}
+		}
+	}
+	return out;
+}
+
+/** Host names the deployed environment points at (compose service names, placeholders like redis.invalid): resolved to 127.0.0.1 in the journey's own /etc/hosts. */
+function hostsOf(envs: Record<string, string>[]): string[] {
+	const hosts = new Set<string>();
+	for (const env of envs)
+		for (const v of Object.values(env)) {
+			const u = /^(?:postgres(?:ql)?|redis|rediss):\/\/(?:[^@/]*@)?([^:/?]+)/.exec(v);
+			if (u && !['localhost', '127.0.0.1'].includes(u[1])) hosts.add(u[1]);
+		}
+	return [...hosts].sort();
+}
+
+function pgTargets(envs: Record<string, string>[]): { user: string; db: string }[] {
+	const out = new Map<string, { user: string; db: string }>();
+	for (const env of envs)
+		for (const v of Object.values(env)) {
+			const u = /^postgres(?:ql)?(?:\+\w+)?:\/\/([^:@/]+)(?::[^@]*)?@[^/]+\/([\w-]+)/.exec(v);
+			if (u) out.set(`${u[1]}/${u[2]}`, { user: decodeURIComponent(u[1]), db: u[2] });
+		}
+	return [...out.values()];
+}
+
+export function planJourney(files: readonly GeneratedFile[]): JourneyPlan {
+	const m = byPath(files);
+	const example = parseDotenv(m.get('.env.example') ?? '');
+	const dockerfile = m.get('Dockerfile');
+	const img = dockerfile ? dockerImage(dockerfile) : null;
+	const workloads: Workload[] = [];
+	const hasManifests = files.some((f) => /^deploy\/(kubernetes|cloud-run)\//.test(f.path));
+	if (img && !hasManifests) {
+		// docker target: `docker run --env-file .env IMAGE` (README.Docker.md), i.e. the image's ENV plus .env.
+		const notes: string[] = [];
+		const argv = [...img.entrypoint, ...img.cmd];
+		const cmdIsServer = /\b(uvicorn|gunicorn)\b/.test(argv.join(' '));
+		if (argv.length)
+			workloads.push({
+				id: 'docker:image',
+				covers: img.covers,
+				file: 'Dockerfile',
+				argv,
+				env: { ...expandEnv(img.env, IMAGE_BASE_ENV), ...example },
+				mount: { at: '/app', what: 'image' },
+				cwd: img.workdir,
+				user: img.user,
+				readOnly: img.user !== undefined,
+				mode: cmdIsServer ? 'server' : img.cmd.includes('--help') ? 'job' : 'daemon',
+				health: cmdIsServer ? { path: '/health', port: 8000 } : undefined,
+				healthcheck: img.healthcheck,
+				notes
+			});
+	}
+	const manifest = manifestWorkloads(files, img, example);
+	for (const w of manifest) if (w.mode === 'server' && img?.healthcheck) w.healthcheck = img.healthcheck;
+	workloads.push(...manifest, ...systemdWorkloads(files, example));
+	// Jobs first (migrations run before the rollout), then servers and daemons.
+	workloads.sort((a, b) => Number(b.mode === 'job') - Number(a.mode === 'job'));
+	const r = readmePlan(files);
+	const envs = [example, ...workloads.map((w) => w.env)];
+	const pg = pgTargets(envs);
+	const redis = envs.some((e) => Object.values(e).some((v) => /^rediss?:\/\//.test(v)));
+	return { readme: r.steps, blocks: workflowBlocks(files), workloads, curls: r.curls, services: { postgres: pg, redis, hosts: hostsOf(envs) }, skipped: r.skipped };
+}

@@ -1,0 +1,317 @@
+/**
+ * Runs a journey plan (plan.ts) in the toolchain root: one bash script, in a
+ * private mount, PID and network namespace (runInRoot netns), so every port a
+ * generated file names (8000, 5432, 6379) is used as written, whatever the
+ * host has listening, and every process dies with the script.
+ *
+ * Inside it: PostgreSQL 17 and Redis, Debian's servers, on loopback when the
+ * environment names them (host names such as `postgres` or `redis.invalid`
+ * resolve to 127.0.0.1 through a private /etc/hosts); the project's wheel in
+ * a venv that sees Debian's packages (installed --no-deps: PyPI is not
+ * reachable), with Debian's console scripts (uvicorn, gunicorn, django-admin,
+ * flask) given venv wrappers as pip would write them; then the README steps,
+ * the workflow blocks and the workloads.
+ *
+ * Substitutions, each said in the result: the image's /app and bare metal's
+ * /opt/<name> are bind mounts of the venv / the checkout; the systemd
+ * service's user is added to a private /etc/passwd as install.sh would add it;
+ * placeholders the files tell the user to replace come from .env.example.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import type { GeneratedFile } from '../../../src/lib/generators/types.ts';
+import { run, withWorkdir, type PlainFile } from '../root.ts';
+import type { JourneyPlan, Workload } from './plan.ts';
+
+export interface StepResult {
+	id: string;
+	status: 'pass' | 'fail' | 'na';
+	detail: string;
+	covers: string[];
+}
+
+export interface JourneyResult {
+	steps: StepResult[];
+	/** Exact command texts the journey ran (their outcome is in steps). */
+	literal: Set<string>;
+	ms: number;
+}
+
+const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const qa = (argv: readonly string[]) => argv.map(q).join(' ');
+const envArgs = (env: Record<string, string>) =>
+	Object.entries(env)
+		.filter(([k]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
+		.map(([k, v]) => q(`${k}=${v}`))
+		.join(' ');
+
+const PRELUDE = String.raw`
+set -u
+W=$PWD
+L=$W/.journey
+mkdir -p "$L/log"
+RES=$L/results
+: > "$RES"
+res() { printf '%s\t%s\t%s\n' "$1" "$2" "$(printf '%s' "$3" | tr '\t\n' '  ' | cut -c1-1500)" >> "$RES"; }
+logtail() { tail -c 1200 "$1" 2>/dev/null | tr '\n' ' '; }
+# wait_http URL HOST PID: 0 once the URL answers 200, 1 when PID died or 45 s passed.
+wait_http() {
+  local i code
+  for i in $(seq 1 225); do
+    if [ -n "$2" ]; then code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -H "Host: $2" "$1" 2>/dev/null); else code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" 2>/dev/null); fi
+    [ "$code" = 200 ] && return 0
+    kill -0 "$3" 2>/dev/null || return 1
+    sleep 0.2
+  done
+  return 1
+}
+# stop PID: SIGTERM to its process group, then wait up to 20 s; the exit status lands in STOP_RC.
+stop() {
+  local i
+  kill -TERM -- "-$1" 2>/dev/null || kill -TERM "$1" 2>/dev/null
+  for i in $(seq 1 100); do kill -0 "$1" 2>/dev/null || break; sleep 0.2; done
+  kill -KILL -- "-$1" 2>/dev/null
+  wait "$1" 2>/dev/null; STOP_RC=$?
+}
+chmod 755 "$W"
+`;
+
+function servicesScript(plan: JourneyPlan): string {
+	const s: string[] = [];
+	const names = ['postgres', 'redis', ...plan.services.hosts];
+	s.push(`cp /etc/hosts "$L/hosts"; echo ${q(`127.0.0.1 ${names.join(' ')}`)} >> "$L/hosts"; mount --bind "$L/hosts" /etc/hosts`);
+	if (plan.services.postgres.length) {
+		s.push(String.raw`PG=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+mkdir -p "$L/pg" && chown postgres "$L/pg"
+if runuser -u postgres -- "$PG/initdb" -D "$L/pg/data" -A trust -U postgres > "$L/log/pg-init" 2>&1 \
+  && runuser -u postgres -- "$PG/pg_ctl" -D "$L/pg/data" -l "$L/pg/log" -o "-c listen_addresses=127.0.0.1 -c port=5432 -c unix_socket_directories=$L/pg -c fsync=off" -w start > /dev/null 2>&1; then
+  res services:postgres pass "PostgreSQL $("$PG/postgres" --version | awk '{print $3}') on 127.0.0.1:5432"
+else
+  res services:postgres fail "PostgreSQL did not start: $(logtail "$L/log/pg-init") $(logtail "$L/pg/log")"
+fi`);
+		for (const t of plan.services.postgres)
+			s.push(
+				`psql -q -h 127.0.0.1 -U postgres -d postgres -c ${q(`DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${t.user.replace(/'/g, "''")}') THEN CREATE ROLE "${t.user.replace(/"/g, '""')}" LOGIN; END IF; END$$;`)} >> "$L/log/pg-setup" 2>&1; ` +
+					`psql -q -h 127.0.0.1 -U postgres -d postgres -tc ${q(`SELECT 1 FROM pg_database WHERE datname = '${t.db.replace(/'/g, "''")}'`)} | grep -q 1 || createdb -h 127.0.0.1 -U postgres -O ${q(t.user)} ${q(t.db)} >> "$L/log/pg-setup" 2>&1`
+			);
+	}
+	if (plan.services.redis)
+		s.push(String.raw`if redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save '' --appendonly no --dir "$L" --logfile "$L/log/redis" && sleep 0.3 && redis-cli ping | grep -q PONG; then
+  res services:redis pass "Redis $(redis-server --version | awk '{print $3}') on 127.0.0.1:6379"
+else res services:redis fail "Redis did not start: $(logtail "$L/log/redis")"; fi`);
+	return s.join('\n');
+}
+
+// Debian installs uvicorn, gunicorn, django-admin, flask system-wide; the wheel went into the venv with --no-deps.
+// pip writes console scripts as `#!<venv>/bin/python` wrappers: write the same for every Debian console script the venv lacks.
+const VENV = String.raw`
+python3 -m venv --system-site-packages --without-pip .venv
+if ! .venv/bin/python -m pip install -q --no-index --no-deps --disable-pip-version-check --no-warn-script-location dist/*.whl > "$L/log/venv" 2>&1; then
+  res venv fail "pip install of the wheel failed: $(logtail "$L/log/venv")"
+fi
+.venv/bin/python - <<'PY'
+import importlib.metadata as md, os, sys
+bindir = os.path.join(sys.prefix, "bin")
+for ep in md.entry_points(group="console_scripts"):
+    path = os.path.join(bindir, ep.name)
+    if os.path.exists(path) or ep.name.startswith("_"):
+        continue
+    mod, _, attr = ep.value.partition(":")
+    with open(path, "w") as f:
+        f.write(f"#!{sys.executable}\nimport sys\nfrom {mod} import {attr.split('.')[0]} as _e\n")
+        f.write(f"if __name__ == '__main__':\n    sys.exit(_e{('.' + attr.split('.', 1)[1]) if '.' in attr else ''}())\n")
+    os.chmod(path, 0o755)
+PY
+chmod -R a+rX "$W/.venv"
+DEVENV="PATH=$W/.venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin VIRTUAL_ENV=$W/.venv HOME=/root LANG=C.UTF-8"
+`;
+
+function readmeScript(plan: JourneyPlan): string {
+	const s: string[] = ['cp .env.example .env && res "readme:cp .env.example .env" pass "" || res "readme:cp .env.example .env" fail "cp failed"'];
+	const curls = plan.curls.map((c, i) => `if (eval ${q(c)}) > "$L/log/curl-${i}" 2>&1; then res ${q(`curl:${c}`)} pass "$(head -c 200 "$L/log/curl-${i}")"; fi`).join('\n');
+	plan.readme.forEach((st, i) => {
+		const log = `"$L/log/readme-${i}"`;
+		const id = q(st.id);
+		const before = st.before ? `env -i $DEVENV bash -c ${q(st.before)} >> ${log} 2>&1; ` : '';
+		if (st.mode === 'run') {
+			const check = st.expect ? ` && grep -Eq ${q(st.expect)} ${log}` : '';
+			s.push(`${before}if (env -i $DEVENV timeout 120 bash -c ${q(st.shell)}) > ${log} 2>&1${check}; then res ${id} pass "$(tail -c 200 ${log} | tr '\\n' ' ')"; else res ${id} fail "exit $?: $(logtail ${log})"; fi`);
+		} else if (st.mode === 'server') {
+			const h = st.health!;
+			s.push(`setsid env -i $DEVENV bash -c ${q(st.shell)} > ${log} 2>&1 & P=$!
+if wait_http ${q(`http://127.0.0.1:${h.port}${h.path}`)} '' $P; then res ${id} pass "GET ${h.path} on :${h.port} answered 200"; ${curls ? `\n${curls}\n` : ''} else res ${id} fail "no 200 on :${h.port}${h.path}: $(logtail ${log})"; fi
+stop $P`);
+		} else {
+			s.push(`${before}setsid env -i $DEVENV bash -c ${q(st.shell)} > ${log} 2>&1 & P=$!
+sleep 3
+if kill -0 $P 2>/dev/null; then stop $P; rc=$STOP_RC; if [ "$rc" = 0 ]; then res ${id} pass "ran 3 s, stopped on SIGTERM with exit 0"; else res ${id} fail "did not stop cleanly on SIGTERM (exit $rc): $(logtail ${log})"; fi
+else wait $P; res ${id} fail "exited early ($?): $(logtail ${log})"; fi`);
+		}
+	});
+	return s.join('\n');
+}
+
+function blocksScript(plan: JourneyPlan, files: readonly GeneratedFile[]): string {
+	const s: string[] = [];
+	const paths = new Set(files.map((f) => f.path));
+	plan.blocks.forEach((b, i) => {
+		const id = q(b.id);
+		const log = `"$L/log/block-${i}"`;
+		if (b.kind === 'lock-guard') {
+			const lock = q(b.lockFile!);
+			if (paths.has(b.lockFile!)) s.push(`if (bash -e -c ${q(b.script)}) > ${log} 2>&1; then res ${id} pass "${b.lockFile} is generated: the guard passes"; else res ${id} fail "guard failed although ${b.lockFile} exists: $(logtail ${log})"; fi`);
+			else
+				s.push(`(bash -e -c ${q(b.script)}) > ${log} 2>&1; rc=$?
+if [ $rc -ne 0 ] && grep -q '::error' ${log}; then touch ${lock}; if (bash -e -c ${q(b.script)}) >> ${log} 2>&1; then res ${id} pass "fails with ::error without ${b.lockFile}, passes once it exists"; else res ${id} fail "still fails with ${b.lockFile} present: $(logtail ${log})"; fi; rm -f ${lock}
+else res ${id} fail "did not fail without ${b.lockFile} (exit $rc): $(logtail ${log})"; fi`);
+		} else {
+			s.push(`if (TAG=v$VERSION bash -e -c ${q(b.script)}) > ${log} 2>&1; then
+  if (TAG=v999.0.0 bash -e -c ${q(b.script)}) >> ${log} 2>&1; then res ${id} fail "accepted tag v999.0.0 for version $VERSION"; else res ${id} pass "accepts v$VERSION for $(ls dist), refuses v999.0.0"; fi
+else res ${id} fail "refused its own tag v$VERSION: $(logtail ${log})"; fi`);
+		}
+	});
+	return s.join('\n');
+}
+
+function workloadScript(plan: JourneyPlan): string {
+	const s: string[] = [];
+	const users = new Map<string, number>();
+	let nextUid = 20001;
+	for (const w of plan.workloads) if (w.user && !/^\d+(:\d+)?$/.test(w.user) && !users.has(w.user)) users.set(w.user, nextUid++);
+	if (users.size) {
+		s.push('cp /etc/passwd "$L/passwd"; cp /etc/group "$L/group"');
+		for (const [name, uid] of users) s.push(`echo ${q(`${name}:x:${uid}:${uid}::/nonexistent:/usr/sbin/nologin`)} >> "$L/passwd"; echo ${q(`${name}:x:${uid}:`)} >> "$L/group"`);
+		s.push('mount --bind "$L/passwd" /etc/passwd; mount --bind "$L/group" /etc/group');
+	}
+	const mounted = new Set<string>();
+	plan.workloads.forEach((w, i) => {
+		const id = q(`workload:${w.id}`);
+		const log = `"$L/log/workload-${i}"`;
+		if (!mounted.has(w.mount.at)) {
+			mounted.add(w.mount.at);
+			// --rbind: the venv is a submount of the image folder, and must come along.
+			if (w.mount.what === 'image')
+				s.push(`mkdir -p "$L/image/.venv" ${q(w.mount.at)}; mount --bind "$W/.venv" "$L/image/.venv"; mount --rbind "$L/image" ${q(w.mount.at)}${w.readOnly ? `; mount -o remount,bind,ro ${q(w.mount.at)}; mount -o remount,bind,ro ${q(`${w.mount.at}/.venv`)}` : ''}`);
+			else s.push(`mkdir -p ${q(w.mount.at)}; mount --bind "$W" ${q(w.mount.at)}${w.readOnly ? `; mount -o remount,bind,ro ${q(w.mount.at)}` : ''}`);
+		}
+		const uid = w.user ? (/^\d+/.test(w.user) ? w.user.split(':') : [String(users.get(w.user)), String(users.get(w.user))]) : null;
+		const priv = uid ? `setpriv --reuid=${uid[0]} --regid=${uid[1] ?? uid[0]} --clear-groups ` : '';
+		const env = { HOME: uid ? '/nonexistent' : '/root', ...w.env };
+		const start = `cd ${q(w.cwd)} && exec env -i ${envArgs(env)} ${priv}${qa(w.argv)}`;
+		const notes = w.notes.length ? ` (${w.notes.join('; ')})` : '';
+		if (w.mode === 'job')
+			s.push(`if (timeout 180 bash -c ${q(start)}) > ${log} 2>&1; then res ${id} pass ${q(`exited 0 as ${w.user ?? 'root'}${notes}`)}; else res ${id} fail "exit $?: $(logtail ${log})"; fi`);
+		else if (w.mode === 'server') {
+			const h = w.health!;
+			const hc = w.healthcheck ? `if (cd ${q(w.cwd)} && env -i ${envArgs(env)} ${priv}${qa(w.healthcheck.argv)}) >> ${log} 2>&1; then res ${q(`healthcheck:${w.id}`)} pass "HEALTHCHECK exit 0"; else res ${q(`healthcheck:${w.id}`)} fail "HEALTHCHECK failed: $(logtail ${log})"; fi` : '';
+			s.push(`setsid bash -c ${q(start)} > ${log} 2>&1 & P=$!
+if wait_http ${q(`http://127.0.0.1:${h.port}${h.path}`)} ${q(h.host ?? '')} $P; then res ${id} pass ${q(`GET ${h.path} on :${h.port} 200, running as ${w.user ?? 'root'}${w.readOnly ? ', app directory read-only' : ''}${notes}`)}
+${hc}
+stop $P; rc=$STOP_RC; [ "$rc" = 0 ] || [ "$rc" = 143 ] || res ${q(`stop:${w.id}`)} fail "exit $rc on SIGTERM: $(logtail ${log})"
+else stop $P; res ${id} fail "no 200 on :${h.port}${h.path}: $(logtail ${log})"; fi`);
+		} else
+			s.push(`setsid bash -c ${q(start)} > ${log} 2>&1 & P=$!
+sleep 3
+if kill -0 $P 2>/dev/null; then stop $P; rc=$STOP_RC; if [ "$rc" = 0 ]; then res ${id} pass ${q(`ran 3 s as ${w.user ?? 'root'}, stopped on SIGTERM with exit 0${notes}`)}; else res ${id} fail "exit $rc on SIGTERM: $(logtail ${log})"; fi
+else wait $P; res ${id} fail "exited early ($?): $(logtail ${log})"; fi`);
+	});
+	return s.join('\n');
+}
+
+function projectVersion(files: readonly GeneratedFile[]): string {
+	const pp = files.find((f) => f.path === 'pyproject.toml');
+	try {
+		const doc = parseToml(pp?.content ?? '') as { project?: { version?: string }; tool?: { poetry?: { version?: string } } };
+		return doc.project?.version ?? doc.tool?.poetry?.version ?? '';
+	} catch {
+		return '';
+	}
+}
+
+/** Run the plan against the files and the built wheel (host path of a .whl). */
+export async function runJourney(plan: JourneyPlan, files: readonly GeneratedFile[], wheel: string, projectName: string): Promise<JourneyResult> {
+	const t0 = Date.now();
+	const script = [
+		PRELUDE,
+		`VERSION=${q(projectVersion(files))}`,
+		servicesScript(plan),
+		VENV,
+		readmeScript(plan),
+		blocksScript(plan, files),
+		workloadScript(plan)
+	].join('\n');
+	return withWorkdir(`journey-${projectName}`, files as readonly PlainFile[], async (w) => {
+		mkdirSync(join(w.host, 'dist'), { recursive: true });
+		copyFileSync(wheel, join(w.host, 'dist', basename(wheel)));
+		const r = await run(['/bin/bash', '-c', script], { cwd: w.inRoot, timeoutMs: 900_000, netns: true });
+		const resFile = join(w.host, '.journey/results');
+		const lines = existsSync(resFile) ? readFileSync(resFile, 'utf8').split('\n').filter(Boolean) : [];
+		const byId = new Map<string, { status: string; detail: string }>();
+		for (const l of lines) {
+			const [id, status, detail] = l.split('\t');
+			if (status === 'fail' || !byId.has(id)) byId.set(id, { status, detail: detail ?? '' });
+		}
+		const steps: StepResult[] = [];
+		const literal = new Set<string>();
+		const add = (id: string, covers: string[]) => {
+			const got = byId.get(id);
+			const st: StepResult = got ? { id, status: got.status as StepResult['status'], detail: got.detail, covers } : { id, status: 'fail', detail: `did not report (script exit ${r.code}${r.timedOut ? ', timed out' : ''}): ${r.stderr.slice(-600)}`, covers };
+			steps.push(st);
+			// Run, whatever the outcome: a failure fails the journey check, not the accounting.
+			if (st.status !== 'na') for (const c of covers) literal.add(c);
+		};
+		for (const [id, v] of byId) if (id.startsWith('services:') || id === 'venv') steps.push({ id, status: v.status as StepResult['status'], detail: v.detail, covers: [] });
+		add('readme:cp .env.example .env', ['cp .env.example .env']);
+		for (const st of plan.readme) add(st.id, st.covers);
+		for (const c of plan.curls) if (byId.has(`curl:${c}`)) add(`curl:${c}`, [c]);
+		for (const b of plan.blocks) add(b.id, b.covers);
+		for (const wl of plan.workloads) {
+			add(`workload:${wl.id}`, wl.covers);
+			if (wl.healthcheck && byId.has(`workload:${wl.id}`) && byId.get(`workload:${wl.id}`)!.status === 'pass') add(`healthcheck:${wl.id}`, [wl.healthcheck.text]);
+			const stopFail = byId.get(`stop:${wl.id}`);
+			if (stopFail) steps.push({ id: `stop:${wl.id}`, status: 'fail', detail: stopFail.detail, covers: [] });
+		}
+		return { steps, literal, ms: Date.now() - t0 };
+	});
+}
+
+/**
+ * The README's `npx slipway generate --config slipway.json --out . --force`,
+ * with the CLI this checkout builds (dist/cli/slipway.js): run in an empty
+ * folder holding only slipway.json, it must write the same files.
+ */
+export function regenerate(files: readonly GeneratedFile[]): StepResult | null {
+	const cmd = 'npx slipway generate --config slipway.json --out . --force';
+	if (!files.some((f) => f.path === 'README.md' && f.content.includes(cmd))) return null;
+	const cli = join(process.cwd(), 'dist/cli/slipway.js');
+	const id = `readme:${cmd}`;
+	if (!existsSync(cli)) return { id, status: 'fail', detail: `${relative(process.cwd(), cli)} is not built (npm run build)`, covers: [cmd] };
+	const json = files.find((f) => f.path === 'slipway.json');
+	if (!json) return { id, status: 'fail', detail: 'no slipway.json', covers: [cmd] };
+	const dir = mkdtempSync(join(tmpdir(), 'slipway-regen-'));
+	try {
+		writeFileSync(join(dir, 'slipway.json'), json.content);
+		const r = spawnSync(process.execPath, [cli, 'generate', '--config', 'slipway.json', '--out', '.', '--force'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+		if (r.status !== 0) return { id, status: 'fail', detail: `exit ${r.status}: ${(r.stderr || r.stdout).slice(-800)}`, covers: [cmd] };
+		const got = new Map<string, string>();
+		const walk = (d: string) => {
+			for (const e of readdirSync(d)) {
+				const p = join(d, e);
+				if (statSync(p).isDirectory()) walk(p);
+				else got.set(relative(dir, p), readFileSync(p, 'utf8'));
+			}
+		};
+		walk(dir);
+		const diff = files.filter((f) => got.get(f.path) !== f.content).map((f) => f.path);
+		const extra = [...got.keys()].filter((p) => !files.some((f) => f.path === p));
+		if (diff.length || extra.length) return { id, status: 'fail', detail: `regenerated files differ: ${[...diff, ...extra.map((p) => `+${p}`)].join(', ')}`, covers: [cmd] };
+		return { id, status: 'pass', detail: `${got.size} files regenerated identically from slipway.json`, covers: [cmd] };
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+export type { Workload };
