@@ -298,6 +298,27 @@ describe('slipway.json: reopen and reproduce', () => {
 	}
 });
 
+describe('slipway.json of a library (issue 14.12)', () => {
+	it('names no target; importing it keeps the target the form had, so nothing is lost', () => {
+		const lib = PRESETS.find((p) => p.id === 'library')!.config();
+		lib.target = 'bare-metal';
+		const text = configFileContent(lib);
+		expect(JSON.parse(text).config).not.toHaveProperty('target');
+		const form = defaultConfig();
+		form.target = 'kubernetes';
+		const r = importText(text, form, 'slipway.json');
+		expect(r.ok && r.config).toEqual({ ...lib, target: 'kubernetes' });
+	});
+
+	it('a file of another kind without a target is still reported', () => {
+		const c = defaultConfig() as Partial<ReturnType<typeof defaultConfig>>;
+		delete c.target;
+		const r = importText(JSON.stringify({ slipway: 1, config: c }), defaultConfig(), 'slipway.json');
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.errors).toEqual([{ path: 'target', message: 'is missing' }]);
+	});
+});
+
 describe('detectKind', () => {
 	it('guesses from name and text', () => {
 		expect(detectKind('{"a":1}')).toBe('slipway');

@@ -25,8 +25,12 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 	return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
-/** slipway.json (or a bare Config JSON) -> exactly the config it holds. */
-export function importSlipwayJson(text: string): ImportResult {
+/**
+ * slipway.json (or a bare Config JSON) -> exactly the config it holds. A
+ * library's file names no deployment target (it has none): the form keeps the
+ * target it had (`base`), so switching the kind back loses nothing.
+ */
+export function importSlipwayJson(text: string, base?: ReadonlyConfig): ImportResult {
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
@@ -38,7 +42,9 @@ export function importSlipwayJson(text: string): ImportResult {
 	}
 	const unwrapped = unwrapConfigFile(data);
 	if ('error' in unwrapped) return { ok: false, message: `This is not a slipway.json file: ${unwrapped.error}` };
-	const read = parseAndValidate(unwrapped.config);
+	const held = unwrapped.config as { project?: { kind?: unknown }; target?: unknown } | null;
+	const library = typeof held === 'object' && held !== null && !Array.isArray(held) && held.target === undefined && held.project?.kind === 'library';
+	const read = parseAndValidate(library && base ? { ...held, target: base.target } : held);
 	if (!read.ok) return { ok: false, message: 'This slipway.json holds a configuration Slipway cannot use:', errors: read.errors };
 	return {
 		ok: true,
@@ -87,7 +93,7 @@ export function importText(text: string, base: ReadonlyConfig, filename = ''): I
 	const clean = text.replace(/^\uFEFF/, '');
 	switch (detectKind(clean, filename)) {
 		case 'slipway':
-			return importSlipwayJson(clean);
+			return importSlipwayJson(clean, base);
 		case 'pyproject':
 			return importPyproject(clean, base);
 		case 'requirements':
