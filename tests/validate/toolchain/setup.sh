@@ -10,6 +10,7 @@
 #   SLIPWAY_DEBIAN_MIRROR   Debian mirror URL (default: taken from this
 #                           machine's own apt sources)
 #   SLIPWAY_SKIP_CHROMIUM=1 do not install chromium on the host
+#   SLIPWAY_SKIP_NGINX=1    do not install nginx-light (1.22) on the host
 #   SLIPWAY_FORCE_REBUILD=1 rebuild the root from scratch
 #
 # Idempotent: the stamp file <root>/.slipway-toolchain records the sha256 of
@@ -64,6 +65,26 @@ host_install() { # host_install PACKAGE... (root only)
 	fi
 	log "installing on the host: $*"
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
+}
+
+# The host's own nginx (Debian 12: 1.22, nginx-light) for the bare-metal
+# journey's `nginx -t` on an old nginx (tests/validate/journeys/baremetal.test.ts);
+# the root has Debian 13's 1.26. Installed without starting it: a temporary
+# policy-rc.d (invoke-rc.d's hook) refuses the start the package would do, so
+# nothing listens on port 80. SLIPWAY_SKIP_NGINX=1 skips it.
+host_nginx() {
+	[[ ${SLIPWAY_SKIP_NGINX:-0} == 1 ]] && return 0
+	command -v nginx >/dev/null 2>&1 && return 0
+	local policy=/usr/sbin/policy-rc.d made_policy=0
+	if [[ ! -e $policy ]]; then
+		printf '#!/bin/sh\n# slipway setup.sh: no service starts while nginx-light installs\nexit 101\n' >"$policy"
+		chmod 755 "$policy"
+		made_policy=1
+	fi
+	local rc=0
+	host_install nginx-light || rc=$?
+	[[ $made_policy == 1 ]] && rm -f "$policy"
+	[[ $rc == 0 ]] || die "could not install nginx-light on the host"
 }
 
 # All Debian mirrors named in the machine's apt sources (one-line and deb822
@@ -289,6 +310,7 @@ main() {
 			die "could not install on the host: ${missing[*]}"
 		}
 	fi
+	host_nginx
 	command -v debootstrap >/dev/null 2>&1 || {
 		need_root_msg
 		exit 1

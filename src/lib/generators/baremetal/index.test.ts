@@ -1,13 +1,13 @@
 import { PositionEncoding, Workspace } from '@astral-sh/ruff-wasm-nodejs';
 import { describe, expect, test } from 'vitest';
 import type { Config } from '../../model/config.ts';
-import { APP_PORT, facts } from '../../model/derive.ts';
+import { APP_PORT, collectStatic, facts, serveArgv } from '../../model/derive.ts';
 import { presetById } from '../../model/presets.ts';
 import { validateConfig } from '../../model/validate.ts';
 import { deployMatrix } from '../kubernetes/deploy-matrix.ts';
-import { bareMetal, execStart, hostPaths } from './index.ts';
+import { TOOL_INSTALL, bareMetal, dropIn, execStart, hostPaths } from './index.ts';
 import { nginxArg, raw, writeNginx } from './nginx.ts';
-import { shQuote } from './shell.ts';
+import { shQuote, shWord } from './shell.ts';
 import { envLine, unitArg, unitCommand, unitValue } from './systemd.ts';
 
 function files(config: Config): Map<string, string> {
@@ -57,6 +57,8 @@ describe('escaping writers', { timeout: 30_000 }, () => {
 	test('shell: one single-quoted word, whatever the text', () => {
 		expect(shQuote("it's $(x) `y`")).toBe("'it'\\''s $(x) `y`'");
 		expect(() => shQuote('a\nb')).toThrow();
+		expect(shWord('django_app.settings')).toBe('django_app.settings');
+		expect(shWord('a b')).toBe("'a b'");
 	});
 
 	test('ruff sees problems (the checks below are not vacuous)', () => {
@@ -98,28 +100,28 @@ describe('bare metal', { timeout: 30_000 }, () => {
 			expect(sh.startsWith('#!/bin/sh\n')).toBe(true);
 			expect(sh).toContain('set -eu');
 			expect(bareMetal(config).find((x) => x.path === 'deploy/install.sh')!.mode).toBe(0o755);
-			if (config.packaging.manager === 'uv') expect(sh).toContain('uv sync --locked --no-dev --no-editable');
-			if (config.packaging.manager === 'poetry') expect(sh).toContain('poetry sync --only main');
+			if (config.packaging.manager === 'uv') expect(sh).toContain('"$UV" sync --locked --no-dev --no-editable');
+			if (config.packaging.manager === 'poetry') expect(sh).toContain('"$POETRY" sync --only main');
 			if (config.packaging.manager === 'pip') expect(sh).toContain('pip" install --no-cache-dir -r "$APP_DIR/requirements.txt"');
 			if (f.isWeb) {
 				expect(execStart(config).join(' ')).toMatch(config.project.framework === 'fastapi' ? `--host 127.0.0.1 --port ${APP_PORT}` : `--bind 127.0.0.1:${APP_PORT}`);
 				expect(execStart(config)).not.toContain('0.0.0.0');
-				const site = out.get(`deploy/nginx/${p.nginxFile}`)!;
+				const http = out.get(`deploy/nginx/${p.nginxFile}`)!;
+				const site = out.get(`deploy/nginx/${p.nginxTlsFile}`)!;
+				expect(http).toContain(`server_name ${config.bareMetal.domain};`);
+				expect(http).toContain('return 301 https://$host$request_uri;');
+				expect(http).not.toContain('ssl');
 				expect(site).toContain(`server 127.0.0.1:${APP_PORT};`);
 				expect(site).toContain(`server_name ${config.bareMetal.domain};`);
 				expect(site).toContain('proxy_set_header X-Forwarded-Proto $scheme;');
-				expect(site).toContain('return 301 https://$host$request_uri;');
 				expect(site).toContain(`ssl_certificate ${p.cert};`);
 				if (config.project.framework === 'django') expect(site).toContain(`alias ${p.staticDir}/;`);
 			} else {
 				expect([...out.keys()].some((k) => k.includes('nginx'))).toBe(false);
 			}
-			const gconf = out.get('deploy/gunicorn.conf.py');
-			expect(gconf !== undefined).toBe(['flask', 'django'].includes(config.project.framework));
-			if (gconf) {
-				expect(ruff(gconf)).toEqual([]);
-				expect(execStart(config).slice(0, 3)).toEqual([`${p.venv}/bin/gunicorn`, '--config', p.gunicornConf]);
-			}
+			// Every target runs the same app-server command (gunicorn reads the package's own config): no bare-metal copy.
+			expect(out.has('deploy/gunicorn.conf.py')).toBe(false);
+			expect(execStart(config).slice(1)).toEqual(serveArgv(config, '127.0.0.1').slice(1).map((a, i, all) => (all[i - 1] === '--forwarded-allow-ips' ? '127.0.0.1' : a)));
 		});
 	}
 
@@ -150,4 +152,100 @@ describe('bare metal', { timeout: 30_000 }, () => {
 		lib.target = 'bare-metal';
 		expect(bareMetal(lib)).toEqual([]);
 	});
+
+	// --- issue 14 regressions -------------------------------------------------------------------
+
+	const web = (preset: string, manager: 'pip' | 'uv' | 'poetry' = 'pip') => {
+		const c = presetById(preset)!.config();
+		c.target = 'bare-metal';
+		c.packaging.manager = manager;
+		if (manager === 'poetry') c.packaging.backend = 'poetry-core';
+		else if (manager === 'pip' || c.packaging.backend === 'poetry-core') c.packaging.backend = 'hatchling';
+		expect(validateConfig(c)).toEqual([]);
+		return c;
+	};
+
+	test('5: the HTTP site (ACME webroot + redirect) is enabled whatever the certificate; HTTPS only once the files it names exist', () => {
+		const c = web('fastapi-service');
+		const p = hostPaths(c);
+		const out = files(c);
+		const http = out.get(`deploy/nginx/${p.nginxFile}`)!;
+		expect(http).toMatch(new RegExp(`location /\\.well-known/acme-challenge/ \\{\\n\\s+root ${p.acmeRoot};`));
+		const sh = out.get('deploy/install.sh')!;
+		const enableHttp = sh.indexOf('ln -sfn "$link_to/$NGINX_SITE" "$enabled/$NGINX_SITE"');
+		const certCheck = sh.indexOf('if [ -n "$tls_cert" ] && [ -f "$tls_cert" ]');
+		expect(enableHttp).toBeGreaterThan(0);
+		expect(certCheck).toBeGreaterThan(enableHttp); // the HTTP site is linked before, and outside, the certificate test
+		expect(sh.slice(certCheck, sh.indexOf('\tfi', certCheck))).toContain('ln -sfn "$link_to/$NGINX_TLS_SITE" "$enabled/$NGINX_TLS_SITE"');
+		// The certificate paths come from the installed site, so an edited site is honoured.
+		expect(sh).toContain('tls_cert=$(site_path ssl_certificate)');
+		// README's certbot command writes exactly the files the HTTPS site names, through the webroot the HTTP site serves.
+		const readme = out.get('deploy/README.md')!;
+		const certbot = /`(sudo certbot certonly [^`]+)`/.exec(readme)![1];
+		expect(certbot).toBe(`sudo certbot certonly --webroot -w ${p.acmeRoot} -d ${c.bareMetal.domain} --deploy-hook "systemctl reload nginx"`);
+		expect(p.cert).toBe(`/etc/letsencrypt/live/${c.bareMetal.domain}/fullchain.pem`);
+		expect(p.key).toBe(`/etc/letsencrypt/live/${c.bareMetal.domain}/privkey.pem`);
+	});
+
+	test('6: no site uses http2 (`http2 on;` needs nginx >= 1.25.1; `listen ... http2` is deprecated there)', () => {
+		for (const preset of ['fastapi-service', 'flask-app', 'django-app']) {
+			const out = files(web(preset));
+			for (const [path, text] of out) {
+				if (!path.startsWith('deploy/nginx/')) continue;
+				const directives = text.split('\n').filter((l) => !/^\s*#/.test(l));
+				expect(directives.filter((l) => /\bhttp2\b/.test(l)), path).toEqual([]);
+			}
+			expect(out.get('deploy/README.md')).not.toMatch(/nginx >= 1\.25/);
+		}
+	});
+
+	test('7: Django runs collectStatic() as the app user with the venv python in APP_DIR, and a failure stops install.sh', () => {
+		const c = web('django-app');
+		const cs = collectStatic(c)!;
+		const sh = files(c).get('deploy/install.sh')!;
+		const line = sh.slice(sh.indexOf('(cd "$APP_DIR" && setpriv'), sh.indexOf('collectstatic --noinput)') + 'collectstatic --noinput)'.length);
+		expect(line).toContain('--reuid="$APP_USER" --regid="$APP_USER"');
+		for (const [k, v] of Object.entries(cs.env)) expect(line).toContain(`${k}=${v}`);
+		expect(line).toContain(`"$VENV/bin/python" ${cs.argv.slice(1).join(' ')})`);
+		expect(sh).not.toMatch(/collectstatic[^\n]*\|\|/);
+		expect(files(web('flask-app')).get('deploy/install.sh')).not.toContain('collectstatic');
+	});
+
+	test('13: uv and Poetry are looked up where their installers put them (sudo does not search ~/.local/bin)', () => {
+		for (const m of ['uv', 'poetry'] as const) {
+			const sh = files(web('fastapi-service', m)).get('deploy/install.sh')!;
+			expect(sh).toMatch(new RegExp(`^find_tool ${m} .*/root/\\.local/bin "\\$\\{user_home:\\+\\$user_home/\\.local/bin\\}" \\|\\|$`, 'm'));
+			expect(sh).toContain('user_home=$(getent passwd "$SUDO_USER" | cut -d: -f6)');
+			expect(sh).toContain(TOOL_INSTALL[m].command.replace(/"/g, '\\"'));
+			expect(sh).not.toMatch(new RegExp(`^\\s*(\\(cd [^)]*&& )?(\\S+=\\S+ )*${m} `, 'm')); // never the bare name: the found path
+			expect(sh).not.toMatch(new RegExp(`^need ${m} `, 'm'));
+		}
+		expect(files(web('fastapi-service', 'uv')).get('deploy/install.sh')).toContain('"${UV_INSTALL_DIR:-}" "${XDG_BIN_HOME:-}"');
+		expect(files(web('fastapi-service', 'poetry')).get('deploy/install.sh')).toContain('"${POETRY_HOME:+$POETRY_HOME/bin}"');
+	});
+
+	test('14: install.sh never copies over an installed file blindly, never touches drop-ins; the README sends settings there', () => {
+		for (const preset of ['fastapi-service', 'cli-tool']) {
+			const c = web(preset);
+			const p = hostPaths(c);
+			const out = files(c);
+			const sh = out.get('deploy/install.sh')!;
+			// Unit, timer and sites go through install_file (keeps an edited file, writes <file>.new); the env file is written once.
+			expect(sh.match(/^\s*install -m 0644 "\$SRC_DIR/gm)).toBeNull();
+			expect(sh).toContain('install_file "$SRC_DIR/deploy/$UNIT" "/etc/systemd/system/$UNIT"');
+			if (preset === 'cli-tool') expect(sh).toContain('install_file "$SRC_DIR/deploy/$TIMER" "/etc/systemd/system/$TIMER"');
+			expect(sh).toContain('install -m 0644 "$src" "$dest.new"');
+			expect(sh).not.toMatch(/\.d\/|override\.conf/);
+			const readme = out.get('deploy/README.md')!;
+			expect(readme).toContain(`\`sudo systemctl edit ${p.unit}\` writes \`${dropIn(p.unit)}\``);
+			expect(readme).toContain(p.recordDir);
+			if (preset === 'cli-tool') {
+				expect(readme).toContain(`sudo systemctl edit ${p.timer}`);
+				expect(readme).toMatch(/\[Timer\]\nOnCalendar=\nOnCalendar=/);
+				expect(out.get(`deploy/${p.timer}`)).toContain(`systemctl edit ${p.timer}`);
+			}
+			expect(out.get(`deploy/${p.unit}`)).toContain(`systemctl edit ${p.unit}`);
+		}
+	});
 });
+

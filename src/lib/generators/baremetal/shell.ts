@@ -16,3 +16,8 @@ export function shQuote(text: string): string {
 	if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text)) throw new Error(`shell word must not contain control characters: ${JSON.stringify(text)}`);
 	return `'${text.replace(/'/g, `'\\''`)}'`;
 }
+
+/** A word as sh reads it: bare when it holds only characters sh never interprets, else shQuote()d. */
+export function shWord(text: string): string {
+	return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : shQuote(text);
+}
