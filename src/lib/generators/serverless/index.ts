@@ -304,6 +304,9 @@ function lambdaReadme(config: ReadonlyConfig): string {
 		L.push('On Lambda, SQS replaces the Redis list the long-running worker reads.');
 	}
 	L.push('');
+	L.push(`Logs go to CloudWatch (plain text). Their level is \`LOG_LEVEL\` in \`template.yaml\` (default INFO): the handler`);
+	L.push('sets it on the root logger, because the Lambda runtime installs its own log handler before your code runs,');
+	L.push('which makes `logging.basicConfig()` do nothing there.', '');
 	L.push('## Prerequisites', '');
 	L.push('- AWS SAM CLI and credentials for the target account.');
 	L.push(`- Either Python ${config.project.pythonVersion} on the build machine, or Docker for \`sam build --use-container\``);
