@@ -138,6 +138,18 @@ function envVars(config: ReadonlyConfig): EnvVar[] {
 			default: 'localhost,127.0.0.1',
 			secret: false
 		});
+		// Django's deployment checklist (check --deploy): SSL redirect, HSTS and secure cookies belong
+		// where TLS terminates in front of the app. Every deployment target has TLS there (ingress,
+		// nginx, Cloud Run, API Gateway) and takes the default, true; plain-HTTP local runs set false.
+		vars.push({
+			name: 'HTTPS_ONLY',
+			field: 'https_only',
+			kind: 'bool',
+			description: 'Served over HTTPS only (TLS ends at the proxy in front): redirect HTTP to HTTPS, send HSTS, mark cookies Secure. false for plain-HTTP local runs.',
+			example: 'false',
+			default: true,
+			secret: false
+		});
 	}
 	if (services.postgres) {
 		vars.push({
@@ -241,6 +253,16 @@ export const GUNICORN_DEFAULT_WORKERS = 2;
 export const GUNICORN_DEFAULT_THREADS = 4;
 
 /**
+ * Variables the app server reads (not the app's settings), which container
+ * deployments set explicitly: compose and the Kubernetes ConfigMap. gunicorn:
+ * WEB_CONCURRENCY worker processes, 2 for the 1-CPU limit both give the app
+ * (about 2 x the CPUs; gunicorn_conf.py explains why no CPU count is used).
+ */
+export function serverEnv(config: ReadonlyConfig): Record<string, string> {
+	return gunicornConfModule(config) ? { WEB_CONCURRENCY: String(GUNICORN_DEFAULT_WORKERS) } : {};
+}
+
+/**
  * Where the project is deployed, or null when it is not: a library is
  * published to PyPI and has no deployment target. `config.target` may still
  * hold a value for one (the form keeps it, so switching the kind back brings
@@ -316,6 +338,12 @@ export function djangoSettingsModule(config: ReadonlyConfig): string {
  * install.sh on bare metal. It needs no secret and no database: `env` is all
  * it needs besides the target's own working directory. Null when the project
  * is not a Django service.
+ *
+ * STATIC_ROOT is `staticfiles` in the working directory (`/app` in the image,
+ * whose runtime stage copies `/app/staticfiles`; `/opt/<name>` on bare metal).
+ * settings.py reads no settings when the command is `collectstatic`
+ * (`sys.argv[1]`), so SECRET_KEY and DATABASE_URL are not needed for it; the
+ * server and every other command still refuse to start without them.
  */
 export function collectStatic(config: ReadonlyConfig): { argv: string[]; env: Record<string, string> } | null {
 	if (config.project.kind !== 'service' || config.project.framework !== 'django') return null;

@@ -90,7 +90,7 @@ async function stat(h: Host, path: string): Promise<string> {
 }
 
 async function get(h: Host, url: string, hostHeader = '', cafile = '', waitS = 0): Promise<{ status: number; location: string | null; body: string }> {
-	const r = await h.sh(`python3 /tmp/get.py "$@"`.replace('"$@"', [url, hostHeader, cafile, String(waitS)].map((a) => `'${a}'`).join(' ')));
+	const r = await h.sh(`python3 /tmp/get.py ${[url, hostHeader, cafile, String(waitS)].map((a) => `'${a}'`).join(' ')}`);
 	expect(r.code, r.stderr).toBe(0);
 	return JSON.parse(r.stdout);
 }

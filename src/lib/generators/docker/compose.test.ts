@@ -1,6 +1,6 @@
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { APP_PORT, HEALTH_PATH, POSTGRES, REDIS, facts, serveArgv } from '../../model/derive.ts';
+import { APP_PORT, HEALTH_PATH, POSTGRES, REDIS, facts, serveArgv, serverEnv } from '../../model/derive.ts';
 import { presetById } from '../../model/presets.ts';
 import { compose, composeDoc, composeOverrideDoc, composeProjectName, devArgv } from './compose.ts';
 import { dockerfile } from './dockerfile.ts';
@@ -38,8 +38,12 @@ describe('compose.yaml, every preset x manager x services', () => {
 
 		// Every variable the settings read reaches the app: all of .env, plus the compose-aware URLs.
 		expect(app.env_file).toEqual(['.env']);
-		const names = new Set(f.env.map((v) => v.name));
+		// ... and the server's own variables (issue 14.8: gunicorn's WEB_CONCURRENCY).
+		const names = new Set([...f.env.map((v) => v.name), ...Object.keys(serverEnv(config))]);
 		for (const key of Object.keys(app.environment ?? {})) expect(names.has(key), key).toBe(true);
+		for (const [k, v] of Object.entries(serverEnv(config))) expect(app.environment[k], k).toBe(v);
+		if (config.project.kind === 'service' && config.project.framework !== 'fastapi') expect(app.environment.WEB_CONCURRENCY).toBe('2');
+		else expect(app.environment?.WEB_CONCURRENCY).toBeUndefined();
 		if (config.services.postgres) expect(app.environment.DATABASE_URL).toMatch(new RegExp(`^postgresql://\\$\\{POSTGRES_USER:\\?[^}]+\\}:\\$\\{POSTGRES_PASSWORD:\\?[^}]+\\}@${POSTGRES.host}:${POSTGRES.port}/\\$\\{POSTGRES_DB:\\?[^}]+\\}$`));
 		if (config.services.redis) expect(app.environment.REDIS_URL).toBe(`redis://${REDIS.host}:${REDIS.port}/0`);
 		// Every ${VAR} compose needs is one .env.example defines (facts().composeEnv), and is required.

@@ -17,7 +17,7 @@
  * `docker compose up` (watch needs `docker compose watch` or `up --watch`).
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
-import { APP_PORT, CONTAINER_APP_DIR, POSTGRES, REDIS, appTargets, deployName, facts, serveArgv } from '../../model/derive.ts';
+import { APP_PORT, CONTAINER_APP_DIR, POSTGRES, REDIS, appTargets, deployName, facts, serveArgv, serverEnv } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { writeYaml } from '../writers/yaml.ts';
 import { GENERATED_BY, HEALTH_TIMING, healthArgv, usesContainer } from './common.ts';
@@ -99,6 +99,9 @@ export function composeDoc(config: ReadonlyConfig): Record<string, unknown> {
 	const f = facts(config);
 	const services: Record<string, unknown> = {};
 	const app: Record<string, unknown> = { ...appBase(config) };
+	// The server's own variables (gunicorn's WEB_CONCURRENCY: 2 workers for the 1-CPU limit below).
+	const server = serverEnv(config);
+	if (Object.keys(server).length) app.environment = { ...((app.environment as Record<string, string> | undefined) ?? {}), ...server };
 	if (config.project.kind !== 'cli') app.restart = 'unless-stopped';
 	if (f.isWeb) {
 		app.ports = [{ target: APP_PORT, host_ip: '127.0.0.1', published: String(APP_PORT), protocol: 'tcp' }];

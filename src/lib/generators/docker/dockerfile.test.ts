@@ -1,12 +1,12 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
 import { describe, expect, it } from 'vitest';
-import { APP_PORT, APP_USER, CONTAINER_VENV, HEALTH_PATH, facts, serveArgv } from '../../model/derive.ts';
+import { APP_PORT, APP_USER, CONTAINER_VENV, HEALTH_PATH, collectStatic, facts, serveArgv } from '../../model/derive.ts';
 import { presetById } from '../../model/presets.ts';
 import { validateConfig } from '../../model/validate.ts';
 import { generate } from '../index.ts';
 import { TOOLS } from '../versions.ts';
-import { dockerfile, ociLabels } from './dockerfile.ts';
+import { CONTAINER_STATIC_ROOT, builderCollectStatic, dockerfile, ociLabels } from './dockerfile.ts';
 import { dockerCases } from './matrix.test-helper.ts';
 
 interface Ins {
@@ -54,9 +54,19 @@ describe('Dockerfile, every preset x manager x services', () => {
 		expect(runtime[0].args).toBe('python:${PYTHON_VERSION}-slim AS runtime');
 		expect(df).toContain(`ARG PYTHON_VERSION=${config.project.pythonVersion}\n`);
 
-		// Runtime: only the venv, as the fixed non-root user.
+		// Runtime: only the venv (and Django's collected static files), as the fixed non-root user.
 		const copies = runtime.filter((i) => i.keyword === 'COPY').map((i) => i.args);
-		expect(copies).toEqual([`--from=builder ${CONTAINER_VENV} ${CONTAINER_VENV}`]);
+		const django = collectStatic(config);
+		expect(copies).toEqual([`--from=builder ${CONTAINER_VENV} ${CONTAINER_VENV}`, ...(django ? [`--from=builder ${CONTAINER_STATIC_ROOT} ${CONTAINER_STATIC_ROOT}`] : [])]);
+		// Issue 14.7: the builder runs derive.ts collectStatic() with the venv's python, after the
+		// project is installed, with its env only (no secret), and the runtime copies its STATIC_ROOT.
+		const runs = builder.filter((i) => i.keyword === 'RUN').map((i) => i.args);
+		const cs = builderCollectStatic(config);
+		if (cs) {
+			expect(runs.at(-1)).toBe([...Object.entries(cs.env).map(([k, v]) => `${k}=${v}`), ...cs.argv].join(' '));
+			expect(cs.argv).toEqual([`${CONTAINER_VENV}/bin/python`, ...django!.argv.slice(1)]);
+			expect(Object.keys(cs.env)).toEqual(['DJANGO_SETTINGS_MODULE']);
+		} else expect(df).not.toContain('collectstatic');
 		expect(runtime.find((i) => i.keyword === 'USER')?.args).toBe(`${APP_USER.uid}:${APP_USER.gid}`);
 		expect(df).toContain(`useradd --system --uid ${APP_USER.uid} --gid ${APP_USER.gid} --no-create-home`);
 		expect(df).toContain(`PATH=${CONTAINER_VENV}/bin:$PATH`);

@@ -19,7 +19,7 @@
  * Docker cache") and `docs/cli.md`; Docker's Python guide (`docker init`).
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
-import { APP_PORT, APP_USER, CONTAINER_APP_DIR, CONTAINER_VENV, djangoSettingsModule, facts, imageRef, serveArgv } from '../../model/derive.ts';
+import { APP_PORT, APP_USER, CONTAINER_APP_DIR, CONTAINER_VENV, collectStatic, djangoSettingsModule, facts, imageRef, serveArgv } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { TOOLS } from '../versions.ts';
 import { GENERATED_BY, HEALTH_TIMING, healthArgv, lockCommand, lockFile, usesContainer } from './common.ts';
@@ -152,6 +152,39 @@ function pipBuilder(config: ReadonlyConfig): Instruction[] {
 	];
 }
 
+/** Where collectstatic writes in the builder (STATIC_ROOT: `staticfiles` in WORKDIR) and the runtime stage reads. */
+export const CONTAINER_STATIC_ROOT = `${CONTAINER_APP_DIR}/staticfiles`;
+
+/**
+ * Django's collectstatic as the builder runs it: derive.ts collectStatic() with
+ * the venv's interpreter, in WORKDIR /app, with no secret and no database.
+ * Null when the project is not Django.
+ */
+export function builderCollectStatic(config: ReadonlyConfig): { argv: string[]; env: Record<string, string> } | null {
+	const cs = collectStatic(config);
+	if (!cs) return null;
+	const argv = cs.argv[0] === 'python' ? [`${CONTAINER_VENV}/bin/python`, ...cs.argv.slice(1)] : [...cs.argv];
+	return { argv, env: { ...cs.env } };
+}
+
+/** A word a shell reads as itself (the writer rejects newlines; this rejects quoting needs). */
+function shellSafe(word: string): string {
+	if (!/^[\w./:=@%+,-]+$/.test(word)) throw new Error(`not a plain shell word: ${JSON.stringify(word)}`);
+	return word;
+}
+
+function collectStaticStep(config: ReadonlyConfig): Instruction[] {
+	const cs = builderCollectStatic(config);
+	if (!cs) return [];
+	const env = Object.entries(cs.env).map(([k, v]) => `${shellSafe(k)}=${shellSafe(v)}`);
+	return [
+		blank,
+		c(`Django's static files, gathered into ${CONTAINER_STATIC_ROOT} for WhiteNoise (the runtime stage`),
+		c('copies it). No secret and no database: settings.py reads no settings for collectstatic.'),
+		{ kind: 'run', command: [[...env, ...cs.argv.map(shellSafe)].join(' ')] }
+	];
+}
+
 /** OCI annotations from the project metadata (user text: escaped by the writer). */
 export function ociLabels(config: ReadonlyConfig): [string, string][] {
 	const p = config.project;
@@ -190,6 +223,9 @@ function runtime(config: ReadonlyConfig): Instruction[] {
 		c('Only the virtualenv: the project is installed in it as a wheel. Owned by root, so'),
 		c('the app cannot modify its own code.'),
 		{ kind: 'copy', from: 'builder', sources: [CONTAINER_VENV], dest: CONTAINER_VENV },
+		...(collectStatic(config)
+			? [c('And the static files collectstatic gathered (STATIC_ROOT, served by WhiteNoise).'), { kind: 'copy' as const, from: 'builder', sources: [CONTAINER_STATIC_ROOT], dest: CONTAINER_STATIC_ROOT }]
+			: []),
 		blank,
 		{ kind: 'label', labels: ociLabels(config) },
 		c('Numeric, so Kubernetes runAsNonRoot can verify it.'),
@@ -239,6 +275,7 @@ export function dockerfileInstructions(config: ReadonlyConfig): Instruction[] {
 		c(`---- builder: ${m}, build tools, the virtualenv ----`),
 		{ kind: 'from', image: baseImage(config), as: 'builder' },
 		...builder,
+		...collectStaticStep(config),
 		blank,
 		c('---- runtime: the virtualenv and nothing else ----'),
 		{ kind: 'from', image: baseImage(config), as: 'runtime' },

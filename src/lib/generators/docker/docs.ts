@@ -5,7 +5,7 @@
  * name, both validated identifiers; they are still passed through `code()`.
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
-import { APP_PORT, HEALTH_PATH, facts, imageRef } from '../../model/derive.ts';
+import { APP_PORT, GUNICORN_DEFAULT_THREADS, GUNICORN_DEFAULT_WORKERS, HEALTH_PATH, facts, gunicornConfModule, imageRef, serverEnv } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { composeProjectName } from './compose.ts';
 import { lockCommand, lockFile, usesContainer } from './common.ts';
@@ -132,13 +132,36 @@ function djangoSection(config: ReadonlyConfig): string[] {
 		'```',
 		...composeLines,
 		'',
-		'Static files: gunicorn does not serve them. Either serve them from a reverse proxy',
-		'or CDN after `django-admin collectstatic` (set `STATIC_ROOT`), or add WhiteNoise.',
-		'`collectstatic` is not run in the Dockerfile because the settings require',
-		'`SECRET_KEY` (and `DATABASE_URL`), and secrets never go into an image build. If your',
-		'settings allow it, add to the builder stage after the project is installed, e.g.',
-		'`RUN SECRET_KEY=build-only DJANGO_SETTINGS_MODULE=... django-admin collectstatic --noinput`',
-		'with `STATIC_ROOT` inside the copied tree.',
+		'Static files are part of the image: the builder runs `collectstatic` into',
+		'`/app/staticfiles` (`STATIC_ROOT`, the working directory\'s `staticfiles`), the runtime',
+		'stage copies it, and WhiteNoise serves it from the app server, compressed, under',
+		'content-hashed names that browsers may cache for good. The build needs no secret and no',
+		'database: settings.py reads no settings when the command is `collectstatic`; the',
+		'server and every other command still refuse to start without `SECRET_KEY`.',
+		'',
+		'HTTPS: `HTTPS_ONLY` (default `true`, as every deployment sets it) redirects plain HTTP to',
+		'HTTPS, sends HSTS and marks cookies `Secure`, for a TLS-terminating proxy in front that',
+		'sets `X-Forwarded-Proto`. `.env.example` sets `false` for the plain-HTTP runs above;',
+		`\`${HEALTH_PATH}\` answers plain HTTP either way. Check a production environment with`,
+		`\`docker run --rm --env-file prod.env ${imageRef(config)} python -m django check --deploy\`.`,
+		''
+	];
+}
+
+function gunicornSection(config: ReadonlyConfig): string[] {
+	const mod = gunicornConfModule(config);
+	if (!mod) return [];
+	const set = serverEnv(config).WEB_CONCURRENCY;
+	const where = config.target === 'docker' ? 'compose.yaml sets' : config.target === 'kubernetes' ? 'The Kubernetes ConfigMap sets' : null;
+	return [
+		'## gunicorn workers',
+		'',
+		`gunicorn reads its settings from \`${mod}\` (\`src/${mod.replace(/\./g, '/')}.py\`), installed with the`,
+		'package, so the image, Kubernetes and bare metal run the same configuration:',
+		`\`WEB_CONCURRENCY\` worker processes (default ${GUNICORN_DEFAULT_WORKERS}) with \`GUNICORN_THREADS\` threads each`,
+		`(default ${GUNICORN_DEFAULT_THREADS}), access log on stdout.${where ? ` ${where} \`WEB_CONCURRENCY: "${set}"\` for its 1-CPU limit.` : ''}`,
+		'Use about twice the CPUs the container may use (`docker run -e WEB_CONCURRENCY=4`);',
+		'`GUNICORN_CMD_ARGS` overrides single settings.',
 		''
 	];
 }
@@ -197,6 +220,7 @@ export function dockerReadme(config: ReadonlyConfig): string {
 		''
 	);
 	if (config.target === 'docker') lines.push(...composeSection(config), '');
+	lines.push(...gunicornSection(config));
 	lines.push(...djangoSection(config));
 	lines.push(
 		'## Testing the image end to end',

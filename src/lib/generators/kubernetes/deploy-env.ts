@@ -21,13 +21,14 @@ export interface DeployPlace {
 /** The placeholder every secret starts with; pydantic settings and reviewers recognise it. */
 export const SECRET_PLACEHOLDER = 'CHANGE-ME';
 
-/** A non-secret variable's value for a deployment (production defaults: INFO logs, debug off). */
+/** A non-secret variable's value for a deployment (production defaults: INFO logs, debug off, HTTPS only). */
 export function deployValue(v: EnvVar, place: DeployPlace): string {
 	switch (v.kind) {
 		case 'log-level':
 			return 'INFO';
 		case 'bool':
-			return 'false';
+			// The production default: DEBUG false; HTTPS_ONLY true (every target terminates TLS in front).
+			return v.default === true ? 'true' : 'false';
 		case 'redis-dsn':
 			return `redis://${place.redisHost}:${REDIS.port}/0`;
 		case 'postgres-dsn':

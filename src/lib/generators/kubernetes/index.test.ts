@@ -8,7 +8,7 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
 import { describe, expect, test } from 'vitest';
 import { presetById } from '../../model/presets.ts';
-import { APP_PORT, HEALTH_PATH, facts, imageRef } from '../../model/derive.ts';
+import { APP_PORT, HEALTH_PATH, facts, imageRef, serverEnv } from '../../model/derive.ts';
 import type { Config } from '../../model/config.ts';
 import { deployMatrix } from './deploy-matrix.ts';
 import { K8S_DIR, imageTag, kubernetes } from './index.ts';
@@ -69,7 +69,11 @@ describe('kubernetes manifests', () => {
 				if (v.secret) expect(secret?.stringData?.[v.name], v.name).toBeTypeOf('string');
 				else expect(cm.data[v.name], v.name).toBeTypeOf('string');
 			}
-			expect(Object.keys(cm.data).length + Object.keys(secret?.stringData ?? {}).length).toBe(f.env.length);
+			// Every setting, plus the server's own variables (issue 14.8: WEB_CONCURRENCY for gunicorn).
+			const server = serverEnv(config);
+			for (const [k, v] of Object.entries(server)) expect(cm.data[k], k).toBe(v);
+			if (config.project.kind === 'service' && config.project.framework !== 'fastapi') expect(cm.data.WEB_CONCURRENCY).toBe('2');
+			expect(Object.keys(cm.data).length + Object.keys(secret?.stringData ?? {}).length).toBe(f.env.length + Object.keys(server).length);
 			const kust = d.get('kustomization.yaml')!;
 			expect(kust.namespace).toBe(config.kubernetes.namespace);
 			expect(kust.images).toEqual([{ name: imageRef(config), newTag: imageTag(config.project.version) }]);

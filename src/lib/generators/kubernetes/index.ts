@@ -20,7 +20,7 @@
  * part of the kustomization, so placeholder secrets are never applied).
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
-import { APP_PORT, APP_USER, HEALTH_PATH, POSTGRES, REDIS, deployName, djangoSettingsModule, facts, imageRef } from '../../model/derive.ts';
+import { APP_PORT, APP_USER, HEALTH_PATH, POSTGRES, REDIS, deployName, djangoSettingsModule, facts, imageRef, serverEnv } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { writeYaml } from '../writers/yaml.ts';
 import { deployValue, deploysTo, secretPlaceholder, type DeployPlace } from './deploy-env.ts';
@@ -206,6 +206,8 @@ function service(config: ReadonlyConfig): Obj {
 function configMap(config: ReadonlyConfig): Obj {
 	const data: Record<string, string> = {};
 	for (const v of facts(config).env) if (!v.secret) data[v.name] = deployValue(v, k8sPlace(config));
+	// The server's own variables: gunicorn's WEB_CONCURRENCY, 2 workers for the container's 1-CPU limit.
+	Object.assign(data, serverEnv(config));
 	return { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(config, k8sNames(config).config), data };
 }
 
