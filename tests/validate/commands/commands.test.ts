@@ -64,7 +64,7 @@ describe('the ledger', () => {
 		expect(account(cmd('sam validate --lint'), new Set(), allPass)).toMatchObject({ status: 'static', by: 'sam' });
 	});
 	it('turns "executed" into "cannot run here" with the reason when its check did not apply', () => {
-		const na = { ...allPass, handler: { status: 'na', detail: 'not applicable: needs mangum, which Debian 13 does not package' } };
+		const na: Record<string, { status: string; detail: string }> = { handler: { status: 'na', detail: 'not applicable: needs mangum, which Debian 13 does not package' } };
 		expect(account({ source: 'sam', file: 'template.yaml', text: 'lambda handler x.y' }, new Set(), new Proxy(na, { get: (t, k: string) => t[k] ?? PASS }))).toMatchObject({ status: 'cannot', why: expect.stringMatching(/mangum/) });
 	});
 	it('fails on a command nobody runs or lists', () => {

@@ -19,6 +19,7 @@
  * A command no rule covers fails the `commands` check of its configuration:
  * add it to the harness or to this table, with the reason.
  */
+import { existsSync } from 'node:fs';
 import type { Command, CommandSource } from './extract.ts';
 
 export type LedgerStatus = 'executed' | 'static' | 'cannot';
@@ -32,6 +33,8 @@ export interface LedgerRule {
 	status: LedgerStatus;
 	/** The matrix check that runs or checks it (executed / static). */
 	by?: string;
+	/** Or the dedicated test file that runs it (for commands that need a whole host, not one configuration's check). */
+	test?: string;
 	/** How it is run, or why it cannot be. */
 	why: string;
 }
@@ -64,7 +67,13 @@ export const LEDGER: readonly LedgerRule[] = [
 	{ id: 'health', match: /^(curl (-fsS )?http:\/\/(localhost|127\.0\.0\.1):\d+\/health|GET \/health :(\d+|http))$/, status: 'executed', by: 'serve', why: 'the serve and workload checks ask the health endpoint of the running app' },
 	{ id: 'lambda-handler', sources: ['sam'], match: /^lambda handler /, status: 'executed', by: 'handler', why: 'the handler check imports the handler the SAM template names and calls it' },
 	{ id: 'kustomize', match: /^kubectl kustomize deploy\/kubernetes$/, status: 'executed', by: 'kustomize', why: 'the kustomize check renders the overlay with kubectl kustomize' },
-	{ id: 'install-sh', match: /^(git pull && )?(sudo )?sh deploy\/install\.sh$/, status: 'executed', by: 'install.sh', why: 'the bare-metal journey runs install.sh twice in a private namespace of the root' },
+	{
+		id: 'install-sh',
+		match: /^(git pull && )?(sudo )?sh deploy\/install\.sh$/,
+		status: 'executed',
+		test: 'tests/validate/journeys/baremetal.test.ts',
+		why: 'tests/validate/journeys/baremetal.test.ts runs install.sh in a private namespace of the root: install, TLS, upgrade with local edits (Django + pip, real nginx); uv and Poetry up to their lock file, which cannot be made offline (`git pull` needs a remote)'
+	},
 	// --- checked statically ------------------------------------------------------------------------
 	{ id: 'sam-validate', match: /^sam validate( --lint)?$/, status: 'static', by: 'sam', why: 'the SAM CLI is not installable here; the sam check validates the template (cfn-lint and SAM\'s resource properties)' },
 	{ id: 'poetry-check-lock', match: /^poetry check --lock$/, status: 'static', by: 'poetry-check', why: 'poetry.lock cannot be made offline; the poetry-check check runs poetry check on pyproject.toml' },
@@ -104,10 +113,11 @@ export function account(command: Command, literal: ReadonlySet<string>, checks: 
 	const n = normalise(command.text);
 	const rule = LEDGER.find((r) => (!r.sources || r.sources.includes(command.source)) && r.match.test(n));
 	if (!rule) return { command, status: 'unaccounted', why: `no harness step runs it and the ledger does not list it: ${command.source} ${command.file}: ${command.text}` };
+	if (rule.test && !existsSync(rule.test)) return { command, status: 'unaccounted', rule: rule.id, why: `ledger rule ${rule.id} names ${rule.test}, which does not exist` };
 	if (rule.status !== 'cannot' && rule.by) {
 		const c = checks[rule.by];
 		if (!c) return { command, status: 'unaccounted', rule: rule.id, why: `ledger rule ${rule.id} names check ${rule.by}, which this configuration did not run` };
 		if (c.status === 'na') return { command, status: 'cannot', rule: rule.id, by: rule.by, why: c.detail };
 	}
-	return { command, status: rule.status, rule: rule.id, by: rule.by, why: rule.why };
+	return { command, status: rule.status, rule: rule.id, by: rule.by ?? rule.test, why: rule.why };
 }

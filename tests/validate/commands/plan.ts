@@ -88,6 +88,8 @@ export interface JourneyPlan {
 	workloads: Workload[];
 	/** `curl` health checks of the README, run against every README server. */
 	curls: string[];
+	/** The README's `cp .env.example .env` (run first when a README says it). */
+	envCopy: boolean;
 	/** Servers to start in the namespace first. */
 	services: { postgres: { user: string; db: string }[]; redis: boolean; hosts: string[] };
 	/** Commands the plan knows it does not run, with why (reported, not failures). */
@@ -409,7 +411,7 @@ function readmePlan(files: readonly GeneratedFile[]): { steps: ReadmeStep[]; cur
 			});
 		} else if (scripts.cli.has(first) || (/^python -m \w+$/.test(n) && scripts.cliModules.has(n.slice(10))))
 			steps.push({ id, covers: [c.text], shell: devShell(c.text), mode: 'run' });
-		else if (/^python (manage\.py|-m django) migrate( --noinput)?$/.test(n)) steps.push({ id, covers: [c.text], shell: devShell(c.text), mode: 'run' });
+		else if (c.where !== 'inline' && /^python (manage\.py|-m django) migrate( --noinput)?$/.test(n)) steps.push({ id, covers: [c.text], shell: devShell(c.text), mode: 'run' });
 		else if (/^python manage\.py migrate && .*runserver/.test(n)) {
 			/* handled above (runserver) */
 		} else if (c.where !== 'inline' && /^(npx slipway generate)/.test(n)) {
@@ -464,7 +466,7 @@ function workflowBlocks(files: readonly GeneratedFile[]): Block[] {
 				if (typeof s.run !== 'string' || s.run.includes('${{')) continue;
 				const covers = shellLines(s.run);
 				const lock = /if \[ ! -f ([\w.-]+) \]; then/.exec(s.run);
-				if (lock && covers.every((l) => /^(echo "::error|exit 1$)/.test(l)))
+				if (lock)
 					out.push({ id: `${f.path}:${job}:${String(s.name ?? '')}`, covers, file: f.path, script: s.run, kind: 'lock-guard', lockFile: lock[1] });
 				else if (/\$\{TAG#v\}/.test(s.run)) out.push({ id: `${f.path}:${job}:${String(s.name ?? '')}`, covers, file: f.path, script: s.run, kind: 'tag-check' });
 			}
@@ -532,5 +534,6 @@ export function planJourney(files: readonly GeneratedFile[]): JourneyPlan {
 	const envs = [example, ...workloads.map((w) => w.env)];
 	const pg = pgTargets(envs);
 	const redis = envs.some((e) => Object.values(e).some((v) => /^rediss?:\/\//.test(v)));
-	return { readme: r.steps, blocks: workflowBlocks(files), workloads, curls: r.curls, services: { postgres: pg, redis, hosts: hostsOf(envs) }, skipped: r.skipped };
+	const envCopy = extractCommands(files).some((c) => c.source === 'readme' && c.text === 'cp .env.example .env');
+	return { envCopy, readme: r.steps, blocks: workflowBlocks(files), workloads, curls: r.curls, services: { postgres: pg, redis, hosts: hostsOf(envs) }, skipped: r.skipped };
 }

@@ -130,7 +130,7 @@ DEVENV="PATH=$W/.venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbi
 `;
 
 function readmeScript(plan: JourneyPlan): string {
-	const s: string[] = ['cp .env.example .env && res "readme:cp .env.example .env" pass "" || res "readme:cp .env.example .env" fail "cp failed"'];
+	const s: string[] = plan.envCopy ? ['cp .env.example .env && res "readme:cp .env.example .env" pass "" || res "readme:cp .env.example .env" fail "cp failed"'] : [];
 	const curls = plan.curls.map((c, i) => `if (eval ${q(c)}) > "$L/log/curl-${i}" 2>&1; then res ${q(`curl:${c}`)} pass "$(head -c 200 "$L/log/curl-${i}")"; fi`).join('\n');
 	plan.readme.forEach((st, i) => {
 		const log = `"$L/log/readme-${i}"`;
@@ -264,7 +264,7 @@ export async function runJourney(plan: JourneyPlan, files: readonly GeneratedFil
 			if (st.status !== 'na') for (const c of covers) literal.add(c);
 		};
 		for (const [id, v] of byId) if (id.startsWith('services:') || id === 'venv') steps.push({ id, status: v.status as StepResult['status'], detail: v.detail, covers: [] });
-		add('readme:cp .env.example .env', ['cp .env.example .env']);
+		if (plan.envCopy) add('readme:cp .env.example .env', ['cp .env.example .env']);
 		for (const st of plan.readme) add(st.id, st.covers);
 		for (const c of plan.curls) if (byId.has(`curl:${c}`)) add(`curl:${c}`, [c]);
 		for (const b of plan.blocks) add(b.id, b.covers);

@@ -136,6 +136,11 @@ describe('kubernetes manifests', () => {
 		expect([...d.keys()].sort()).toEqual(['configmap.yaml', 'cronjob.yaml', 'kustomization.yaml']);
 		expect(d.get('cronjob.yaml')!.spec.suspend).toBe(true);
 		expect(d.get('cronjob.yaml')!.spec.jobTemplate.spec.template.spec.restartPolicy).toBe('Never');
+		// A Job made from it as generated (README: kubectl create job --from=cronjob/...) must exit 0: the CLI
+		// needs a COMMAND, so the placeholder is --version (the journey harness runs it).
+		const container = d.get('cronjob.yaml')!.spec.jobTemplate.spec.template.spec.containers[0];
+		expect(container.command).toEqual(['cli-tool']);
+		expect(container.args).toEqual(['--version']);
 	});
 
 	test('nothing for a library or another target', () => {

@@ -321,7 +321,9 @@ function cronJob(config: ReadonlyConfig): Obj {
 					ttlSecondsAfterFinished: 86400,
 					template: {
 						metadata: { labels: labels(config) },
-						spec: podSpec(config, [container(config, { command: [f.script ?? f.pkg] })], { restartPolicy: 'Never' })
+						// `--version` until you put your command's own arguments here: a Job made from this
+						// CronJob (README: kubectl create job --from=cronjob/...) succeeds as generated.
+						spec: podSpec(config, [container(config, { command: [f.script ?? f.pkg], args: ['--version'] })], { restartPolicy: 'Never' })
 					}
 				}
 			}
@@ -439,8 +441,9 @@ function readme(config: ReadonlyConfig, files: string[]): string {
 	}
 	if (kind === 'cli') {
 		L.push('## Running the command', '');
-		L.push('A command-line tool runs as a CronJob, created **suspended**. Set `schedule` and add the');
-		L.push(`command's arguments (\`args:\` under the container in \`cronjob.yaml\`), then set \`suspend: false\`.`);
+		L.push('A command-line tool runs as a CronJob, created **suspended**. Set `schedule`, replace the');
+		L.push(`placeholder arguments (\`args: ["--version"]\` under the container in \`cronjob.yaml\`) with your`);
+		L.push(`command's own, then set \`suspend: false\`.`);
 		L.push('To run it once, on demand, without a schedule:');
 		L.push('```sh');
 		L.push(`kubectl -n ${ns} create job ${n.app}-manual --from=cronjob/${n.app}`);
