@@ -21,7 +21,7 @@ function conftest(config: ReadonlyConfig): GeneratedFile {
 		lines.push('import pytest', '', '', '@pytest.fixture', 'def name() -> str:', '    """A sample name for the tests."""', '    return "world"');
 		return py('tests/conftest.py', lines);
 	}
-	lines.push(...(required.length || django ? ['import os'] : []), 'from collections.abc import Iterator', '', 'import pytest', '', pyFromImport(`${f.pkg}.config`, ['get_settings']), '');
+	lines.push(...(required.length || django ? ['import os'] : []), ...(django ? ['import warnings'] : []), 'from collections.abc import Iterator', '', 'import pytest', '', pyFromImport(`${f.pkg}.config`, ['get_settings']), '');
 	if (required.length) {
 		lines.push(
 			'# Required settings get their .env.example values, so tests need no .env file and',
@@ -32,7 +32,11 @@ function conftest(config: ReadonlyConfig): GeneratedFile {
 		lines.push('}', 'for _name, _value in TEST_ENVIRONMENT.items():', '    os.environ.setdefault(_name, _value)', '');
 	}
 	if (django) {
-		lines.push(`DJANGO_SETTINGS_MODULE = ${pyStr(djangoSettingsModule(config))}`, 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", DJANGO_SETTINGS_MODULE)', '');
+		lines.push(
+			`DJANGO_SETTINGS_MODULE = ${pyStr(djangoSettingsModule(config))}`,
+			'os.environ.setdefault("DJANGO_SETTINGS_MODULE", DJANGO_SETTINGS_MODULE)',
+			''
+		);
 	}
 	if (django) {
 		lines.push(
@@ -44,6 +48,17 @@ function conftest(config: ReadonlyConfig): GeneratedFile {
 			'',
 			'    django.setup()',
 			'    setup_test_environment()',
+			''
+		);
+	}
+	if (django) {
+		// In a fixture: pytest restores the warning filters after collection, so a conftest-level filter is lost.
+		lines.push(
+			'',
+			'@pytest.fixture(autouse=True)',
+			'def no_static_root_warning() -> None:',
+			'    """WhiteNoise warns that STATIC_ROOT is missing until collectstatic; tests need none."""',
+			'    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)',
 			''
 		);
 	}
