@@ -25,7 +25,7 @@ import type { Config } from '../../../src/lib/model/config.ts';
 import { builderCollectStatic } from '../../../src/lib/generators/docker/dockerfile.ts';
 import { ROOT_PATH, freePort, runInRoot, spawnInRoot, stopTree, toolchainReady, waitForHttp, type RunResult } from '../toolchain/index.ts';
 import { withWorkdir } from '../root.ts';
-import { JOURNEY_WORKERS, countWorkersCommand, djangoJourney, type JourneyCommand } from './django.ts';
+import { JOURNEY_WORKERS, MANIFEST_LOOKUP, countWorkersCommand, djangoJourney, type JourneyCommand } from './django.ts';
 
 function djangoConfig(postgres: boolean): Config {
 	const config = presetById('django-app')!.config();
@@ -74,7 +74,7 @@ describe('Django journey: static files and gunicorn workers in production', () =
 				expect(Object.keys(steps.collectstatic.env)).toEqual(['DJANGO_SETTINGS_MODULE']);
 				const collected = await exec(steps.collectstatic);
 				expect(collected.stdout).toMatch(/\d+ static files? copied to '.*\/staticfiles'/);
-				const manifest = await runInRoot(['python3', '-c', 'import json,sys; print(json.load(open(sys.argv[1]))["paths"]["admin/css/base.css"])', 'staticfiles/staticfiles.json'], { cwd });
+				const manifest = await runInRoot(MANIFEST_LOOKUP.argv, { cwd });
 				expect(manifest.code, manifest.stderr).toBe(0);
 				const hashed = manifest.stdout.trim();
 				expect(hashed).toMatch(/^admin\/css\/base\.[0-9a-f]{12}\.css$/);

@@ -112,6 +112,13 @@ export function countWorkersCommand(bind: string): JourneyCommand {
 	return { what: 'count the master\'s worker processes in /proc', argv: ['python3', '-c', COUNT_WORKERS, bind], env: {} };
 }
 
+/** Reads the hashed name collectstatic's manifest gives admin/css/base.css. */
+export const MANIFEST_LOOKUP: JourneyCommand = {
+	what: "look up admin/css/base.css in collectstatic's manifest",
+	argv: ['python3', '-c', 'import json,sys; print(json.load(open(sys.argv[1]))["paths"]["admin/css/base.css"])', 'staticfiles/staticfiles.json'],
+	env: {}
+};
+
 /** The commands django.test.ts executes, for the django-app preset with and without Postgres. */
 export const DJANGO_EXECUTED: string[] = (() => {
 	const out = new Set<string>();
@@ -121,6 +128,7 @@ export const DJANGO_EXECUTED: string[] = (() => {
 		config.packaging = { ...config.packaging, manager: 'pip', backend: 'setuptools', pipWorkflow: 'requirements' };
 		for (const c of Object.values(djangoJourney(config, '<port>'))) out.add(commandLine(c));
 	}
+	out.add(commandLine(MANIFEST_LOOKUP));
 	out.add(commandLine({ ...countWorkersCommand('127.0.0.1:<port>'), argv: ['python3', '-c', '<COUNT_WORKERS>', '127.0.0.1:<port>'] }));
 	return [...out];
 })();
