@@ -187,6 +187,15 @@ describe('bare metal', { timeout: 30_000 }, () => {
 		expect(p.key).toBe(`/etc/letsencrypt/live/${c.bareMetal.domain}/privkey.pem`);
 	});
 
+	test('one HSTS header: nginx adds it and hides the one Django sends with HTTPS_ONLY', () => {
+		for (const preset of ['fastapi-service', 'flask-app', 'django-app']) {
+			const c = web(preset);
+			const tls = files(c).get(`deploy/nginx/${hostPaths(c).nginxFile.replace(/\.conf$/, '-https.conf')}`)!;
+			expect(tls.match(/add_header Strict-Transport-Security/g)?.length, preset).toBe(1);
+			expect(tls, preset).toMatch(/location \/ \{[^}]*proxy_hide_header Strict-Transport-Security;/);
+		}
+	});
+
 	test('6: no site uses http2 (`http2 on;` needs nginx >= 1.25.1; `listen ... http2` is deprecated there)', () => {
 		for (const preset of ['fastapi-service', 'flask-app', 'django-app']) {
 			const out = files(web(preset));

@@ -220,7 +220,9 @@ function nginxTlsSite(config: ReadonlyConfig): string {
 		{ d: 'proxy_redirect', args: ['off'] },
 		{ d: 'proxy_connect_timeout', args: ['5s'] },
 		{ d: 'proxy_send_timeout', args: ['60s'] },
-		{ d: 'proxy_read_timeout', args: ['60s'] }
+		{ d: 'proxy_read_timeout', args: ['60s'] },
+		// The app may send its own HSTS (Django does with HTTPS_ONLY): this server adds the one header.
+		{ d: 'proxy_hide_header', args: ['Strict-Transport-Security'] }
 	];
 	const tlsServer: NginxNode[] = [
 		{ d: 'listen', args: ['443', 'ssl'] },
