@@ -88,6 +88,21 @@ export function formatTable(report: MatrixReport): string {
 		lines.push('', `Commands named by the generated files: ${all.executed} executed, ${all.static} checked statically, ${all.cannot} cannot run here, ${all.unaccounted} unaccounted (count: status: how / why; example):`);
 		for (const e of [...byRule.values()].sort((a, b) => a.status.localeCompare(b.status) || b.n - a.n)) lines.push(`  ${String(e.n).padStart(5)} x ${e.status}: ${e.why.slice(0, 220)}; e.g. ${e.example.slice(0, 90)}`);
 	}
+	const targets = [...new Set(report.results.map((r) => r.target))];
+	if (byRule.size) {
+		lines.push('', 'Per target (configurations: executed / static / cannot; then how each kind of command is handled):');
+		for (const t of targets) {
+			const rs = report.results.filter((r) => r.target === t && r.commandCounts);
+			const sum = rs.reduce((a, r) => ({ e: a.e + r.commandCounts!.executed, s: a.s + r.commandCounts!.static, c: a.c + r.commandCounts!.cannot }), { e: 0, s: 0, c: 0 });
+			lines.push(`  ${t} (${rs.length} configurations): ${sum.e} executed, ${sum.s} checked statically, ${sum.c} cannot run here`);
+			const kinds = new Map<string, number>();
+			for (const r of rs) for (const c of r.commands ?? []) {
+				const k = `${c.status.padEnd(8)} ${c.rule ?? 'literal'}${c.status === 'cannot' ? `: ${c.why.slice(0, 110)}` : ''}`;
+				kinds.set(k, (kinds.get(k) ?? 0) + 1);
+			}
+			for (const [k, n] of [...kinds].sort()) lines.push(`      ${String(n).padStart(5)} ${k}`);
+		}
+	}
 	if (naReasons.size) {
 		lines.push('', 'Not applicable (count: check: reason):');
 		for (const [k, n] of [...naReasons].sort((a, b) => b[1] - a[1])) lines.push(`  ${n} x ${k}`);

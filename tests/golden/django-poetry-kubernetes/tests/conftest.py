@@ -1,6 +1,7 @@
 """Shared test setup."""
 
 import os
+import warnings
 from collections.abc import Iterator
 
 import pytest
@@ -27,6 +28,12 @@ def pytest_configure() -> None:
 
     django.setup()
     setup_test_environment()
+
+
+@pytest.fixture(autouse=True)
+def no_static_root_warning() -> None:
+    """WhiteNoise warns that STATIC_ROOT is missing until collectstatic; tests need none."""
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
 
 @pytest.fixture(autouse=True)

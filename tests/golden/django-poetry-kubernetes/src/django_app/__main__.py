@@ -13,6 +13,8 @@ import sys
 
 SERVER_ARGV = [
     "gunicorn",
+    "--config",
+    "python:django_app.gunicorn_conf",
     "--bind",
     "0.0.0.0:8000",
     "django_app.wsgi:application",

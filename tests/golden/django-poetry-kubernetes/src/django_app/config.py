@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     secret_key: SecretStr
     # ALLOWED_HOSTS: Comma-separated host names Django serves.
     allowed_hosts: str = "localhost,127.0.0.1"
+    # HTTPS_ONLY: Served over HTTPS only (TLS ends at the proxy in front): redirect HTTP
+    # to HTTPS, send HSTS, mark cookies Secure. false for plain-HTTP local runs.
+    https_only: bool = True
     # DATABASE_URL: PostgreSQL connection URL. Required.
     database_url: PostgresDsn
 

@@ -1,20 +1,52 @@
 """Django settings, read from the environment through ``config.py``.
 
-See https://docs.djangoproject.com/en/stable/ref/settings/ for every setting.
+See https://docs.djangoproject.com/en/stable/ref/settings/ for every setting and
+https://docs.djangoproject.com/en/stable/howto/deployment/checklist/ for production:
+``python -m django check --deploy`` checks these settings.
 """
 
+import sys
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .config import get_settings
 
-_settings = get_settings()
-
 BASE_DIR = Path(__file__).resolve().parent
 
-SECRET_KEY = _settings.secret_key.get_secret_value()
-DEBUG = _settings.debug
-ALLOWED_HOSTS = [host.strip() for host in _settings.allowed_hosts.split(",") if host.strip()]
+# ``collectstatic`` runs where there is no secret and no database (the image build,
+# install.sh): static files need neither, so that one command reads no settings. The
+# server and every other command read them and refuse to start without SECRET_KEY.
+COLLECTING_STATIC = sys.argv[1:2] == ["collectstatic"]
+
+if COLLECTING_STATIC:
+    SECRET_KEY = ""  # Django refuses to sign anything with an empty key.
+    DEBUG = False
+    ALLOWED_HOSTS: list[str] = []
+    HTTPS_ONLY = True
+    LOG_LEVEL = "INFO"
+    DATABASES: dict[str, dict[str, Any]] = {}  # Django's dummy backend: every query fails.
+else:
+    _settings = get_settings()
+    SECRET_KEY = _settings.secret_key.get_secret_value()
+    DEBUG = _settings.debug
+    ALLOWED_HOSTS = [h.strip() for h in _settings.allowed_hosts.split(",") if h.strip()]
+    HTTPS_ONLY = _settings.https_only
+    LOG_LEVEL = _settings.log_level
+    # DATABASE_URL (postgresql://user:password@host:port/name) split into Django's fields.
+    _db = urlsplit(str(_settings.database_url))
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": unquote(_db.path.lstrip("/")),
+            "USER": unquote(_db.username or ""),
+            "PASSWORD": unquote(_db.password or ""),
+            "HOST": _db.hostname or "",
+            "PORT": str(_db.port or ""),
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
+        }
+    }
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -25,9 +57,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
 ]
 
+# HealthCheckMiddleware first: probes get 200 over plain HTTP by IP, before the host check
+# and SecurityMiddleware's HTTPS redirect. WhiteNoise right after SecurityMiddleware, before
+# the rest (WhiteNoise's Django guide).
 MIDDLEWARE = [
     "django_app.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -54,21 +90,6 @@ TEMPLATES = [
     },
 ]
 
-# DATABASE_URL (postgresql://user:password@host:port/name) split into Django's fields.
-_db = urlsplit(str(_settings.database_url))
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.postgresql",
-        "NAME": unquote(_db.path.lstrip("/")),
-        "USER": unquote(_db.username or ""),
-        "PASSWORD": unquote(_db.password or ""),
-        "HOST": _db.hostname or "",
-        "PORT": str(_db.port or ""),
-        "CONN_MAX_AGE": 60,
-        "CONN_HEALTH_CHECKS": True,
-    }
-}
-
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -82,15 +103,39 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# collectstatic gathers the static files into the working directory: /app/staticfiles in
+# the image (its runtime stage copies it), /opt/<name>/staticfiles on bare metal.
 STATIC_ROOT = Path.cwd() / "staticfiles"
+# WhiteNoise serves them compressed, under content-hashed names browsers cache forever.
+# That needs the manifest collectstatic writes; until it exists (tests, a fresh checkout)
+# the storage without hashing keeps {% static %} working instead of failing.
+_HASHED = COLLECTING_STATIC or (STATIC_ROOT / "staticfiles.json").is_file()
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if _HASHED
+        else "whitenoise.storage.CompressedStaticFilesStorage",
+    },
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Behind a TLS-terminating proxy (ingress, nginx) that sets X-Forwarded-Proto.
+# Behind a TLS-terminating proxy (ingress, nginx, Cloud Run) that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS_ONLY (true in every deployment; false for plain-HTTP local runs): redirect to
+# HTTPS, send HSTS, and send cookies over HTTPS only. /health still answers plain HTTP.
+SECURE_SSL_REDIRECT = HTTPS_ONLY
+SECURE_HSTS_SECONDS = 31_536_000 if HTTPS_ONLY else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS_ONLY
+SESSION_COOKIE_SECURE = HTTPS_ONLY
+CSRF_COOKIE_SECURE = HTTPS_ONLY
+# HSTS preload (SECURE_HSTS_PRELOAD) binds the whole registered domain to HTTPS in browsers'
+# built-in lists, a decision for the domain's owner: check --deploy's reminder is silenced.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": _settings.log_level},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }

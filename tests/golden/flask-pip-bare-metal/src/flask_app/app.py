@@ -1,8 +1,12 @@
-"""The Flask application factory.
+r"""The Flask application factory.
 
-Serve it with:
+Production serves it with the settings in ``gunicorn_conf.py``, as every
+deployment does; ``python -m`` on the package runs the same command:
 
-    gunicorn 'flask_app.app:create_app()'
+    gunicorn \
+      --config python:flask_app.gunicorn_conf \
+      --bind 0.0.0.0:8000 \
+      'flask_app.app:create_app()'
 """
 
 import logging

@@ -9,7 +9,12 @@ those and moves them to the dead-letter queue after 5 attempts.
 import logging
 from typing import Any
 
+from worker.config import get_settings
 from worker.worker import process_job
+
+# The Lambda runtime installs its own root log handler before importing this module, so
+# logging.basicConfig() does nothing here: set the level on the root logger (LOG_LEVEL).
+logging.getLogger().setLevel(get_settings().log_level)
 
 log = logging.getLogger(__name__)
 
