@@ -349,3 +349,13 @@ export function collectStatic(config: ReadonlyConfig): { argv: string[]; env: Re
 	if (config.project.kind !== 'service' || config.project.framework !== 'django') return null;
 	return { argv: ['python', '-m', 'django', 'collectstatic', '--noinput'], env: { DJANGO_SETTINGS_MODULE: djangoSettingsModule(config) } };
 }
+
+/**
+ * Arguments a scheduled run of a command-line tool gets until the user puts
+ * its own (the Kubernetes CronJob's `args`, the systemd oneshot's ExecStart):
+ * the tool needs a COMMAND, and a schedule that fails every time as generated
+ * helps nobody. `--version` exits 0 and says which release ran.
+ */
+export function scheduledArgs(config: ReadonlyConfig): string[] {
+	return config.project.kind === 'cli' ? ['--version'] : [];
+}

@@ -176,7 +176,6 @@ const AWS_REGION_RE = /^(?:[a-z]{2}(?:-gov|-iso[a-z]?)?|eusc-[a-z]{2})-[a-z]+-\d
 /** Google Cloud region names (cloud.google.com/run/docs/locations): `europe-west1`, `us-central1`, `northamerica-northeast2`. */
 const GCP_REGION_RE = /^[a-z]+-[a-z]+\d+$/;
 
-
 /** Longest project name the generated Python code stays lint-clean with (ruff line length 100). */
 export const MAX_PROJECT_NAME = 60;
 

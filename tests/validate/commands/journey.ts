@@ -14,7 +14,7 @@ import { hashFiles, rootStatus } from '../root.ts';
 import { builtWheel, type CheckResult } from '../proof.ts';
 import { extractCommands } from './extract.ts';
 import { account, type Accounted } from './ledger.ts';
-import { planJourney } from './plan.ts';
+import { planJourney, type JourneyPlan } from './plan.ts';
 import { regenerate, runJourney, type JourneyResult, type StepResult } from './run.ts';
 
 export interface CommandCounts {
@@ -33,31 +33,44 @@ export interface JourneyReport {
 }
 
 const cache = new Map<string, Promise<JourneyResult | string>>();
+const RUN_INPUTS = /^(pyproject\.toml|src\/.*|tests\/.*|\.env\.example|manage\.py|requirements[^/]*\.(txt|in))$/;
 
 export async function journeyOf(config: ReadonlyConfig, files: readonly GeneratedFile[], checks: Record<string, CheckResult>): Promise<JourneyReport> {
 	const plan = planJourney(files);
 	const steps: StepResult[] = [];
-	let literal = new Set<string>();
+	const literal = new Set<string>();
 	let journeyFail: string | null = null;
 	const status = rootStatus();
 	if (!status.ok) journeyFail = `toolchain missing: ${status.reason}`;
 	else {
-		// slipway.json and the share link differ between targets; the run depends on the rest.
-		const key = hashFiles(files.filter((f) => f.path !== 'slipway.json' && f.path !== 'README.md'), JSON.stringify(plan));
-		let p = cache.get(key);
-		if (!p) {
-			p = (async () => {
+		// Two runs, each shared by every configuration that plans the same: the project's own steps
+		// (README, workflow blocks), which most targets share, and the deployed workloads, which most
+		// package managers share (same runtime CMD, ENV and manifests). The wheel path names the project.
+		const parts: JourneyPlan[] = [
+			{ ...plan, workloads: [] },
+			{ ...plan, readme: [], blocks: [], curls: [], envCopy: false }
+		];
+		const results = await Promise.all(
+			parts.map(async (part) => {
+				if (!part.readme.length && !part.blocks.length && !part.workloads.length && !part.envCopy) return null;
 				const wheel = await builtWheel(config, files);
 				if (!wheel) return 'no wheel was built (see the wheel check)';
-				return runJourney(plan, files, wheel, config.project.name.toLowerCase());
-			})();
-			cache.set(key, p);
-		}
-		const r = await p;
-		if (typeof r === 'string') journeyFail = r;
-		else {
-			steps.push(...r.steps);
-			literal = new Set(r.literal);
+				// What the steps run: the package (not its README, which only the wheel's METADATA carries) and the plan.
+				const key = hashFiles(files.filter((f) => RUN_INPUTS.test(f.path)), JSON.stringify(part));
+				let p = cache.get(key);
+				if (!p) {
+					p = runJourney(part, files, wheel, config.project.name.toLowerCase());
+					cache.set(key, p);
+				}
+				return p;
+			})
+		);
+		for (const r of results) {
+			if (typeof r === 'string') journeyFail = r;
+			else if (r) {
+				steps.push(...r.steps);
+				for (const c of r.literal) literal.add(c);
+			}
 		}
 	}
 	const regen = regenerate(files);

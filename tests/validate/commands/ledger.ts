@@ -88,6 +88,7 @@ export const LEDGER: readonly LedgerRule[] = [
 	{ id: 'aws', match: /^(aws|sam (build|deploy))(\s|$)/, status: 'cannot', why: AWS },
 	{ id: 'systemctl', match: /^(systemctl|journalctl)\s/, status: 'cannot', why: SYSTEMD },
 	{ id: 'certbot', match: /^certbot\s/, status: 'cannot', why: 'needs a public DNS name and Let\'s Encrypt; the bare-metal journey proves nginx serves the webroot challenge and then TLS' },
+	{ id: 'installer', match: /^curl -\w+ https:\/\/\S+ \| (sh|python3 -)$/, status: 'cannot', why: 'downloads an installer from the internet; the bare-metal journey test puts the tool where that installer does (~/.local/bin) and checks install.sh finds it' },
 	{ id: 'git-push', match: /^git tag .* && git push/, status: 'cannot', why: 'needs a remote repository (GitHub) to push to' },
 	{ id: 'lock', match: /^(uv (lock|sync|export)|poetry (lock|install|export|self add|env use)|pip-compile|pip-sync|pipx install|pip install|pip check|pip freeze|python -m pip install|pre-commit install)(\s|$)/, status: 'cannot', why: PYPI },
 	{ id: 'workflow-shell', sources: ['workflow'], match: /^(echo "::error|exit 1$|version="\$\{TAG#v\}"$|if ! ls )/, status: 'executed', by: 'steps', why: 'part of a run: block the journey steps execute whole' }

@@ -1,7 +1,7 @@
 import { PositionEncoding, Workspace } from '@astral-sh/ruff-wasm-nodejs';
 import { describe, expect, test } from 'vitest';
 import type { Config } from '../../model/config.ts';
-import { APP_PORT, collectStatic, facts, serveArgv } from '../../model/derive.ts';
+import { APP_PORT, collectStatic, facts, serveArgv, scheduledArgs } from '../../model/derive.ts';
 import { presetById } from '../../model/presets.ts';
 import { validateConfig } from '../../model/validate.ts';
 import { deployMatrix } from '../kubernetes/deploy-matrix.ts';
@@ -121,7 +121,10 @@ describe('bare metal', { timeout: 30_000 }, () => {
 			}
 			// Every target runs the same app-server command (gunicorn reads the package's own config): no bare-metal copy.
 			expect(out.has('deploy/gunicorn.conf.py')).toBe(false);
-			expect(execStart(config).slice(1)).toEqual(serveArgv(config, '127.0.0.1').slice(1).map((a, i, all) => (all[i - 1] === '--forwarded-allow-ips' ? '127.0.0.1' : a)));
+			expect(execStart(config).slice(1)).toEqual([
+				...serveArgv(config, '127.0.0.1').slice(1).map((a, i, all) => (all[i - 1] === '--forwarded-allow-ips' ? '127.0.0.1' : a)),
+				...scheduledArgs(config)
+			]);
 		});
 	}
 
@@ -141,6 +144,8 @@ describe('bare metal', { timeout: 30_000 }, () => {
 		expect(out.get('deploy/cli-tool.service')).not.toContain('[Install]');
 		expect(out.get('deploy/cli-tool.timer')).toContain('OnCalendar=');
 		expect(out.get('deploy/install.sh')).not.toMatch(/^\s*systemctl enable/m);
+		// The CLI needs a COMMAND: the timer's run must not fail as generated (the journey harness runs ExecStart).
+		expect(out.get('deploy/cli-tool.service')).toMatch(/^ExecStart=\/opt\/cli-tool\/\.venv\/bin\/cli-tool --version$/m);
 	});
 
 	test('names too long for a Linux user are refused; libraries get nothing', () => {

@@ -14,7 +14,7 @@
  * deploy/README.md
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
-import { APP_PORT, HEALTH_PATH, collectStatic, deployName, djangoSettingsModule, facts, serveArgv } from '../../model/derive.ts';
+import { APP_PORT, HEALTH_PATH, collectStatic, deployName, djangoSettingsModule, facts, serveArgv, scheduledArgs } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { deployValue, deploysTo, secretPlaceholder, type DeployPlace } from '../kubernetes/deploy-env.ts';
 import { raw, writeNginx, type NginxNode } from './nginx.ts';
@@ -65,7 +65,7 @@ export function execStart(config: ReadonlyConfig): string[] {
 	// Only nginx on this host talks to the app: trust its X-Forwarded-* headers and nobody else's.
 	for (let i = 1; i < argv.length; i++) if (argv[i - 1] === '--forwarded-allow-ips') argv[i] = '127.0.0.1';
 	const [bin, ...rest] = argv;
-	return [`${p.venv}/bin/${bin}`, ...rest];
+	return [`${p.venv}/bin/${bin}`, ...rest, ...scheduledArgs(config)];
 }
 
 /** Where the user's own unit settings go: `systemctl edit <unit>` writes this drop-in, which install.sh never touches. */
@@ -591,7 +591,8 @@ function readme(config: ReadonlyConfig): string {
 		L.push('OnCalendar=');
 		L.push('OnCalendar=Mon..Fri 06:00');
 		L.push('```', '');
-		L.push(`Then \`sudo systemctl enable --now ${p.timer}\`. Arguments: \`sudo systemctl edit ${p.unit}\` with an empty \`ExecStart=\` and your own.`);
+		L.push(`Then \`sudo systemctl enable --now ${p.timer}\`. The unit runs \`${[facts(config).script ?? '', ...scheduledArgs(config)].join(' ')}\` until you give it your`);
+		L.push(`command's arguments: \`sudo systemctl edit ${p.unit}\` with an empty \`ExecStart=\` and your own.`);
 		L.push(`Run once now: \`sudo systemctl start ${p.unit}\`.`, '');
 	}
 	L.push('## Hardening', '');

@@ -20,7 +20,7 @@
  * part of the kustomization, so placeholder secrets are never applied).
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
-import { APP_PORT, APP_USER, HEALTH_PATH, POSTGRES, REDIS, deployName, djangoSettingsModule, facts, imageRef, serverEnv } from '../../model/derive.ts';
+import { APP_PORT, APP_USER, HEALTH_PATH, POSTGRES, REDIS, deployName, djangoSettingsModule, facts, imageRef, serverEnv, scheduledArgs } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { writeYaml } from '../writers/yaml.ts';
 import { deployValue, deploysTo, secretPlaceholder, type DeployPlace } from './deploy-env.ts';
@@ -321,9 +321,9 @@ function cronJob(config: ReadonlyConfig): Obj {
 					ttlSecondsAfterFinished: 86400,
 					template: {
 						metadata: { labels: labels(config) },
-						// `--version` until you put your command's own arguments here: a Job made from this
+						// Placeholder arguments until you put your command's own here: a Job made from this
 						// CronJob (README: kubectl create job --from=cronjob/...) succeeds as generated.
-						spec: podSpec(config, [container(config, { command: [f.script ?? f.pkg], args: ['--version'] })], { restartPolicy: 'Never' })
+						spec: podSpec(config, [container(config, { command: [f.script ?? f.pkg], args: scheduledArgs(config) })], { restartPolicy: 'Never' })
 					}
 				}
 			}
@@ -442,7 +442,7 @@ function readme(config: ReadonlyConfig, files: string[]): string {
 	if (kind === 'cli') {
 		L.push('## Running the command', '');
 		L.push('A command-line tool runs as a CronJob, created **suspended**. Set `schedule`, replace the');
-		L.push(`placeholder arguments (\`args: ["--version"]\` under the container in \`cronjob.yaml\`) with your`);
+		L.push(`placeholder arguments (\`args: ${JSON.stringify(scheduledArgs(config))}\` under the container in \`cronjob.yaml\`) with your`);
 		L.push(`command's own, then set \`suspend: false\`.`);
 		L.push('To run it once, on demand, without a schedule:');
 		L.push('```sh');
