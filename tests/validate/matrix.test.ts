@@ -27,5 +27,5 @@ describe('generated projects pass real tools', () => {
 		);
 		expect(report.configurations).toBe(entries.length);
 		expect(failures.length, `${failures.length} failures (table above; details in ${path}):\n${failures.slice(0, 40).join("\n")}`).toBe(0);
-	});
+	}, 3_000_000); // the full matrix walks every configuration's journey too (~15 min on 2 cores)
 });

@@ -30,7 +30,10 @@ const replace = (files: GeneratedFile[], path: string, from: string | RegExp, to
 	});
 
 const PASS = { status: 'pass', detail: '' };
-const allPass = new Proxy({}, { get: () => PASS }) as Record<string, { status: string; detail: string }>;
+/** Every matrix check the ledger can name, passed (these tests judge the journey, not the other checks). */
+const allPass: Record<string, { status: string; detail: string }> = Object.fromEntries(
+	['coverage', 'python', 'compose', 'kustomize', 'sam', 'poetry-check', 'wheel', 'install', 'tests', 'types', 'settings', 'serve', 'handler'].map((c) => [c, PASS])
+);
 
 describe('extractCommands', () => {
 	it('finds README, workflow, Dockerfile, compose, manifest and systemd commands', () => {
