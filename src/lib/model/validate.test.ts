@@ -157,3 +157,20 @@ describe('project name length (generated code stays within ruff line length)', (
 		expect(validateConfig(long).find((e) => e.path === 'project.name')?.message).toContain('at most 60');
 	});
 });
+
+describe('Django needs a database that outlives the container', () => {
+	it('refuses SQLite on docker, kubernetes and serverless, keeps it on bare metal', () => {
+		for (const target of ['docker', 'kubernetes', 'serverless', 'bare-metal'] as const) {
+			const c = edit((x) => {
+				x.project.framework = 'django';
+				x.target = target;
+				x.services.postgres = false;
+			});
+			const msg = validateConfig(c).find((e) => e.path === 'services.postgres')?.message;
+			if (target === 'bare-metal') expect(msg, target).toBeUndefined();
+			else expect(msg, target).toMatch(/turn PostgreSQL on/);
+		}
+		const pg = edit((x) => ((x.project.framework = 'django'), (x.target = 'kubernetes'), (x.services.postgres = true)));
+		expect(paths(pg)).not.toContain('services.postgres');
+	});
+});

@@ -269,6 +269,13 @@ export function validateConfig(config: ReadonlyConfig): FieldError[] {
 	if (p.kind === 'worker' && config.target === 'serverless' && config.serverless.provider === 'cloud-run')
 		err('serverless.provider', 'Cloud Run serves HTTP; run a worker on aws-lambda, or choose docker or kubernetes');
 
+	// SQLite is a file beside the app: read-only and thrown away with every container or function instance.
+	if (p.kind === 'service' && p.framework === 'django' && !config.services.postgres && config.target !== 'bare-metal')
+		err(
+			'services.postgres',
+			`Django keeps users and sessions in its database, and on ${config.target} SQLite would sit in the read-only app folder and vanish with each container: turn PostgreSQL on (or deploy to bare metal, where SQLite lives in the service's state directory)`
+		);
+
 	const d = config.docker;
 	// Empty: derived from the project name (derive.ts imageRef).
 	if (d.image && !IMAGE_RE.test(d.image)) err('docker.image', `"${d.image}" is not an image repository: lowercase letters, digits, ".", "_", "-" and "/", without a tag, e.g. "ghcr.io/acme/orders" (or leave it empty to follow the project name)`);

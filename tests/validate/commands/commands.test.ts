@@ -119,6 +119,20 @@ describe('the journey run fails on broken steps (needs the toolchain root: fails
 		expect(r.journey.detail).toMatch(/ci\.yml:.*did not fail without/);
 		expect(r.journey.detail).toMatch(/release\.yml:.*accepted tag v999/);
 	});
+	it('Django + SQLite on bare metal: migrate as the service user works only with the database in StateDirectory', async () => {
+		const { config, files } = project('django-app', (c) => {
+			c.target = 'bare-metal';
+			c.services.postgres = false;
+		});
+		const ok = await journeyOf(config, files, allPass as never);
+		expect(ok.journey.status, ok.journey.detail).toBe('pass');
+		expect(ok.steps.find((s) => s.id.startsWith('workload:install.sh:systemd-run'))?.status).toBe('pass');
+		// Before the fix: SQLite in the working directory, /opt/<name>, which the service user cannot write.
+		const broken = replace(files, 'src/django_app/settings.py', 'Path(os.environ.get("STATE_DIRECTORY") or Path.cwd())', 'Path.cwd()');
+		const r = await journeyOf(config, broken, allPass as never);
+		expect(r.journey.detail).toMatch(/workload:install\.sh:systemd-run -m django migrate --noinput: exit [1-9]/);
+	});
+
 	it('a README dev server on the wrong port fails', async () => {
 		const { config, files } = project('flask-app');
 		const broken = replace(files, 'README.md', /run --debug --port 8000/, 'run --debug --port 8000 --host 127.0.0.2');

@@ -54,6 +54,8 @@ export interface Workload {
 	health?: Health;
 	/** The image's HEALTHCHECK (exec form), run against the server. */
 	healthcheck?: { text: string; argv: string[] };
+	/** systemd's StateDirectory= (/var/lib/<name>): created writable for the user, and STATE_DIRECTORY set, as systemd does. */
+	stateDir?: string;
 	/** Extra note for the report (substitutions made). */
 	notes: string[];
 }
@@ -349,7 +351,16 @@ function systemdWorkloads(files: readonly GeneratedFile[], example: Record<strin
 		const type = get('Type')[0] ?? 'simple';
 		const user = get('User')[0];
 		const argv = splitSystemd(exec.replace(/^[-@:+!]+/, ''));
+		const state = get('StateDirectory')[0];
+		const stateDir = state ? `/var/lib/${state}` : undefined;
+		if (stateDir) env.STATE_DIRECTORY = stateDir;
+		const migrate = installShJob(m.get('deploy/install.sh') ?? '', { venv: /^(\S+\/\.venv)\//.exec(argv[0])?.[1] ?? `${optDir}/.venv`, appDir: wd, user: user ?? 'root' });
+		if (migrate) {
+			const jobEnv = fillPlaceholders({ ...migrate.env, ...parseDotenv(envFileText) }, example, migrate.notes);
+			out.push({ ...migrate, env: jobEnv, file: 'deploy/install.sh', mount: { at: optDir, what: 'checkout' }, user, readOnly: false });
+		}
 		out.push({
+			stateDir,
 			id: `systemd:${f.path.split('/').pop()}`,
 			covers: [exec.replace(/^[-@:+!]+/, '').trim(), ...get('ExecStartPre').map((x) => x.replace(/^[-@:+!]+/, '').trim())],
 			file: f.path,
@@ -365,6 +376,51 @@ function systemdWorkloads(files: readonly GeneratedFile[], example: Record<strin
 		});
 	}
 	return out;
+}
+
+/**
+ * install.sh's one-off `systemd-run ... COMMAND` (Django's migrate): run as
+ * systemd-run would, with its --uid, --working-directory, EnvironmentFile,
+ * StateDirectory and --setenv, and nothing of the service unit's own
+ * Environment= lines (a transient unit does not have them).
+ */
+function installShJob(sh: string, vars: { venv: string; appDir: string; user: string }): Omit<Workload, 'file' | 'mount' | 'user' | 'readOnly'> | null {
+	const lines: string[] = [];
+	let acc = '';
+	for (const raw of sh.split('\n')) {
+		if (raw.trimEnd().endsWith('\\')) {
+			acc += raw.trimEnd().slice(0, -1) + ' ';
+			continue;
+		}
+		lines.push((acc + raw).trim());
+		acc = '';
+	}
+	const line = lines.find((l) => l.startsWith('systemd-run '));
+	if (!line) return null;
+	const sub = (t: string) => t.replace(/^"(.*)"$/, '$1').replace(/\$\{?VENV\}?/g, vars.venv).replace(/\$\{?APP_DIR\}?/g, vars.appDir).replace(/\$\{?APP_USER\}?/g, vars.user).replace(/^'(.*)'$/, '$1');
+	const tokens = splitSystemd(line).slice(1);
+	const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8' };
+	const notes: string[] = ['deploy/install.sh\'s systemd-run, as its transient unit runs it'];
+	let cwd = '/';
+	let stateDir: string | undefined;
+	let i = 0;
+	for (; i < tokens.length && tokens[i].startsWith('-'); i++) {
+		const t = tokens[i];
+		const prop = t === '-p' ? sub(tokens[++i] ?? '') : t.startsWith('--property=') ? sub(t.slice(11)) : null;
+		const kv = (s: string) => s.split(/=(.*)/s).slice(0, 2);
+		if (prop) {
+			const [k, v] = kv(prop);
+			if (k === 'StateDirectory') stateDir = `/var/lib/${v.replace(/^["']|["']$/g, '')}`;
+			if (k === 'EnvironmentFile') notes.push(`EnvironmentFile ${v}: deploy/env.template, as install.sh installs it`);
+		} else if (t.startsWith('--setenv=')) {
+			const [k, v] = kv(sub(t.slice(9)));
+			env[k] = v.replace(/^'(.*)'$/, '$1');
+		} else if (t.startsWith('--working-directory=')) cwd = sub(t.slice(20));
+	}
+	const argv = tokens.slice(i).map(sub);
+	if (!argv.length) return null;
+	if (stateDir) env.STATE_DIRECTORY = stateDir;
+	return { id: `install.sh:systemd-run ${argv.slice(1).join(' ')}`, covers: [], argv, env, cwd, mode: 'job', stateDir, notes };
 }
 
 /** systemd's own word splitting, enough for the lines Slipway writes: "double quotes" and 'single quotes'. */

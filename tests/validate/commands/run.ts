@@ -198,6 +198,12 @@ function workloadScript(plan: JourneyPlan): string {
 			else s.push(`mkdir -p ${q(w.mount.at)}; mount --bind "$W" ${q(w.mount.at)}${w.readOnly ? `; mount -o remount,bind,ro ${q(w.mount.at)}` : ''}`);
 		}
 		const uid = w.user ? (/^\d+/.test(w.user) ? w.user.split(':') : [String(users.get(w.user)), String(users.get(w.user))]) : null;
+		if (w.stateDir && !mounted.has(w.stateDir)) {
+			// systemd creates StateDirectory= owned by the unit's user; here a private folder takes its place.
+			mounted.add(w.stateDir);
+			const dir = `"$L/state${w.stateDir}"`;
+			s.push(`mkdir -p ${dir} ${q(w.stateDir)}; chown ${uid ? `${uid[0]}:${uid[1] ?? uid[0]}` : '0:0'} ${dir}; chmod 0750 ${dir}; mount --bind ${dir} ${q(w.stateDir)}`);
+		}
 		const priv = uid ? `setpriv --reuid=${uid[0]} --regid=${uid[1] ?? uid[0]} --clear-groups ` : '';
 		const env = { HOME: uid ? '/nonexistent' : '/root', ...w.env };
 		const start = `cd ${q(w.cwd)} && exec env -i ${envArgs(env)} ${priv}${qa(w.argv)}`;

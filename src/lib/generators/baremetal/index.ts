@@ -502,7 +502,7 @@ function installSh(config: ReadonlyConfig): string {
 		L.push('# Migrations run like the service: same user and settings file (systemd reads the EnvironmentFile).');
 		L.push('echo "==> database migrations"');
 		L.push('systemd-run --quiet --wait --pipe --collect --uid="$APP_USER" --gid="$APP_USER" \\');
-		L.push('\t--working-directory="$APP_DIR" -p EnvironmentFile="$CONF_DIR/env" \\');
+		L.push(`\t--working-directory="$APP_DIR" -p EnvironmentFile="$CONF_DIR/env" -p StateDirectory=${shQuote(p.name)} \\`);
 		L.push(`\t--setenv=DJANGO_SETTINGS_MODULE=${shQuote(djangoSettingsModule(config))} \\`);
 		L.push('\t"$VENV/bin/python" -m django migrate --noinput');
 	}

@@ -22,6 +22,8 @@ export function dockerCases(): Case[] {
 	for (const preset of PRESETS) {
 		for (const manager of PACKAGE_MANAGERS) {
 			for (const services of SERVICES) {
+				// Django needs PostgreSQL in a container (validate.ts: SQLite would sit in the read-only image).
+				if (preset.id === 'django-app' && !services.postgres) continue;
 				const c = preset.config();
 				c.target = 'docker';
 				c.packaging.manager = manager;

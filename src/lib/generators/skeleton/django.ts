@@ -33,11 +33,12 @@ export function djangoFiles(config: ReadonlyConfig): GeneratedFile[] {
 				'    }'
 			]
 		: [
-				'    # SQLite in the working directory; switch to PostgreSQL for production.',
+				'    # SQLite: in systemd\'s StateDirectory= when the service has one (bare metal: /var/lib/<name>,',
+				'    # the one writable place the unit allows), else in the working directory (development).',
 				'    DATABASES = {',
 				'        "default": {',
 				'            "ENGINE": "django.db.backends.sqlite3",',
-				'            "NAME": Path.cwd() / "db.sqlite3",',
+				'            "NAME": Path(os.environ.get("STATE_DIRECTORY") or Path.cwd()) / "db.sqlite3",',
 				'        }',
 				'    }'
 			];
@@ -49,6 +50,7 @@ export function djangoFiles(config: ReadonlyConfig): GeneratedFile[] {
 		'``python -m django check --deploy`` checks these settings.',
 		'"""',
 		'',
+		...(pg ? [] : ['import os']),
 		'import sys',
 		'from pathlib import Path',
 		'from typing import Any',

@@ -27,6 +27,7 @@ function configs(): [string, Config][] {
 	out.push(['fastapi without services', fastapiBare]);
 	const djangoSqlite = PRESETS.find((p) => p.id === 'django-app')!.config();
 	djangoSqlite.services = { postgres: false, redis: false };
+	djangoSqlite.target = 'bare-metal'; // SQLite in the service's StateDirectory; containers need PostgreSQL
 	out.push(['django with sqlite', djangoSqlite]);
 	const periodic = PRESETS.find((p) => p.id === 'worker')!.config();
 	periodic.services = { postgres: true, redis: false };
