@@ -81,6 +81,21 @@ test('libraries deploy nowhere: the Deployment step says they publish to PyPI', 
 	await expect(page.getByLabel(/PostgreSQL/)).toBeDisabled();
 });
 
+test('Django in a container without PostgreSQL: the message sits at the PostgreSQL box and leaves when it is ticked', async ({ page }) => {
+	const w = new Wizard(page);
+	await w.open();
+	await w.choosePreset('Django app');
+	await w.goto('Services');
+	const pg = page.getByRole('checkbox', { name: /PostgreSQL/ });
+	await pg.uncheck();
+	const msg = page.locator('[data-path="services.postgres"] .error');
+	await expect(msg).toContainText('turn PostgreSQL on');
+	await expect(pg).toHaveAttribute('aria-invalid', 'true');
+	await pg.check();
+	await expect(msg).toHaveCount(0);
+	await expect(pg).not.toHaveAttribute('aria-invalid', 'true');
+});
+
 test('steps are freely navigable and nothing typed is lost', async ({ page }) => {
 	const w = new Wizard(page);
 	await w.open();
