@@ -1,0 +1,43 @@
+/**
+ * Fast guard for the journey harness (tests/validate/commands): every command
+ * that any configuration of the full matrix names is either planned to run
+ * by the journey (plan.ts) or listed in the ledger. The matrix run proves the
+ * planned steps really pass; this test only catches, in a second, a new
+ * command that nobody would run or account for.
+ */
+import { describe, expect, it } from 'vitest';
+import { generate } from '../../src/lib/generators/index.ts';
+import { fullMatrix } from '../validate/matrix.ts';
+import { extractCommands } from '../validate/commands/extract.ts';
+import { account } from '../validate/commands/ledger.ts';
+import { planJourney } from '../validate/commands/plan.ts';
+
+const PASS = { status: 'pass', detail: '' };
+const CHECKS = Object.fromEntries(['coverage', 'python', 'compose', 'kustomize', 'sam', 'poetry-check', 'wheel', 'install', 'tests', 'types', 'settings', 'serve', 'handler', 'steps'].map((c) => [c, PASS]));
+
+describe('every command of every configuration is planned or in the ledger', () => {
+	it('the full matrix has no unaccounted command', () => {
+		const unaccounted = new Set<string>();
+		let n = 0;
+		for (const e of fullMatrix()) {
+			if (e.invalid.length) continue;
+			const files = generate(e.config);
+			const plan = planJourney(files);
+			const planned = new Set<string>([
+				...plan.readme.flatMap((s) => s.covers),
+				...plan.blocks.flatMap((b) => b.covers),
+				...plan.workloads.flatMap((w) => [...w.covers, ...(w.healthcheck ? [w.healthcheck.text] : [])]),
+				...plan.curls,
+				...(plan.envCopy ? ['cp .env.example .env'] : []),
+				'npx slipway generate --config slipway.json --out . --force'
+			]);
+			for (const c of extractCommands(files)) {
+				n++;
+				const a = account(c, planned, CHECKS);
+				if (a.status === 'unaccounted') unaccounted.add(`${e.id}: ${a.why}`);
+			}
+		}
+		expect(n).toBeGreaterThan(1000);
+		expect([...unaccounted].slice(0, 20)).toEqual([]);
+	});
+});
