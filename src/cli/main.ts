@@ -14,8 +14,12 @@ import { DEFAULT_BACKEND } from '../lib/model/defaults.ts';
 import { unwrapConfigFile } from '../lib/share/codec.ts';
 import { buildZip } from '../lib/output/zip.ts';
 
+import cliPackage from './package/package.template.json';
+
 declare const __SLIPWAY_VERSION__: string;
 const VERSION = typeof __SLIPWAY_VERSION__ === 'string' ? __SLIPWAY_VERSION__ : 'dev';
+/** The npm package the CLI is published as (scripts/build-cli.mjs writes its package.json). */
+export const PACKAGE_NAME: string = cliPackage.name;
 
 /** Largest --config file read (bytes). */
 const MAX_CONFIG_BYTES = 1_048_576;
@@ -35,13 +39,13 @@ class UsageError extends Error {
 	}
 }
 
-const MAIN_HELP = `slipway ${VERSION} — packaging and deployment files for a Python project
+const MAIN_HELP = `slipway ${VERSION} (npm package ${PACKAGE_NAME}) — packaging and deployment files for a Python project
 
 Usage:
   slipway generate [options]   write the project's files (see slipway generate --help)
   slipway presets              list the presets
   slipway schema               print the JSON Schema of a configuration
-  slipway --version            print the version
+  slipway --version            print the version (${PACKAGE_NAME} on npm)
 
 Run "slipway <command> --help" for a command's options.
 `;

@@ -29,7 +29,7 @@ describe('every command of every configuration is planned or in the ledger', () 
 				...plan.workloads.flatMap((w) => [...w.covers, ...(w.healthcheck ? [w.healthcheck.text] : [])]),
 				...plan.curls,
 				...(plan.envCopy ? ['cp .env.example .env'] : []),
-				'npx slipway generate --config slipway.json --out . --force'
+				'node "$SLIPWAY/dist/cli/slipway.js" generate --config slipway.json --out . --force'
 			]);
 			for (const c of extractCommands(files)) {
 				n++;

@@ -285,12 +285,14 @@ export async function runJourney(plan: JourneyPlan, files: readonly GeneratedFil
 }
 
 /**
- * The README's `npx slipway generate --config slipway.json --out . --force`,
- * with the CLI this checkout builds (dist/cli/slipway.js): run in an empty
- * folder holding only slipway.json, it must write the same files.
+ * The README's `node "$SLIPWAY/dist/cli/slipway.js" generate --config slipway.json --out . --force`
+ * ("with a checkout of Slipway's source, built"), run as written by sh with
+ * SLIPWAY = this checkout (so it is the CLI this checkout builds, dist/cli/slipway.js,
+ * with the README's arguments) and `node` = the node running the tests: in an
+ * empty folder holding only slipway.json, it must write the same files.
  */
 export function regenerate(files: readonly GeneratedFile[]): StepResult | null {
-	const cmd = 'npx slipway generate --config slipway.json --out . --force';
+	const cmd = 'node "$SLIPWAY/dist/cli/slipway.js" generate --config slipway.json --out . --force';
 	if (!files.some((f) => f.path === 'README.md' && f.content.includes(cmd))) return null;
 	const cli = join(process.cwd(), 'dist/cli/slipway.js');
 	const id = `readme:${cmd}`;
@@ -300,7 +302,8 @@ export function regenerate(files: readonly GeneratedFile[]): StepResult | null {
 	const dir = mkdtempSync(join(tmpdir(), 'slipway-regen-'));
 	try {
 		writeFileSync(join(dir, 'slipway.json'), json.content);
-		const r = spawnSync(process.execPath, [cli, 'generate', '--config', 'slipway.json', '--out', '.', '--force'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+		const env = { ...process.env, SLIPWAY: process.cwd(), PATH: `${join(process.execPath, '..')}:${process.env.PATH ?? ''}` };
+		const r = spawnSync('sh', ['-c', cmd], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
 		if (r.status !== 0) return { id, status: 'fail', detail: `exit ${r.status}: ${(r.stderr || r.stdout).slice(-800)}`, covers: [cmd] };
 		const got = new Map<string, string>();
 		const walk = (d: string) => {
