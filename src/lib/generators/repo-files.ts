@@ -207,7 +207,7 @@ function readme(config: ReadonlyConfig): GeneratedFile {
 		'',
 		`<${shareLink(config)}>`,
 		'',
-		// Not `npx slipway`: the CLI is not published on npm yet (src/cli/package/, README "Releasing the CLI").
+		// Not `npx slipway`: the CLI is not published on npm yet (src/cli/package/; Slipway's README, "The CLI package").
 		"Slipway's command-line tool is not published on npm yet (a package named slipway there would not be Slipway's). With a checkout of Slipway's source, built (`npm ci && npm run build` in it), regenerate the files here; `--force` overwrites them, so commit first and review the diff after:",
 		'',
 		'```sh',
