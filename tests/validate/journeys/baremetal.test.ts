@@ -265,7 +265,7 @@ describe('bare metal: install.sh, ACME then TLS, upgrade (Django, pip)', { timeo
 			const after2 = calls(h).slice(2);
 			expect(after2[0]).toBe('systemctl daemon-reload');
 			expect(after2[1]).toBe('systemctl reload-or-restart nginx');
-			expect(after2[2]).toMatch(new RegExp(`^systemd-run --quiet --wait --pipe --collect --uid=${p.user} --gid=${p.user} --working-directory=${p.appDir} -p EnvironmentFile=${p.envFile} --setenv=DJANGO_SETTINGS_MODULE=django_app.settings ${p.venv}/bin/python -m django migrate --noinput$`));
+			expect(after2[2]).toMatch(new RegExp(`^systemd-run --quiet --wait --pipe --collect --uid=${p.user} --gid=${p.user} --working-directory=${p.appDir} -p EnvironmentFile=${p.envFile} -p StateDirectory=${p.name} --setenv=DJANGO_SETTINGS_MODULE=django_app.settings ${p.venv}/bin/python -m django migrate --noinput$`));
 			expect(after2.slice(3)).toEqual([`systemctl enable ${p.unit}`, `systemctl restart ${p.unit}`, `systemctl --no-pager --lines=5 status ${p.unit}`]);
 
 			// --- 5. what systemd and nginx.service would now do: start the unit, reload nginx ------

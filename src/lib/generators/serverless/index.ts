@@ -9,7 +9,10 @@
  * through a2wsgi first; a plain SQS batch handler for workers).
  * Secrets: CloudFormation dynamic references to ONE Secrets Manager secret
  * (JSON, one key per variable). Unlike NoEcho parameters they need no value at
- * every deploy and never end up in samconfig.toml or shell history.
+ * every deploy and never end up in samconfig.toml or shell history. They are
+ * pinned to a version by the template parameter SecretVersionId, because
+ * CloudFormation re-resolves a reference only when it changes: the README's
+ * rotation step is put-secret-value, then `sam deploy --parameter-overrides`.
  *
  * cloud-run (deploy/cloud-run/): a Knative `serving.knative.dev/v1` Service
  * for `gcloud run services replace`, probes on HEALTH_PATH, secrets as
@@ -39,17 +42,47 @@ export function lambdaSecretName(config: ReadonlyConfig): string {
 	return `${deployName(config)}/app`;
 }
 
-/** Host names the app answers to on each platform (Django's ALLOWED_HOSTS). */
-function lambdaHosts(config: ReadonlyConfig): string {
-	return `.execute-api.${serverlessRegion(config)}.amazonaws.com`;
+/**
+ * Django's ALLOWED_HOSTS on Lambda: API Gateway's execute-api domains in the region and
+ * partition the stack is deployed to (an Fn::Sub of the pseudo parameters AWS::Region and
+ * AWS::URLSuffix), so a `sam deploy --region` elsewhere, or a China region's
+ * amazonaws.com.cn, still matches the Host the API sends.
+ */
+export const LAMBDA_HOSTS_SUB = '.execute-api.${AWS::Region}.${AWS::URLSuffix}';
+
+/**
+ * Template parameter: the Secrets Manager VersionId the secret references are pinned to.
+ * CloudFormation resolves a dynamic reference again only when the reference itself changes,
+ * so a new secret value reaches the function when this parameter names its version.
+ * Empty (the default): versionless references, i.e. the version current at that deploy.
+ */
+export const SECRET_VERSION_PARAM = 'SecretVersionId';
+/** Condition: SECRET_VERSION_PARAM is set. */
+export const SECRET_VERSION_PINNED = 'SecretVersionPinned';
+
+/** Whether the function reads any secret (then the template has SECRET_VERSION_PARAM). */
+function hasSecrets(config: ReadonlyConfig): boolean {
+	return facts(config).env.some((v) => v.secret);
 }
 
-/** Lambda's Environment.Variables: plain values and `{{resolve:secretsmanager:...}}` references. */
-export function lambdaEnvironment(config: ReadonlyConfig): Record<string, string> {
-	const vars: Record<string, string> = {};
-	const place = cloudPlace(lambdaHosts(config));
+/**
+ * `{{resolve:secretsmanager:NAME:SecretString:KEY}}`, or with SECRET_VERSION_PARAM set
+ * `...:KEY::VERSION-ID}}` (version-stage left empty, as the pattern requires with a version-id).
+ */
+function secretReference(config: ReadonlyConfig, key: string): Obj {
+	const base = `{{resolve:secretsmanager:${lambdaSecretName(config)}:SecretString:${key}`;
+	return { 'Fn::If': [SECRET_VERSION_PINNED, { 'Fn::Sub': `${base}::\${${SECRET_VERSION_PARAM}}}}` }, `${base}}}`] };
+}
+
+/** Lambda's Environment.Variables: plain values, intrinsic functions and secret references. */
+export function lambdaEnvironment(config: ReadonlyConfig): Record<string, string | Obj> {
+	const vars: Record<string, string | Obj> = {};
+	const place = cloudPlace(LAMBDA_HOSTS_SUB);
 	for (const v of facts(config).env) {
-		vars[v.name] = v.secret ? `{{resolve:secretsmanager:${lambdaSecretName(config)}:SecretString:${v.name}}}` : deployValue(v, place);
+		if (v.secret) vars[v.name] = secretReference(config, v.name);
+		// The host list is the one value built from the stack's own region: an Fn::Sub.
+		else if (v.name === 'ALLOWED_HOSTS') vars[v.name] = { 'Fn::Sub': deployValue(v, place) };
+		else vars[v.name] = deployValue(v, place);
 	}
 	return vars;
 }
@@ -103,10 +136,26 @@ export function samTemplate(config: ReadonlyConfig): Obj {
 		resources.JobDeadLetterQueue = { Type: 'AWS::SQS::Queue', Properties: { MessageRetentionPeriod: 1209600 } };
 		outputs.QueueUrl = { Description: 'Send jobs to this SQS queue', Value: { Ref: 'JobQueue' } };
 	}
+	const pin: Obj = hasSecrets(config)
+		? {
+				Parameters: {
+					[SECRET_VERSION_PARAM]: {
+						Type: 'String',
+						Default: '',
+						// A VersionId is 32-64 characters (UUIDs from the AWS CLI); a colon would break the reference.
+						AllowedPattern: '^([A-Za-z0-9-]{32,64})?$',
+						ConstraintDescription: 'the VersionId that aws secretsmanager put-secret-value printed, or empty',
+						Description: `VersionId of the Secrets Manager secret ${lambdaSecretName(config)} the function reads; set it to deploy a changed secret (empty: whichever version is current when CloudFormation updates the function)`
+					}
+				},
+				Conditions: { [SECRET_VERSION_PINNED]: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: SECRET_VERSION_PARAM }, ''] }] } }
+			}
+		: {};
 	return {
 		AWSTemplateFormatVersion: '2010-09-09',
 		Transform: 'AWS::Serverless-2016-10-31',
 		Description: `${deployName(config)} on AWS Lambda (generated by Slipway)`,
+		...pin,
 		Resources: {
 			[FUNCTION_ID]: { Type: 'AWS::Serverless::Function', Properties: fn },
 			AppLogGroup: {
@@ -330,15 +379,46 @@ function lambdaReadme(config: ReadonlyConfig): string {
 	L.push(`\`${f.pkg}\` is importable as it is in the wheel.`, '');
 	if (secrets.length) {
 		L.push('## 2. Store the secrets', '');
-		L.push(`${secrets.map((s) => `\`${s}\``).join(', ')} come from one Secrets Manager secret, \`${lambdaSecretName(config)}\`, a JSON`);
-		L.push('object with one key per variable. CloudFormation resolves the references at deploy time, so no');
-		L.push('secret appears in the template, samconfig.toml or your shell history. Create it once:', '');
+		const secretName = lambdaSecretName(config);
+		const region = serverlessRegion(config);
+		const json = `'{${secrets.map((s) => `"${s}": "CHANGE-ME"`).join(', ')}}'`;
+		L.push(`${secrets.map((s) => `\`${s}\``).join(', ')} come from one Secrets Manager secret, \`${secretName}\`, a JSON`);
+		L.push('object with one key per variable. CloudFormation resolves the references when it deploys the');
+		L.push('function, so no secret appears in the template or samconfig.toml. Create it once, with the real');
+		L.push('values in place of CHANGE-ME (to keep them out of your shell history, put the JSON in a file and');
+		L.push('pass `--secret-string file://FILE` instead):', '');
 		L.push('```sh');
-		L.push(`aws secretsmanager create-secret --region ${serverlessRegion(config)} --name ${lambdaSecretName(config)} \\`);
-		L.push(`  --secret-string '{${secrets.map((s) => `"${s}": "CHANGE-ME"`).join(', ')}}'`);
+		L.push(`aws secretsmanager create-secret --region ${region} --name ${secretName} \\`);
+		L.push(`  --secret-string ${json}`);
 		L.push('```', '');
-		L.push('After changing a value, deploy again so the function picks it up. Anyone allowed to read the');
-		L.push('function configuration sees resolved values: restrict `lambda:GetFunctionConfiguration`.', '');
+		L.push('Anyone allowed to read the function configuration sees resolved values: restrict');
+		L.push('`lambda:GetFunctionConfiguration`.', '');
+		L.push('### Changing a secret', '');
+		L.push('CloudFormation reads a secret again only when the reference to it changes (or something else');
+		L.push('about the function does): deploying an unchanged template keeps the old value in the function, and');
+		L.push('`fail_on_empty_changeset = false` in samconfig.toml makes that deploy succeed without a word.');
+		L.push(`So the references are pinned to a version by the template parameter \`${SECRET_VERSION_PARAM}\`. Empty at first,`);
+		L.push('they follow whichever version is current when CloudFormation updates the function. To change a value:', '');
+		L.push('1. Store the new JSON object, every key (it replaces the whole value); the command prints the new');
+		L.push('   version\'s id:', '');
+		L.push('```sh');
+		L.push(`aws secretsmanager put-secret-value --region ${region} --secret-id ${secretName} \\`);
+		L.push(`  --secret-string ${json} --query VersionId --output text`);
+		L.push('```', '');
+		L.push('2. Deploy with that id. The reference changes, so CloudFormation resolves it and updates the');
+		L.push('   function\'s environment:', '');
+		L.push('```sh');
+		L.push('cd deploy/aws-lambda');
+		L.push('sam build            # as for every deploy: sam deploy ships what .aws-sam/build holds');
+		L.push(`sam deploy --parameter-overrides ${SECRET_VERSION_PARAM}=VERSION-ID`);
+		L.push('```', '');
+		L.push(`Later \`sam deploy\` runs without \`--parameter-overrides\` keep that version (SAM CLI passes`);
+		L.push('UsePreviousValue for a parameter it is not given). To go back, deploy the previous id the same way:');
+		L.push(`\`aws secretsmanager list-secret-version-ids --region ${region} --secret-id ${secretName}\` lists them`);
+		L.push('(the one before the current carries AWSPREVIOUS). Secrets Manager\'s automatic rotation does not reach');
+		L.push('the function: each new version needs this deploy. If values must change without one, read the secret');
+		L.push('at run time instead (the AWS Parameters and Secrets Lambda Extension, or boto3), which also needs');
+		L.push('`secretsmanager:GetSecretValue` on the secret in the function\'s policy.', '');
 	}
 	if (config.services.postgres || config.services.redis) {
 		L.push('## PostgreSQL and Redis', '');
@@ -349,7 +429,8 @@ function lambdaReadme(config: ReadonlyConfig): string {
 	}
 	if (config.project.framework === 'django') {
 		L.push('## Django', '');
-		L.push(`\`ALLOWED_HOSTS\` allows API Gateway's domains in ${serverlessRegion(config)}; add your custom domain if you use one.`);
+		L.push('`ALLOWED_HOSTS` allows API Gateway\'s execute-api domains of the region the stack is deployed to');
+		L.push('(`.execute-api.${AWS::Region}.${AWS::URLSuffix}` in `template.yaml`); add your custom domain if you use one.');
 		L.push('Run migrations from CI or a one-off task, not on each cold start. Serve static files from S3 or a CDN.', '');
 	}
 	L.push('## Build and deploy', '');
