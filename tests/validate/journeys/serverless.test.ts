@@ -26,6 +26,7 @@ import { validateConfig } from '../../../src/lib/model/validate.ts';
 import { withWorkdir } from '../root.ts';
 import { ROOT_PATH, runInRoot, toolchainReady, type RunResult } from '../toolchain/index.ts';
 import { CFN_SCHEMA } from '../validators/util.ts';
+import { functionEnvironment } from './cfn-eval.ts';
 import {
 	DEBUG_PROBE,
 	MANGUM_DOUBLE,
@@ -58,17 +59,17 @@ function exampleValues(files: readonly GeneratedFile[]): Map<string, string> {
 
 /**
  * The function's environment as the SAM template gives it: Environment.Variables,
- * with each `{{resolve:secretsmanager:...:SecretString:NAME}}` (which CloudFormation
- * resolves at deploy time) replaced by a development value.
+ * evaluated as CloudFormation does for a first deploy to samconfig.toml's region
+ * (parameters at their Defaults; ./cfn-eval.ts), with each
+ * `{{resolve:secretsmanager:...:SecretString:NAME}}` (which CloudFormation resolves
+ * when it executes the change set) replaced by a development value.
  */
 function lambdaEnvironment(files: readonly GeneratedFile[]): Record<string, string> {
-	const t = load(files.find((f) => f.path === 'deploy/aws-lambda/template.yaml')!.content, { schema: CFN_SCHEMA }) as {
-		Resources: Record<string, { Type: string; Properties: { Environment?: { Variables: Record<string, string> } } }>;
-	};
-	const fn = Object.values(t.Resources).find((r) => r.Type === 'AWS::Serverless::Function')!;
+	const t = load(files.find((f) => f.path === 'deploy/aws-lambda/template.yaml')!.content, { schema: CFN_SCHEMA }) as Record<string, unknown>;
+	const region = /^region = "([a-z0-9-]+)"$/m.exec(files.find((f) => f.path === 'deploy/aws-lambda/samconfig.toml')!.content)![1];
 	const examples = exampleValues(files);
 	const env: Record<string, string> = {};
-	for (const [k, v] of Object.entries(fn.Properties.Environment?.Variables ?? {})) {
+	for (const [k, v] of Object.entries(functionEnvironment(t, { pseudo: { 'AWS::Region': region, 'AWS::URLSuffix': 'amazonaws.com' } }))) {
 		const secret = /^\{\{resolve:secretsmanager:[^}]*:SecretString:([A-Z_0-9]+)\}\}$/.exec(v);
 		env[k] = secret ? (secret[1] === 'SECRET_KEY' ? TEST_SECRET_KEY : examples.get(secret[1])!) : v;
 		expect(env[k], k).toBeDefined();

@@ -129,6 +129,20 @@ export function checkSam(file: string, content: string): Finding[] {
 	for (const [name, o] of Object.entries(outputs)) if (!isObj(o) || o.Value === undefined) add(`Outputs.${name}: needs a Value`);
 	// Every reference must resolve (SAM also generates <Function>Role, ServerlessHttpApi, ServerlessRestApi...).
 	const implicit = (ref: string) => /^(ServerlessHttpApi|ServerlessRestApi)/.test(ref) || [...Object.keys(resources)].some((r) => ref.startsWith(r));
+	// Fn::Sub's ${Name} must name a parameter, resource (attribute) or pseudo parameter, or a local of its map.
+	const checkSub = (value: unknown, form: string) => {
+		const s = typeof value === 'string' ? value : Array.isArray(value) ? String(value[0]) : '';
+		const locals = Array.isArray(value) && isObj(value[1]) ? Object.keys(value[1]) : [];
+		for (const m of s.matchAll(/\$\{([^!}][^}]*)\}/g)) {
+			const ref = m[1].split('.')[0];
+			if (!known.has(ref) && !locals.includes(ref) && !implicit(ref)) add(`${form} \${${m[1]}}: nothing of that name`);
+		}
+	};
+	// Fn::If's first item names a condition of the Conditions section.
+	const checkIf = (value: unknown, form: string) => {
+		const name = Array.isArray(value) ? value[0] : undefined;
+		if (typeof name !== 'string' || !(name in conditions)) add(`${form} ${String(name)}: no such condition`);
+	};
 	const walk = (v: unknown): void => {
 		if (v instanceof Tag) {
 			if (v.tag === 'Ref' && typeof v.value === 'string' && !known.has(v.value) && !implicit(v.value)) add(`!Ref ${v.value}: nothing of that name`);
@@ -136,18 +150,15 @@ export function checkSam(file: string, content: string): Finding[] {
 				const target = typeof v.value === 'string' ? v.value.split('.')[0] : Array.isArray(v.value) ? String(v.value[0]) : '';
 				if (!known.has(target) && !implicit(target)) add(`!GetAtt ${target}: no such resource`);
 			}
-			if (v.tag === 'Sub') {
-				const s = typeof v.value === 'string' ? v.value : Array.isArray(v.value) ? String(v.value[0]) : '';
-				const locals = Array.isArray(v.value) && isObj(v.value[1]) ? Object.keys(v.value[1]) : [];
-				for (const m of s.matchAll(/\$\{([^!}][^}]*)\}/g)) {
-					const ref = m[1].split('.')[0];
-					if (!known.has(ref) && !locals.includes(ref) && !implicit(ref)) add(`!Sub \${${m[1]}}: nothing of that name`);
-				}
-			}
+			if (v.tag === 'Sub') checkSub(v.value, '!Sub');
+			if (v.tag === 'If') checkIf(v.value, '!If');
 			walk(v.value);
 		} else if (Array.isArray(v)) v.forEach(walk);
 		else if (isObj(v)) {
 			if (typeof v.Ref === 'string' && !known.has(v.Ref) && !implicit(v.Ref)) add(`Ref ${v.Ref}: nothing of that name`);
+			// The long forms, as a YAML writer that emits plain mappings spells them.
+			if ('Fn::Sub' in v) checkSub(v['Fn::Sub'], 'Fn::Sub');
+			if ('Fn::If' in v) checkIf(v['Fn::If'], 'Fn::If');
 			Object.values(v).forEach(walk);
 		}
 	};

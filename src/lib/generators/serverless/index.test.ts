@@ -84,8 +84,9 @@ describe('aws-lambda', { timeout: 30_000 }, () => {
 			const env = fn.Environment.Variables as Record<string, string>;
 			expect(Object.keys(env).sort()).toEqual(f.env.map((v) => v.name).sort());
 			for (const v of f.env) {
-				if (v.secret) expect(env[v.name]).toBe(`{{resolve:secretsmanager:${lambdaSecretName(config)}:SecretString:${v.name}}}`);
-				else expect(env[v.name]).not.toContain('CHANGE-ME');
+				// Pinned to SecretVersionId when it is set, versionless otherwise (issue 15 point 5: lambda.test.ts).
+				if (v.secret) expect((env[v.name] as unknown as Doc)['Fn::If'][2]).toBe(`{{resolve:secretsmanager:${lambdaSecretName(config)}:SecretString:${v.name}}}`);
+				else expect(JSON.stringify(env[v.name])).not.toContain('CHANGE-ME');
 			}
 			for (const [name, ev] of Object.entries(fn.Events as Record<string, Doc>)) {
 				if (ev.Type === 'HttpApi') keysIn(ev.Properties ?? {}, HTTPAPI_EVENT_PROPS, `Events.${name}`);
@@ -102,9 +103,9 @@ describe('aws-lambda', { timeout: 30_000 }, () => {
 				else expect(r.Type).toBe('AWS::Serverless::Function');
 			}
 			expect(fn.LoggingConfig.LogGroup).toEqual({ Ref: 'AppLogGroup' });
-			// Every Ref / GetAtt points at a resource of the template (or a pseudo parameter).
+			// Every Ref / GetAtt points at a resource of the template (or a parameter of it).
 			const text = JSON.stringify(t);
-			for (const m of text.matchAll(/"Ref":"([^"]+)"|"Fn::GetAtt":\["([^"]+)"/g)) expect(t.Resources[m[1] ?? m[2]], m[0]).toBeDefined();
+			for (const m of text.matchAll(/"Ref":"([^"]+)"|"Fn::GetAtt":\["([^"]+)"/g)) expect(t.Resources[m[1] ?? m[2]] ?? (m[1] ? t.Parameters?.[m[1]] : undefined), m[0]).toBeDefined();
 		});
 
 		test(`${id}: samconfig.toml parses and the handler passes ruff`, () => {
