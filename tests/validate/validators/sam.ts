@@ -1,10 +1,12 @@
 /**
- * AWS SAM templates (Transform AWS::Serverless-2016-10-31). Neither SAM CLI
- * nor AWS's cfn-lint is installable here, so this is a structural check
- * against the SAM specification: top-level sections, resource types, a
- * property whitelist for AWS::Serverless::Function / HttpApi / Api and their
- * event sources, value ranges Lambda enforces, and that every !Ref / !GetAtt
- * names something the template defines. CloudFormation's short tags are parsed.
+ * AWS SAM templates (Transform AWS::Serverless-2016-10-31). The SAM CLI is
+ * not installable here, so this is a structural check against the SAM
+ * specification: top-level sections, resource types, a property whitelist for
+ * AWS::Serverless::Function / HttpApi / Api and their event sources, value
+ * ranges Lambda enforces, that every Ref / GetAtt / Fn::Sub name is something
+ * the template defines and every Fn::If names a condition, in short (!Sub) and
+ * long (Fn::Sub:) form. AWS's cfn-lint (on this machine's image) checks the
+ * generated Lambda templates as well: tests/validate/journeys/lambda-cfn-lint.test.ts.
  */
 import { load } from 'js-yaml';
 import type { Finding, Validator } from '../registry.ts';
