@@ -90,6 +90,8 @@ const arbConfig: fc.Arbitrary<Config> = fc
 		timeoutSeconds: fc.integer({ min: 1, max: 900 }),
 		// Empty: the provider's default; otherwise a name that may or may not fit the provider.
 		region: fc.constantFrom('', 'eu-west-1', 'us-east-1', 'europe-west1'),
+		gcpProject: fc.constantFrom('', 'acme-orders-prod'),
+		artifactRepository: fc.constantFrom('', 'docker'),
 		domain: fc.tuple(label, label).map(([a, b]) => `${a}.${b}.example`)
 	})
 	.map((r) => ({
@@ -118,7 +120,7 @@ const arbConfig: fc.Arbitrary<Config> = fc
 		services: { postgres: r.postgres, redis: r.redis },
 		docker: { image: r.image, baseImageDigest: r.digest },
 		kubernetes: { namespace: r.namespace, replicas: r.replicas, ingressHost: r.host, ingressClass: r.ingressClass },
-		serverless: { provider: r.provider, memoryMb: r.memoryMb, timeoutSeconds: r.timeoutSeconds, region: r.region },
+		serverless: { provider: r.provider, memoryMb: r.memoryMb, timeoutSeconds: r.timeoutSeconds, region: r.region, gcpProject: r.gcpProject, artifactRepository: r.artifactRepository },
 		bareMetal: { domain: r.domain }
 	}));
 

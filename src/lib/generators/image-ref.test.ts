@@ -15,17 +15,23 @@ function naming(config: Config, image: string): string[] {
 		.map((f) => f.path);
 }
 
-const targets: [string, (c: Config) => void][] = [
-	['docker', (c) => (c.target = 'docker')],
-	['kubernetes', (c) => (c.target = 'kubernetes')],
-	['cloud-run', (c) => ((c.target = 'serverless'), (c.serverless.provider = 'cloud-run'))]
+/**
+ * Each target, and the image derived for a project named `name` there. Cloud Run's is in
+ * Artifact Registry: Cloud Run deploys images stored in Artifact Registry or Docker Hub, and
+ * other registries (GHCR included) through an Artifact Registry remote repository
+ * (https://cloud.google.com/run/docs/deploying, "Supported container registries and images").
+ */
+const targets: [string, (c: Config) => void, (name: string) => string][] = [
+	['docker', (c) => (c.target = 'docker'), (n) => `ghcr.io/example/${n}`],
+	['kubernetes', (c) => (c.target = 'kubernetes'), (n) => `ghcr.io/example/${n}`],
+	['cloud-run', (c) => ((c.target = 'serverless'), (c.serverless.provider = 'cloud-run')), (n) => `europe-west1-docker.pkg.dev/my-project/containers/${n}`]
 ];
 
 describe('the image follows the project name until the user writes one', () => {
-	it.each(targets)('%s: renaming the FastAPI preset to orders-api renames the image in every file that names it', (_t, edit) => {
+	it.each(targets)('%s: renaming the FastAPI preset to orders-api renames the image in every file that names it', (_t, edit, derived) => {
 		const before = presetById('fastapi-service')!.config();
 		edit(before);
-		const old = 'ghcr.io/example/fastapi-service';
+		const old = derived('fastapi-service');
 		expect(imageRef(before)).toBe(old);
 		const named = naming(before, old);
 		// The files that push or pull the image: release.yml, README(s), manifests.
@@ -38,7 +44,7 @@ describe('the image follows the project name until the user writes one', () => {
 		expect(validateConfig(after)).toEqual([]);
 		expect(naming(after, old)).toEqual([]);
 		expect(generate(after).some((f) => f.content.includes(old))).toBe(false);
-		expect(naming(after, 'ghcr.io/example/orders-api')).toEqual(named);
+		expect(naming(after, derived('orders-api'))).toEqual(named);
 	});
 
 	it('an image the user wrote stays when the project is renamed', () => {

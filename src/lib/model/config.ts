@@ -111,6 +111,14 @@ export interface ServerlessConfig {
 	 * Empty = the provider's default (`serverlessRegion()` in derive.ts).
 	 */
 	region: string;
+	/**
+	 * Google Cloud project id (Cloud Run only): the Artifact Registry image path, the service
+	 * account and the Cloud SQL instance connection name live in it. Empty = the placeholder
+	 * `my-project` (`gcpProject()` in derive.ts), which the Cloud Run README says to replace.
+	 */
+	gcpProject: string;
+	/** Artifact Registry Docker repository (Cloud Run only). Empty = `containers` (`artifactRepository()` in derive.ts). */
+	artifactRepository: string;
 }
 
 export interface BareMetalConfig {

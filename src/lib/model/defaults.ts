@@ -40,7 +40,8 @@ export function defaultConfig(): Config {
 		// Empty image and region: derived (imageRef from the project name, the provider's default region).
 		docker: { image: '', baseImageDigest: '' },
 		kubernetes: { namespace: 'default', replicas: 2, ingressHost: 'my-service.example.com', ingressClass: 'nginx' },
-		serverless: { provider: 'aws-lambda', memoryMb: 512, timeoutSeconds: 30, region: '' },
+		// Empty Google Cloud project and repository: derived (the `my-project` placeholder, `containers`).
+		serverless: { provider: 'aws-lambda', memoryMb: 512, timeoutSeconds: 30, region: '', gcpProject: '', artifactRepository: '' },
 		bareMetal: { domain: 'my-service.example.com' }
 	};
 }

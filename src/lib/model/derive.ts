@@ -156,7 +156,9 @@ function envVars(config: ReadonlyConfig): EnvVar[] {
 			name: 'DATABASE_URL',
 			field: 'database_url',
 			kind: 'postgres-dsn',
-			description: 'PostgreSQL connection URL.',
+			// libpq's URI forms (PostgreSQL docs, "Connection URIs"); config.py's PostgresUrl accepts both.
+			description:
+				'PostgreSQL connection URL: postgresql://user:password@host:5432/name, or over a Unix socket with the host left empty and its directory in host= (Cloud SQL on Cloud Run: postgresql://user:password@/name?host=/cloudsql/PROJECT:REGION:INSTANCE).',
 			example: `postgresql://app:change-me@localhost:${POSTGRES.port}/app`,
 			secret: true
 		});
@@ -306,9 +308,18 @@ function githubOwner(url: string): string | null {
  * user writes one; owner is the GitHub owner of the project URL, else
  * `example`. A config with an explicit image (old links, slipway.json, the
  * field edited) keeps it.
+ *
+ * Cloud Run derives an Artifact Registry path instead,
+ * `REGION-docker.pkg.dev/PROJECT/REPOSITORY/<deployName>`: Cloud Run deploys
+ * images from Artifact Registry or Docker Hub, and other registries only
+ * through an Artifact Registry remote repository (Cloud Run, "Deploying
+ * container images", Supported container registries and images), while a
+ * package GHCR creates is private until made public.
  */
 export function imageRef(config: ReadonlyConfig): string {
 	if (config.docker.image) return config.docker.image;
+	if (deploysToCloudRun(config))
+		return `${serverlessRegion(config)}-docker.pkg.dev/${gcpProject(config)}/${artifactRepository(config)}/${deployName(config)}`;
 	return `${DEFAULT_IMAGE_REGISTRY}/${githubOwner(config.project.url) ?? DEFAULT_IMAGE_OWNER}/${deployName(config)}`;
 }
 
@@ -325,6 +336,71 @@ export const DEFAULT_REGION: Readonly<Record<ServerlessProvider, string>> = {
 /** The region the serverless files deploy to: the field, or the provider's default when it is empty. */
 export function serverlessRegion(config: ReadonlyConfig): string {
 	return config.serverless.region || DEFAULT_REGION[config.serverless.provider];
+}
+
+/** Whether the project deploys to Cloud Run (serverless target, cloud-run provider, not a library). */
+export function deploysToCloudRun(config: ReadonlyConfig): boolean {
+	return deployTarget(config) === 'serverless' && config.serverless.provider === 'cloud-run';
+}
+
+/**
+ * The Google Cloud project id used while `serverless.gcpProject` is empty. It
+ * is a well-formed project id (6-30 lowercase letters, digits, "-"), so every
+ * file that names it (image path, service account, Cloud SQL connection name)
+ * stays valid; the Cloud Run README names it as the value to replace.
+ */
+export const GCP_PROJECT_PLACEHOLDER = 'my-project';
+/** Artifact Registry Docker repository used while `serverless.artifactRepository` is empty (the README creates it). */
+export const DEFAULT_ARTIFACT_REPOSITORY = 'containers';
+
+/** Google Cloud project id of the Cloud Run files: the field, or the placeholder. */
+export function gcpProject(config: ReadonlyConfig): string {
+	return config.serverless.gcpProject || GCP_PROJECT_PLACEHOLDER;
+}
+
+/** Artifact Registry Docker repository of the derived Cloud Run image: the field, or `containers`. */
+export function artifactRepository(config: ReadonlyConfig): string {
+	return config.serverless.artifactRepository || DEFAULT_ARTIFACT_REPOSITORY;
+}
+
+/**
+ * The service account Cloud Run revisions run as (service.yaml
+ * `serviceAccountName`), the one the README creates and grants Secret Manager
+ * (and Cloud SQL) access to: `<name>-run@PROJECT.iam.gserviceaccount.com`.
+ * Without it revisions run as the project's default compute service account.
+ * Account ids are 6-30 characters matching `[a-z]([-a-z0-9]*[a-z0-9])` (IAM
+ * REST reference, projects.serviceAccounts.create, accountId): the name is
+ * cut to fit, and a very short one gets `-run-sa`.
+ */
+export function cloudRunServiceAccountId(config: ReadonlyConfig): string {
+	const base = deployName(config).slice(0, 26).replace(/-+$/, '');
+	const id = `${base}-run`;
+	return id.length >= 6 ? id : `${base}-run-sa`;
+}
+
+/** The service account's e-mail, as service.yaml and gcloud name it. */
+export function cloudRunServiceAccount(config: ReadonlyConfig): string {
+	return `${cloudRunServiceAccountId(config)}@${gcpProject(config)}.iam.gserviceaccount.com`;
+}
+
+/**
+ * Cloud SQL instance connection name `PROJECT:REGION:INSTANCE` (the instance
+ * is named after the app, in the service's region). Cloud Run mounts its Unix
+ * socket at `/cloudsql/<connection name>` when service.yaml's
+ * `run.googleapis.com/cloudsql-instances` annotation names it.
+ */
+export function cloudSqlConnectionName(config: ReadonlyConfig): string {
+	return `${gcpProject(config)}:${serverlessRegion(config)}:${deployName(config)}`;
+}
+
+/**
+ * DATABASE_URL on Cloud Run: libpq's URI with an empty host and the socket
+ * directory in `host=` (PostgreSQL docs, libpq "Connection URIs"), the
+ * directory Cloud Run's Cloud SQL connection provides. The password is the
+ * placeholder every secret starts with.
+ */
+export function cloudSqlDatabaseUrl(config: ReadonlyConfig, password: string): string {
+	return `postgresql://app:${password}@/app?host=/cloudsql/${cloudSqlConnectionName(config)}`;
 }
 
 /** Django's settings module in the generated skeleton (`manage.py` and wsgi/asgi set it). */

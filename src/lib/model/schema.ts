@@ -107,7 +107,9 @@ export const CONFIG_SPEC: FieldSpec & { type: 'object' } = {
 				provider: oneOf('Serverless platform.', SERVERLESS_PROVIDERS),
 				memoryMb: { type: 'integer', description: 'Memory in MiB.', minimum: 128, maximum: 10240 },
 				timeoutSeconds: { type: 'integer', description: 'Request timeout in seconds.', minimum: 1, maximum: 900 },
-				region: str('Region in the provider\'s naming: AWS "eu-west-1", Google Cloud "europe-west1"; empty = the provider\'s default.', 40)
+				region: str('Region in the provider\'s naming: AWS "eu-west-1", Google Cloud "europe-west1"; empty = the provider\'s default.', 40),
+				gcpProject: str('Google Cloud project id (Cloud Run): 6-30 lowercase letters, digits and "-", starting with a letter, e.g. "acme-orders-prod"; empty = the placeholder "my-project".', 30),
+				artifactRepository: str('Artifact Registry Docker repository the Cloud Run image lives in, e.g. "containers"; empty = "containers".', 63)
 			}
 		},
 		bareMetal: {

@@ -175,6 +175,13 @@ const REGION_RE = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
 const AWS_REGION_RE = /^(?:[a-z]{2}(?:-gov|-iso[a-z]?)?|eusc-[a-z]{2})-[a-z]+-\d+$/;
 /** Google Cloud region names (cloud.google.com/run/docs/locations): `europe-west1`, `us-central1`, `northamerica-northeast2`. */
 const GCP_REGION_RE = /^[a-z]+-[a-z]+\d+$/;
+/**
+ * Google Cloud project ids: 6-30 lowercase letters, digits and hyphens, starting with a letter,
+ * no trailing hyphen (gcloud projects create, PROJECT_ID; Resource Manager Project.projectId).
+ */
+const GCP_PROJECT_RE = /^[a-z][-a-z0-9]{4,28}[a-z0-9]$/;
+/** Artifact Registry repository ids, conservatively: a DNS label starting with a letter. */
+const AR_REPOSITORY_RE = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** Longest project name the generated Python code stays lint-clean with (ruff line length 100). */
 export const MAX_PROJECT_NAME = 60;
@@ -305,6 +312,13 @@ export function validateConfig(config: ReadonlyConfig): FieldError[] {
 		err('serverless.memoryMb', `Cloud Run needs at least 512 MiB for a Python service with 1 CPU; ${config.serverless.memoryMb} is too little, e.g. 512`);
 
 	checkRegion(config, err);
+	// Empty: derived (derive.ts gcpProject, artifactRepository). Checked whatever the target, as region is.
+	const gp = config.serverless.gcpProject;
+	if (gp && !GCP_PROJECT_RE.test(gp))
+		err('serverless.gcpProject', `${JSON.stringify(gp)} is not a Google Cloud project id: 6 to 30 lowercase letters, digits and "-", starting with a letter and not ending with "-", e.g. "acme-orders-prod" (or leave it empty for the placeholder my-project)`);
+	const ar = config.serverless.artifactRepository;
+	if (ar && !AR_REPOSITORY_RE.test(ar))
+		err('serverless.artifactRepository', `${JSON.stringify(ar)} is not an Artifact Registry repository name: lowercase letters, digits and "-", starting with a letter, at most 63, e.g. "containers" (or leave it empty for containers)`);
 	if (!HOSTNAME_RE.test(config.bareMetal.domain)) err('bareMetal.domain', `"${config.bareMetal.domain}" is not a lowercase host name, e.g. "orders.example.com"`);
 
 	return errors;

@@ -28,9 +28,33 @@ export type DecodeResult =
 	| { ok: true; config: Config }
 	| { ok: false; message: string; errors?: FieldError[] };
 
+/**
+ * Settings added to format 1 after links were made with it, and the value an
+ * older link or slipway.json means by leaving them out (the "derived" empty
+ * value they had before the field existed). Only missing keys are filled: a
+ * value that is there, valid or not, is read and checked as given.
+ */
+const ADDED_IN_V1: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+	// Cloud Run's Google Cloud project and Artifact Registry repository (2026-12).
+	serverless: { gcpProject: '', artifactRepository: '' }
+};
+
+function fillAddedV1(data: unknown): unknown {
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+	const out: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+	for (const [section, added] of Object.entries(ADDED_IN_V1)) {
+		const s = out[section];
+		if (typeof s !== 'object' || s === null || Array.isArray(s)) continue;
+		const filled: Record<string, unknown> = { ...(s as Record<string, unknown>) };
+		for (const [k, v] of Object.entries(added)) if (filled[k] === undefined) filled[k] = v;
+		out[section] = filled;
+	}
+	return out;
+}
+
 /** Migrations from older link versions to the current Config JSON. Keyed by the version they read. */
 const MIGRATIONS: Record<number, (data: unknown) => unknown> = {
-	1: (data) => data
+	1: fillAddedV1
 };
 
 function toBase64Url(bytes: Uint8Array): string {

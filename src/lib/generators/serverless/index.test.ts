@@ -174,8 +174,9 @@ describe('regions: each provider its own default and naming', () => {
 		const svc = load(out.get(`${CLOUD_RUN_DIR}/service.yaml`)!) as Doc;
 		expect(svc.metadata.labels['cloud.googleapis.com/location']).toBe('europe-west1');
 		const readme = out.get(`${CLOUD_RUN_DIR}/README.md`)!;
-		expect(readme).toContain('gcloud run services replace deploy/cloud-run/service.yaml --region europe-west1');
-		expect(readme).toContain('europe-west1-docker.pkg.dev/PROJECT/REPO/');
+		expect(readme).toContain('gcloud run services replace deploy/cloud-run/service.yaml --project=my-project --region europe-west1');
+		// The derived image is in Artifact Registry now (cloud-run.test.ts holds it to Cloud Run's docs).
+		expect(readme).toContain('europe-west1-docker.pkg.dev/my-project/containers/');
 		const all = [...out.values()].join('\n');
 		expect(new Set(regionsIn(all))).toEqual(new Set(['europe-west1']));
 		expect(all).not.toContain('eu-west-1');

@@ -20,12 +20,22 @@
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
 import { APP_PORT, HEALTH_PATH, appTargets, deployName, facts, imageRef, serverlessRegion } from '../../model/derive.ts';
+import {
+	GCP_PROJECT_PLACEHOLDER,
+	artifactRepository,
+	cloudRunServiceAccount,
+	cloudRunServiceAccountId,
+	cloudSqlConnectionName,
+	cloudSqlDatabaseUrl,
+	gcpProject
+} from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { pyFile } from '../writers/python.ts';
 import { writeToml } from '../writers/toml.ts';
 import { writeYaml } from '../writers/yaml.ts';
 import { cloudPlace, deployValue, deploysTo } from '../kubernetes/deploy-env.ts';
 import { imageTag } from '../kubernetes/index.ts';
+import { SECRET_PLACEHOLDER } from '../kubernetes/deploy-env.ts';
 
 export const LAMBDA_DIR = 'deploy/aws-lambda';
 export const CLOUD_RUN_DIR = 'deploy/cloud-run';
@@ -462,6 +472,13 @@ export function cloudRunService(config: ReadonlyConfig): Obj {
 	if (isWsgi) env.push({ name: 'GUNICORN_CMD_ARGS', value: '--workers 2 --threads 4 --timeout 0' });
 	const httpGet: Obj = { path: HEALTH_PATH, port: APP_PORT };
 	if (config.project.framework === 'django') httpGet.httpHeaders = [{ name: 'Host', value: 'localhost' }];
+	const revisionAnnotations: Record<string, string> = {
+		'autoscaling.knative.dev/maxScale': '10',
+		'run.googleapis.com/startup-cpu-boost': 'true'
+	};
+	// Cloud Run mounts the instance's Unix socket at /cloudsql/<connection name> (Cloud Run YAML
+	// reference, run.googleapis.com/cloudsql-instances); DATABASE_URL names that directory.
+	if (config.services.postgres) revisionAnnotations['run.googleapis.com/cloudsql-instances'] = cloudSqlConnectionName(config);
 	return {
 		apiVersion: 'serving.knative.dev/v1',
 		kind: 'Service',
@@ -472,16 +489,14 @@ export function cloudRunService(config: ReadonlyConfig): Obj {
 		},
 		spec: {
 			template: {
-				metadata: {
-					annotations: {
-						'autoscaling.knative.dev/maxScale': '10',
-						'run.googleapis.com/startup-cpu-boost': 'true'
-					}
-				},
+				metadata: { annotations: revisionAnnotations },
 				spec: {
 					// gunicorn: 2 workers x 4 threads; uvicorn: async, many requests per instance.
 					containerConcurrency: isWsgi ? 8 : 80,
 					timeoutSeconds: s.timeoutSeconds,
+					// The service identity the README creates and lets read the secrets (and connect to
+					// Cloud SQL); without it revisions run as the default compute service account.
+					serviceAccountName: cloudRunServiceAccount(config),
 					containers: [
 						{
 							image: `${imageRef(config)}:${imageTag(config.project.version)}`,
@@ -509,30 +524,78 @@ function cloudRunReadme(config: ReadonlyConfig): string {
 	L.push(`Dockerfile builds, port ${APP_PORT}, startup and liveness probes on \`${HEALTH_PATH}\`, ${config.serverless.memoryMb} MiB and 1 CPU,`);
 	L.push(`requests cut after ${config.serverless.timeoutSeconds} s, at most 10 instances.`, '');
 	L.push('## Before the first deploy', '');
-	L.push(`1. Push the image to Artifact Registry (Cloud Run cannot pull from most other registries directly),`);
-	L.push(`   and set \`image:\` in \`service.yaml\` to it, e.g. \`${region}-docker.pkg.dev/PROJECT/REPO/${name}:${imageTag(config.project.version)}\`.`);
+	const project = gcpProject(config);
+	const image = imageRef(config);
+	const tag = imageTag(config.project.version);
+	const sa = cloudRunServiceAccount(config);
+	if (!config.serverless.gcpProject) {
+		L.push(`The Google Cloud project is the placeholder \`${GCP_PROJECT_PLACEHOLDER}\` everywhere (the image path, the service account,`);
+		L.push('the Cloud SQL connection name): set `serverless.gcpProject` in `slipway.json` to your project id and');
+		L.push('generate again, or replace it in `service.yaml` and the commands below.', '');
+	}
+	L.push(`1. **The image.** \`service.yaml\` deploys \`${image}:${tag}\`. Cloud Run deploys images from`);
+	L.push('   Artifact Registry or Docker Hub; an image in another registry, GitHub\'s included, only through an');
+	L.push('   Artifact Registry remote repository (Cloud Run docs, "Deploying container images").');
+	if (!config.docker.image) {
+		L.push(`   Create the Docker repository \`${artifactRepository(config)}\` once; the release workflow pushes each tagged version there,`);
+		L.push('   or push one by hand:');
+		L.push('```sh');
+		L.push(`gcloud artifacts repositories create ${artifactRepository(config)} --project=${project} --location=${region} --repository-format=docker`);
+		L.push(`gcloud auth configure-docker ${region}-docker.pkg.dev`);
+		L.push(`docker build -t ${image}:${tag} .`);
+		L.push(`docker push ${image}:${tag}`);
+		L.push('```');
+	}
+	L.push('   **Keeping the image on GHCR instead**: create an Artifact Registry remote repository whose upstream is');
+	L.push('   GitHub Container Registry (`gcloud artifacts repositories create ... --mode=remote-repository`, see');
+	L.push('   Artifact Registry\'s "Create remote repositories"; a private package needs upstream credentials, a');
+	L.push('   `read:packages` token in Secret Manager), and set `docker.image` to');
+	L.push(`   \`${region}-docker.pkg.dev/${project}/REMOTE-REPOSITORY/OWNER/${name}\`: Cloud Run pulls through it.`);
+	L.push(`2. **The service account.** Revisions run as \`${sa}\` (\`serviceAccountName\`), not the`);
+	L.push('   default compute service account. Create it once; whoever deploys needs `roles/iam.serviceAccountUser` on it:');
+	L.push('```sh');
+	L.push(`gcloud iam service-accounts create ${cloudRunServiceAccountId(config)} --project=${project} --display-name="${name} on Cloud Run"`);
+	if (config.services.postgres) {
+		L.push('# Connect to Cloud SQL through the socket Cloud Run provides.');
+		L.push(`gcloud projects add-iam-policy-binding ${project} --member=serviceAccount:${sa} --role=roles/cloudsql.client`);
+	}
+	L.push('```');
 	if (secrets.length) {
-		L.push('2. Create one Secret Manager secret per secret variable and let the service account read them:');
+		L.push('3. **The secrets.** One Secret Manager secret per secret variable, readable by that service account:');
 		L.push('```sh');
 		for (const v of secrets) {
-			L.push(`printf '%s' 'CHANGE-ME' | gcloud secrets create ${cloudRunSecretId(config, v.name)} --data-file=-`);
-			L.push(`gcloud secrets add-iam-policy-binding ${cloudRunSecretId(config, v.name)} \\`);
-			L.push(`  --member=serviceAccount:SERVICE_ACCOUNT --role=roles/secretmanager.secretAccessor`);
+			const value = v.kind === 'postgres-dsn' ? cloudSqlDatabaseUrl(config, SECRET_PLACEHOLDER) : SECRET_PLACEHOLDER;
+			L.push(`printf '%s' '${value}' | gcloud secrets create ${cloudRunSecretId(config, v.name)} --project=${project} --data-file=-`);
+			L.push(`gcloud secrets add-iam-policy-binding ${cloudRunSecretId(config, v.name)} --project=${project} \\`);
+			L.push(`  --member=serviceAccount:${sa} --role=roles/secretmanager.secretAccessor`);
 		}
 		L.push('```');
 		L.push('   The references use version `latest`, resolved when an instance starts. Google recommends pinning a');
 		L.push('   version number for variables; change `key:` if you want that.');
 	}
-	if (config.services.postgres || config.services.redis) {
-		L.push('3. Use Cloud SQL and Memorystore (or your own servers).' + (config.services.redis ? ' `REDIS_URL` points at `redis.invalid`: set your endpoint.' : ''));
-		L.push('   Private IPs need Direct VPC egress (`run.googleapis.com/network-interfaces` annotation) or a connector.');
+	if (config.services.postgres) {
+		const conn = cloudSqlConnectionName(config);
+		L.push(`4. **PostgreSQL: Cloud SQL.** \`service.yaml\` connects the instance \`${conn}\``);
+		L.push('   (annotation `run.googleapis.com/cloudsql-instances`, format `PROJECT:REGION:INSTANCE`): create a Cloud SQL for');
+		L.push(`   PostgreSQL instance named \`${name}\` in ${region}, or put your instance's connection name there. Cloud Run`);
+		L.push(`   then serves its Unix socket in \`/cloudsql/${conn}\`, and \`DATABASE_URL\` names that directory`);
+		L.push('   with the host left empty, as libpq reads a socket directory:');
+		L.push('');
+		L.push(`   \`${cloudSqlDatabaseUrl(config, 'PASSWORD')}\``);
+		L.push('');
+		L.push('   (user `app`, database `app`: change them to yours). The percent-encoded form');
+		L.push(`   \`postgresql://app:PASSWORD@${encodeURIComponent(`/cloudsql/${conn}`)}/app\` works as well.`);
+	}
+	if (config.services.redis) {
+		L.push(`${config.services.postgres ? 5 : 4}. **Redis: Memorystore** (or your own server). \`REDIS_URL\` points at \`redis.invalid\`: set your endpoint.`);
+		L.push('   Its private IP needs Direct VPC egress (`run.googleapis.com/network-interfaces` annotation) or a connector.');
 	}
 	L.push('');
 	L.push('## Deploy', '');
 	L.push('```sh');
-	L.push(`gcloud run services replace deploy/cloud-run/service.yaml --region ${region}`);
+	L.push(`gcloud run services replace deploy/cloud-run/service.yaml --project=${project} --region ${region}`);
 	L.push(`# Public service: allow unauthenticated requests once.`);
-	L.push(`gcloud run services add-iam-policy-binding ${name} --region ${region} --member=allUsers --role=roles/run.invoker`);
+	L.push(`gcloud run services add-iam-policy-binding ${name} --project=${project} --region ${region} --member=allUsers --role=roles/run.invoker`);
 	L.push('```');
 	if (config.project.framework === 'django') {
 		L.push('', '`ALLOWED_HOSTS` allows `*.run.app`; add your custom domain. Run migrations with a Cloud Run job.');

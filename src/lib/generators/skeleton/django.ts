@@ -11,26 +11,51 @@ import type { GeneratedFile } from '../types.ts';
 import { pyStr } from '../writers/python.ts';
 import { py } from './common.ts';
 
+/**
+ * settings.py's DATABASE_URL -> DATABASES["default"]. The host is a name or
+ * address, or a Unix-socket directory as libpq reads one (PostgreSQL docs,
+ * libpq "Connection URIs"): in the `host` query parameter with the URI's host
+ * empty (what Cloud Run's Cloud SQL connection needs, `?host=/cloudsql/...`),
+ * or percent-encoded as the host. Django's PostgreSQL backend takes a HOST
+ * starting with "/" as the socket directory (Django settings, HOST). The host
+ * is read as written: `hostname` would lowercase it and leave `%2F` encoded.
+ */
+const DATABASE_FROM_URL = [
+	'',
+	'def _database(url: str) -> dict[str, Any]:',
+	'    """Django\'s DATABASES entry for DATABASE_URL, a libpq connection URI (config.py checks it).',
+	'',
+	'    ``postgresql://user:password@host:port/name``, or a Unix socket: its directory in',
+	'    ``?host=`` with the host left empty (``postgresql://user:password@/name?host=/cloudsql/...``,',
+	'    how Cloud Run reaches Cloud SQL), or percent-encoded as the host (``%2Fcloudsql%2F...``).',
+	'    """',
+	'    parts = urlsplit(url)',
+	'    netloc_host = parts.netloc.rpartition("@")[2]',
+	'    # An IPv6 literal ([::1]:5432) has colons of its own; any other host ends at the port.',
+	'    bracketed = netloc_host.startswith("[")',
+	'    host = (parts.hostname or "") if bracketed else unquote(netloc_host.partition(":")[0])',
+	'    query = parse_qs(parts.query)',
+	'    return {',
+	'        "ENGINE": "django.db.backends.postgresql",',
+	'        "NAME": unquote(parts.path.lstrip("/")),',
+	'        "USER": unquote(parts.username or ""),',
+	'        "PASSWORD": unquote(parts.password or ""),',
+	'        "HOST": query.get("host", [host])[-1],',
+	'        "PORT": query.get("port", [str(parts.port or "")])[-1],',
+	'        "CONN_MAX_AGE": 60,',
+	'        "CONN_HEALTH_CHECKS": True,',
+	'    }',
+	'',
+	''
+];
+
 export function djangoFiles(config: ReadonlyConfig): GeneratedFile[] {
 	const f = facts(config);
 	const settingsModule = djangoSettingsModule(config);
 	const pg = config.services.postgres;
 	const database = pg
 		? [
-				"    # DATABASE_URL (postgresql://user:password@host:port/name) split into Django's fields.",
-				'    _db = urlsplit(str(_settings.database_url))',
-				'    DATABASES = {',
-				'        "default": {',
-				'            "ENGINE": "django.db.backends.postgresql",',
-				'            "NAME": unquote(_db.path.lstrip("/")),',
-				'            "USER": unquote(_db.username or ""),',
-				'            "PASSWORD": unquote(_db.password or ""),',
-				'            "HOST": _db.hostname or "",',
-				'            "PORT": str(_db.port or ""),',
-				'            "CONN_MAX_AGE": 60,',
-				'            "CONN_HEALTH_CHECKS": True,',
-				'        }',
-				'    }'
+				'    DATABASES = {"default": _database(str(_settings.database_url))}'
 			]
 		: [
 				'    # SQLite: in systemd\'s StateDirectory= when the service has one (bare metal: /var/lib/<name>,',
@@ -54,12 +79,13 @@ export function djangoFiles(config: ReadonlyConfig): GeneratedFile[] {
 		'import sys',
 		'from pathlib import Path',
 		'from typing import Any',
-		...(pg ? ['from urllib.parse import unquote, urlsplit'] : []),
+		...(pg ? ['from urllib.parse import parse_qs, unquote, urlsplit'] : []),
 		'',
 		'from .config import get_settings',
 		'',
 		'BASE_DIR = Path(__file__).resolve().parent',
 		'',
+		...(pg ? DATABASE_FROM_URL : []),
 		'# ``collectstatic`` runs where there is no secret and no database (the image build,',
 		'# install.sh): static files need neither, so that one command reads no settings. The',
 		'# server and every other command read them and refuse to start without SECRET_KEY.',

@@ -4,6 +4,14 @@
  * (derive.ts), so `.env.example`, compose and Kubernetes files name the same
  * variables. Secrets are `SecretStr` (never printed), DSNs are validated
  * URLs, the log level is a `Literal`.
+ *
+ * DATABASE_URL is a `PostgresUrl`, checked by config.py itself rather than
+ * pydantic's `PostgresDsn`, which requires a host: libpq also connects through
+ * a Unix socket whose directory is given in the `host` query parameter with
+ * the URI's host left empty, or percent-encoded as the host (PostgreSQL docs,
+ * libpq "Connection URIs"), and that is how Cloud Run reaches Cloud SQL
+ * (`?host=/cloudsql/PROJECT:REGION:INSTANCE`, Cloud SQL "Connect from Cloud
+ * Run"). PostgresDsn fails the first form with "empty host".
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
 import { facts, type EnvVar } from '../../model/derive.ts';
@@ -16,7 +24,8 @@ const TYPES: Record<EnvVar['kind'], string> = {
 	secret: 'SecretStr',
 	bool: 'bool',
 	int: 'int',
-	'postgres-dsn': 'PostgresDsn',
+	// Not pydantic's PostgresDsn: it rejects the empty host of libpq's Unix-socket form (POSTGRES_URL).
+	'postgres-dsn': 'PostgresUrl',
 	'redis-dsn': 'RedisDsn',
 	'log-level': 'LogLevel'
 };
@@ -29,14 +38,43 @@ function defaultLiteral(v: EnvVar): string {
 	return pyStr(String(d));
 }
 
+/**
+ * config.py's PostgresUrl: a libpq connection URI naming a server, by host or
+ * by Unix-socket directory (`?host=/...`, or `%2F...` as the host).
+ */
+const POSTGRES_URL = [
+	'',
+	'def _check_postgres_url(url: str) -> str:',
+	'    """Accept a libpq connection URI that names a server: by host, or by Unix socket.',
+	'',
+	'    ``postgresql://user:password@host:5432/name``, or a socket directory in ``host=`` with the',
+	'    host left empty (``postgresql://user:password@/name?host=/cloudsql/PROJECT:REGION:INSTANCE``,',
+	'    how Cloud Run reaches Cloud SQL), or percent-encoded as the host (``%2Fcloudsql%2F...``).',
+	"    pydantic's PostgresDsn rejects the empty host, hence this check.",
+	'    """',
+	'    parts = urlsplit(url)',
+	'    if parts.scheme.split("+")[0] not in ("postgres", "postgresql"):',
+	'        raise ValueError("must be a postgresql:// URL")',
+	'    _ = parts.port  # raises ValueError for a port that is not a number',
+	'    socket_dir = parse_qs(parts.query).get("host", [""])[-1]',
+	'    if not parts.netloc.rpartition("@")[2] and not socket_dir.startswith("/"):',
+	'        raise ValueError(',
+	'            "names no server: give a host (postgresql://user:password@host:5432/name)"',
+	'            " or a Unix socket directory (postgresql://user:password@/name?host=/path)"',
+	'        )',
+	'    return url',
+	'',
+	'',
+	'PostgresUrl = Annotated[str, AfterValidator(_check_postgres_url)]'
+];
+
 export function settingsModule(config: ReadonlyConfig): GeneratedFile[] {
 	const f = facts(config);
 	if (!f.hasSettings) return [];
 	const kinds = new Set(f.env.map((v) => v.kind));
-	const pydantic = (['postgres-dsn', 'redis-dsn', 'secret'] as const)
-		.filter((k) => kinds.has(k))
-		.map((k) => TYPES[k])
-		.sort();
+	const pg = kinds.has('postgres-dsn');
+	const pydantic = [...(['redis-dsn', 'secret'] as const).filter((k) => kinds.has(k)).map((k) => TYPES[k]), ...(pg ? ['AfterValidator'] : [])].sort();
+	const typing = [...(pg ? ['Annotated'] : []), ...(kinds.has('log-level') ? ['Literal'] : [])];
 	const fields: string[] = [];
 	for (const v of f.env) {
 		fields.push(...pyCommentBlock(`${v.name}: ${v.description}${v.default === undefined ? ' Required.' : ''}`, '    '));
@@ -52,12 +90,14 @@ export function settingsModule(config: ReadonlyConfig): GeneratedFile[] {
 			'"""',
 			'',
 			'from functools import lru_cache',
-			...(kinds.has('log-level') ? ['from typing import Literal'] : []),
+			...(typing.length ? [`from typing import ${typing.join(', ')}`] : []),
+			...(pg ? ['from urllib.parse import parse_qs, urlsplit'] : []),
 			'',
 			...(pydantic.length ? [`from pydantic import ${pydantic.join(', ')}`] : []),
 			'from pydantic_settings import BaseSettings, SettingsConfigDict',
 			'',
 			...(kinds.has('log-level') ? ['LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]', ''] : []),
+			...(pg ? [...POSTGRES_URL, ''] : []),
 			'',
 			'class Settings(BaseSettings):',
 			'    """The application\'s configuration."""',

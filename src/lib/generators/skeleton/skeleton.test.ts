@@ -109,7 +109,8 @@ describe('Python skeleton', () => {
 		expect(py).toContain('    log_level: LogLevel = "INFO"\n');
 		expect(py).toContain('    debug: bool = False\n');
 		expect(py).toContain('    secret_key: SecretStr\n');
-		expect(py).toContain('    database_url: PostgresDsn\n');
+		// config.py's own PostgresUrl, not PostgresDsn (which rejects libpq's Unix-socket form): cloud-run.test.ts.
+		expect(py).toContain('    database_url: PostgresUrl\n');
 		expect(py).toContain('    redis_url: RedisDsn\n');
 		expect(py).toContain('@lru_cache\ndef get_settings() -> Settings:');
 		for (const v of facts(config).env) expect(py).toMatch(new RegExp(`^    ${v.field}: `, 'm'));
