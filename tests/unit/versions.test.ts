@@ -87,7 +87,8 @@ function collectReferences(files: readonly GeneratedFile[]): References {
 		if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(f.path)) {
 			const wf = load(f.content) as Doc;
 			for (const job of Object.values(wf.jobs ?? {}) as Doc[]) {
-				if (job.uses) r.uses.add(job.uses);
+				// A job's `uses: ./.github/workflows/x.yml` calls a workflow of the same repository: not an outside reference.
+				if (job.uses && !String(job.uses).startsWith('./')) r.uses.add(job.uses);
 				for (const s of (job.steps ?? []) as Doc[]) {
 					if (s.uses && !String(s.uses).startsWith('./')) r.uses.add(s.uses);
 					if (s.uses && String(s.uses).startsWith('astral-sh/setup-uv@') && s.with?.version) r.pins.add(`uv==${s.with.version}`);

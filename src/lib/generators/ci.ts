@@ -4,10 +4,17 @@
  *   official setup action, fail with a clear message when the lock file is
  *   missing, then lint (ruff check, ruff format --check), type-check (mypy)
  *   and test (pytest) on every supported Python version.
- * - `.github/workflows/release.yml`: on a `v*` tag, build sdist + wheel,
- *   check the tag matches the version, publish to PyPI with trusted
- *   publishing (no token), and for deployable kinds with a container target
- *   build and push the image with Docker's official actions.
+ *   ci.yml is also a reusable workflow (`workflow_call`).
+ * - `.github/workflows/release.yml`: on a `v*` tag, first run ci.yml (a
+ *   `uses:` job every other job needs, so only what passed is published),
+ *   build sdist + wheel, check the tag matches the version, publish to PyPI
+ *   with trusted publishing (no token), and for deployable kinds with a
+ *   container target build and push the image with Docker's official
+ *   actions: tags from metadata-action's `type=pep440` (every PEP 440
+ *   version, which node-semver's `type=semver` rejects in part), a registry
+ *   layer cache (`IMAGE:buildcache`: the Actions cache of one tag is never
+ *   read by the next), and the registry's own login: GHCR with GITHUB_TOKEN,
+ *   Artifact Registry (`*-docker.pkg.dev`) with Workload Identity Federation.
  * Every action is pinned in versions.ts (ACTIONS).
  */
 import type { ReadonlyConfig } from '../model/config.ts';
@@ -80,9 +87,12 @@ function ciWorkflow(config: ReadonlyConfig): GeneratedFile {
 	const checkout = { uses: ACTIONS.checkout, with: { 'persist-credentials': false } };
 	const doc = {
 		name: 'CI',
-		on: { push: { branches: ['main'] }, pull_request: null, workflow_dispatch: null },
+		// workflow_call: release.yml runs these same checks before it publishes anything.
+		on: { push: { branches: ['main'] }, pull_request: null, workflow_dispatch: null, workflow_call: null },
 		permissions: { contents: 'read' },
-		concurrency: { group: '${{ github.workflow }}-${{ github.ref }}', 'cancel-in-progress': true },
+		// A fixed prefix: called from release.yml, github.workflow is the caller's name, and a group equal
+		// to one the caller holds would deadlock (GitHub cancels both).
+		concurrency: { group: 'ci-${{ github.ref }}', 'cancel-in-progress': true },
 		jobs: {
 			lint: {
 				name: 'Lint and type-check',
@@ -107,6 +117,9 @@ function ciWorkflow(config: ReadonlyConfig): GeneratedFile {
 	};
 	return { path: '.github/workflows/ci.yml', content: writeYaml(doc, HEADER), language: 'yaml' };
 }
+
+/** The tag of the build cache release.yml keeps beside the image (`IMAGE:buildcache`). */
+export const BUILD_CACHE_TAG = 'buildcache';
 
 /** Registry host of an image reference (Docker's rule: a first part with "." or ":" or localhost). */
 export function registryOf(image: string): string {
@@ -134,6 +147,54 @@ function buildSteps(config: ReadonlyConfig): Step[] {
 	];
 }
 
+/** Artifact Registry's Docker hosts are `LOCATION-docker.pkg.dev`. */
+export function isArtifactRegistry(registry: string): boolean {
+	return /^[a-z0-9-]+-docker\.pkg\.dev$/.test(registry);
+}
+
+/** Repository variables release.yml reads to push to Artifact Registry (google-github-actions/auth inputs). */
+export const GCP_VARS = { provider: 'GCP_WORKLOAD_IDENTITY_PROVIDER', serviceAccount: 'GCP_SERVICE_ACCOUNT' } as const;
+
+/**
+ * metadata-action's tags: the PEP 440 version (`{{version}}` is its normal form) for every
+ * version, `MAJOR.MINOR` for final releases only (the action gives pre/post/dev releases the
+ * version alone), and `sha-…`.
+ */
+export const IMAGE_TAG_RULES = 'type=pep440,pattern={{version}}\ntype=pep440,pattern={{major}}.{{minor}}\ntype=sha\n';
+
+/** The login steps (and the job's extra permissions) for the registry the image names. */
+function registryLogin(registry: string): { permissions: Record<string, string>; steps: Step[] } {
+	if (registry === 'ghcr.io')
+		return {
+			permissions: { packages: 'write' },
+			steps: [{ name: `Log in to ${registry}`, uses: ACTIONS.dockerLogin, with: { registry, username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' } }]
+		};
+	if (isArtifactRegistry(registry))
+		return {
+			// id-token: write lets the job request GitHub's OIDC token, which Workload Identity Federation exchanges.
+			permissions: { 'id-token': 'write' },
+			steps: [
+				{
+					name: 'Authenticate to Google Cloud (Workload Identity Federation)',
+					id: 'auth',
+					uses: ACTIONS.gcpAuth,
+					with: {
+						workload_identity_provider: `\${{ vars.${GCP_VARS.provider} }}`,
+						service_account: `\${{ vars.${GCP_VARS.serviceAccount} }}`,
+						token_format: 'access_token',
+						// Only the token is needed: no credentials file in the workspace, so none in the build context.
+						create_credentials_file: false
+					}
+				},
+				{ name: `Log in to ${registry}`, uses: ACTIONS.dockerLogin, with: { registry, username: 'oauth2accesstoken', password: '${{ steps.auth.outputs.access_token }}' } }
+			]
+		};
+	return {
+		permissions: {},
+		steps: [{ name: `Log in to ${registry}`, uses: ACTIONS.dockerLogin, with: { registry, username: '${{ secrets.REGISTRY_USERNAME }}', password: '${{ secrets.REGISTRY_PASSWORD }}' } }]
+	};
+}
+
 function releaseWorkflow(config: ReadonlyConfig): GeneratedFile {
 	const f = facts(config);
 	const wheelName = normalizeName(f.distName).replace(/-/g, '_');
@@ -141,8 +202,11 @@ function releaseWorkflow(config: ReadonlyConfig): GeneratedFile {
 		config.project.kind !== 'library' &&
 		(config.target === 'docker' || config.target === 'kubernetes' || (config.target === 'serverless' && config.serverless.provider === 'cloud-run'));
 	const jobs: Record<string, unknown> = {
+		// The same checks as every push (ci.yml, called as a reusable workflow): every other job needs it.
+		ci: { name: 'CI', uses: './.github/workflows/ci.yml', permissions: { contents: 'read' } },
 		build: {
 			name: 'Build distributions',
+			needs: 'ci',
 			'runs-on': 'ubuntu-latest',
 			'timeout-minutes': 15,
 			steps: [
@@ -170,33 +234,25 @@ function releaseWorkflow(config: ReadonlyConfig): GeneratedFile {
 				{ name: 'Publish with trusted publishing', uses: ACTIONS.pypiPublish }
 			]
 		};
+	const image = imageRef(config);
+	const registry = registryOf(image);
 	if (container) {
-		const registry = registryOf(imageRef(config));
-		const ghcr = registry === 'ghcr.io';
+		const login = registryLogin(registry);
 		jobs.image = {
 			name: 'Build and push the image',
 			needs: 'build',
 			'runs-on': 'ubuntu-latest',
 			'timeout-minutes': 30,
-			permissions: { contents: 'read', packages: 'write' },
+			permissions: { contents: 'read', ...login.permissions },
 			steps: [
 				{ uses: ACTIONS.checkout, with: { 'persist-credentials': false } },
 				{ name: 'Set up Docker Buildx', uses: ACTIONS.setupBuildx },
-				{
-					name: `Log in to ${registry}`,
-					uses: ACTIONS.dockerLogin,
-					with: ghcr
-						? { registry, username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' }
-						: { registry, username: '${{ secrets.REGISTRY_USERNAME }}', password: '${{ secrets.REGISTRY_PASSWORD }}' }
-				},
+				...login.steps,
 				{
 					name: 'Image tags and labels',
 					id: 'meta',
 					uses: ACTIONS.dockerMetadata,
-					with: {
-						images: imageRef(config),
-						tags: 'type=semver,pattern={{version}}\ntype=semver,pattern={{major}}.{{minor}}\ntype=sha\n'
-					}
+					with: { images: image, tags: IMAGE_TAG_RULES }
 				},
 				{
 					name: 'Build and push',
@@ -206,8 +262,9 @@ function releaseWorkflow(config: ReadonlyConfig): GeneratedFile {
 						push: true,
 						tags: '${{ steps.meta.outputs.tags }}',
 						labels: '${{ steps.meta.outputs.labels }}',
-						'cache-from': 'type=gha',
-						'cache-to': 'type=gha,mode=max'
+						// The layer cache lives in the registry, beside the image: each tag's run reads the last one's.
+						'cache-from': `type=registry,ref=${image}:${BUILD_CACHE_TAG}`,
+						'cache-to': `type=registry,ref=${image}:${BUILD_CACHE_TAG},mode=max`
 					}
 				}
 			]
@@ -219,9 +276,14 @@ function releaseWorkflow(config: ReadonlyConfig): GeneratedFile {
 		permissions: { contents: 'read' },
 		jobs
 	};
-	const header = [...HEADER];
-	if (container && registryOf(imageRef(config)) !== 'ghcr.io')
-		header.push('Set the repository secrets REGISTRY_USERNAME and REGISTRY_PASSWORD for the image registry.');
+	const header = [...HEADER, 'Runs ci.yml first: nothing is published unless its checks pass.'];
+	if (container && isArtifactRegistry(registry))
+		header.push(
+			`Artifact Registry (${registry}) with Workload Identity Federation: set the repository variables`,
+			`${GCP_VARS.provider} (projects/PROJECT_NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER)`,
+			`and ${GCP_VARS.serviceAccount} (an account allowed to push to the repository), as google-github-actions/auth's README sets up.`
+		);
+	else if (container && registry !== 'ghcr.io') header.push('Set the repository secrets REGISTRY_USERNAME and REGISTRY_PASSWORD for the image registry.');
 	return { path: '.github/workflows/release.yml', content: writeYaml(doc, header), language: 'yaml' };
 }
 

@@ -194,6 +194,16 @@ export const ACTION_REFS = {
 		source: via('docker/build-push-action', '2026-07-09'),
 		seen: ['v7', 'v7.3.0'],
 		evidence: 'moving major tag v7, at v7.3.0'
+	}),
+	gcpAuth: ref({
+		repo: 'google-github-actions/auth',
+		ref: 'v3',
+		kind: 'tag',
+		sha: '7c6bc770dae815cd3e89ee6cdf493a5fab2cc093',
+		source: via('google-github-actions/auth', '2025-09-03'),
+		seen: ['v2', 'v2.1.13', 'v3', 'v3.0.0'],
+		evidence:
+			'moving major tag v3, at v3.0.0 (2025-08-28, runs on node24); its action.yml at v3 has the inputs release.yml sets (workload_identity_provider, service_account, token_format, create_credentials_file) and the output access_token ("only available when token_format is access_token", README). The snapshot is older than CHECKED: a later v3.x may exist'
 	})
 } as const satisfies Record<string, UpstreamRef>;
 
