@@ -19,7 +19,7 @@ function deployment(config: ReadonlyConfig, service: BackingService): string {
 		case 'kubernetes':
 			return pg
 				? "its value goes in the Secret (deploy/kubernetes/secret.example.yaml); the cluster's own PostgreSQL serves it"
-				: 'its value is in the ConfigMap (deploy/kubernetes/configmap.yaml), pointing at a redis Service in the namespace';
+				: `its value is in the ConfigMap (deploy/kubernetes/${config.project.kind === 'service' && config.project.framework === 'django' ? 'config/' : ''}configmap.yaml), pointing at a redis Service in the namespace`;
 		case 'serverless':
 			if (config.serverless.provider === 'cloud-run')
 				return pg
