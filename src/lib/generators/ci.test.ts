@@ -135,7 +135,18 @@ describe('release.yml pushes the tag the deploy files pull, for every PEP 440 ve
 	// Its `type=semver` uses node-semver, which rejects 1.0.0rc1, 1.0 and 2.0.0.post1, so only
 	// sha-... was pushed. metadataTags() is a port of the action's own code (see the helper).
 	const SHA = '0123456789abcdef0123456789abcdef01234567';
-	const VERSIONS = ['0.1.0', '1.0', '2', '1.0.0rc1', '1.0.0a1', '1.0.0b2', '2.0.0.post1', '1.0.dev3', '1.0.0rc1.post2.dev3', '1!2.0', '1!2.0rc1', '0!1.0', '1.01', '2025.12.1'];
+	const VERSIONS = ['0.1.0', '1.0', '2', '1.0.0rc1', '1.0.0a1', '1.0.0b2', '2.0.0.post1', '1.0.dev3', '1.0.0rc1.post2.dev3', '1!2.0', '1!2.0rc1', '2025.12.1'];
+	// Non-canonical spellings (0!1.0, 1.01) are refused by validateConfig: the wheel would say 1.0 / 1.1 and
+	// release.yml's tag check (git tag v<version>) would fail. imageTag still normalises them as metadata-action does.
+	it('normalises non-canonical spellings as metadata-action does', () => {
+		expect(imageTag('1.01')).toBe('1.1');
+		expect(imageTag('0!1.0')).toBe('1.0');
+		for (const v of ['0!1.0', '1.01']) {
+			const c = k8sConfig();
+			c.project.version = v;
+			expect(validateConfig(c).some((e) => e.path === 'project.version'), v).toBe(true);
+		}
+	});
 
 	it('the port agrees with the parser metadata-action bundles on the cases its README lists', () => {
 		// README v6 "type=pep440" table: Git tag -> {{version}}.

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { formatRequirement, importNameOf, normalizeName, parseRequirement } from './pep.ts';
+import { formatRequirement, importNameOf, isCanonicalVersion, normalizeName, parseRequirement } from './pep.ts';
 
 describe('names', () => {
 	it('normalises per PEP 503 and derives the import name', () => {
 		expect(normalizeName('Foo.Bar__baz')).toBe('foo-bar-baz');
 		expect(importNameOf('Acme-Orders.API')).toBe('acme_orders_api');
+	});
+});
+
+describe('canonical versions (what the wheel, the git tag check and the image tag all carry)', () => {
+	it('accepts the form packaging prints and refuses leading zeros and the default epoch', () => {
+		for (const v of ['0.1.0', '1.0', '1!2.0', '1.0rc1', '2.0.0.post1', '1.0.dev0', '10.20.30']) expect(isCanonicalVersion(v), v).toBe(true);
+		// packaging.version.Version prints these as 1.1, 1.0, 1.0rc1 and 1.0.post1: release.yml's tag check would refuse v1.01.
+		for (const v of ['1.01', '0!1.0', '1.0rc01', '1.0.post01', '01.0']) expect(isCanonicalVersion(v), v).toBe(false);
 	});
 });
 

@@ -28,7 +28,8 @@ const VERSION_RE =
 	/^v?(?:(?:[0-9]+)!)?[0-9]+(?:\.[0-9]+)*(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?(?:[-_.]?dev[-_.]?[0-9]*)?(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?$/i;
 
 /** A PEP 440 version that tools will accept without normalising it away. */
-const CANONICAL_VERSION_RE = /^(?:[0-9]+!)?[0-9]+(?:\.[0-9]+)*(?:(?:a|b|rc)[0-9]+)?(?:\.post[0-9]+)?(?:\.dev[0-9]+)?$/;
+// Numbers as packaging prints them (no leading zeros: 1.01 is 1.1), and no 0! epoch (the default, which it drops).
+const CANONICAL_VERSION_RE = /^(?:[1-9][0-9]*!)?(?:0|[1-9][0-9]*)(?:\.(?:0|[1-9][0-9]*))*(?:(?:a|b|rc)(?:0|[1-9][0-9]*))?(?:\.post(?:0|[1-9][0-9]*))?(?:\.dev(?:0|[1-9][0-9]*))?$/;
 
 export function isValidVersion(version: string): boolean {
 	return VERSION_RE.test(version);

@@ -8,11 +8,37 @@ https://docs.djangoproject.com/en/stable/howto/deployment/checklist/ for product
 import sys
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from .config import get_settings
 
 BASE_DIR = Path(__file__).resolve().parent
+
+
+def _database(url: str) -> dict[str, Any]:
+    """Django's DATABASES entry for DATABASE_URL, a libpq connection URI (config.py checks it).
+
+    ``postgresql://user:password@host:port/name``, or a Unix socket: its directory in
+    ``?host=`` with the host left empty (``postgresql://user:password@/name?host=/cloudsql/...``,
+    how Cloud Run reaches Cloud SQL), or percent-encoded as the host (``%2Fcloudsql%2F...``).
+    """
+    parts = urlsplit(url)
+    netloc_host = parts.netloc.rpartition("@")[2]
+    # An IPv6 literal ([::1]:5432) has colons of its own; any other host ends at the port.
+    bracketed = netloc_host.startswith("[")
+    host = (parts.hostname or "") if bracketed else unquote(netloc_host.partition(":")[0])
+    query = parse_qs(parts.query)
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": unquote(parts.path.lstrip("/")),
+        "USER": unquote(parts.username or ""),
+        "PASSWORD": unquote(parts.password or ""),
+        "HOST": query.get("host", [host])[-1],
+        "PORT": query.get("port", [str(parts.port or "")])[-1],
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
+    }
+
 
 # ``collectstatic`` runs where there is no secret and no database (the image build,
 # install.sh): static files need neither, so that one command reads no settings. The
@@ -33,20 +59,7 @@ else:
     ALLOWED_HOSTS = [h.strip() for h in _settings.allowed_hosts.split(",") if h.strip()]
     HTTPS_ONLY = _settings.https_only
     LOG_LEVEL = _settings.log_level
-    # DATABASE_URL (postgresql://user:password@host:port/name) split into Django's fields.
-    _db = urlsplit(str(_settings.database_url))
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": unquote(_db.path.lstrip("/")),
-            "USER": unquote(_db.username or ""),
-            "PASSWORD": unquote(_db.password or ""),
-            "HOST": _db.hostname or "",
-            "PORT": str(_db.port or ""),
-            "CONN_MAX_AGE": 60,
-            "CONN_HEALTH_CHECKS": True,
-        }
-    }
+    DATABASES = {"default": _database(str(_settings.database_url))}
 
 INSTALLED_APPS = [
     "django.contrib.admin",
