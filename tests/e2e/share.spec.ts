@@ -94,7 +94,9 @@ test('a pinned v1 link opens exactly its configuration', async ({ page }) => {
 	await expect(page.getByLabel('Project name')).toHaveValue('acme-orders');
 	await expect(page.getByTestId('link-error')).toHaveCount(0);
 	const json = JSON.parse(await w.fileText('slipway.json'));
-	expect(json).toEqual({ slipway: 1, config: FIXED });
+	// Fields added since the link was made (Cloud Run's project and repository) arrive empty, which
+	// means "derived": everything the link holds is kept as it was.
+	expect(json).toEqual({ slipway: 1, config: { ...FIXED, serverless: { ...FIXED.serverless, gcpProject: '', artifactRepository: '' } } });
 	await w.goto('Deployment');
 	await expect(page.getByLabel('Namespace')).toHaveValue('orders');
 	expect(w.errors).toEqual([]);
