@@ -18,6 +18,7 @@
  * checks it statically, or cannot run it here and why.
  */
 import { load, loadAll } from 'js-yaml';
+import { parse as parseToml } from 'smol-toml';
 import type { GeneratedFile } from '../../../src/lib/generators/types.ts';
 import { CFN_SCHEMA, isObj } from '../validators/util.ts';
 
@@ -33,9 +34,27 @@ export interface Command {
 	where?: string;
 }
 
-/** Words that start a shell command in prose (`inline code`) we take as an instruction to run. */
-const COMMAND_WORDS =
-	/^(uv|uvx|poetry|pip|pip-compile|pip-sync|python3?|\.venv\/bin\/\S+|pytest|ruff|mypy|docker|docker-compose|kubectl|gcloud|sam|aws|gh|git|curl|sudo|sh|bash|systemctl|journalctl|certbot|nginx|npx|openssl|cp|make|pre-commit|gunicorn|uvicorn|celery|alembic|source|export|\.\/manage\.py|python3? manage\.py)\b/;
+/** Words that start a shell command in prose (`inline code`) we take as an instruction to run (the project's own console scripts too). */
+const COMMAND_WORDS = new Set([
+	'uv', 'uvx', 'poetry', 'pip', 'pip-compile', 'pip-sync', 'python', 'python3', 'pytest', 'ruff', 'mypy', 'docker', 'docker-compose',
+	'kubectl', 'kustomize', 'gcloud', 'sam', 'aws', 'gh', 'git', 'curl', 'sudo', 'sh', 'bash', 'systemctl', 'systemd-analyze', 'journalctl',
+	'certbot', 'nginx', 'npx', 'npm', 'node', 'openssl', 'cp', 'make', 'pre-commit', 'gunicorn', 'uvicorn', 'flask', 'django-admin', 'celery',
+	'alembic', 'source', 'export', 'apt-get', 'apt', 'redis-cli', 'psql', 'pg_isready', './manage.py'
+]);
+
+/** `[project.scripts]` (or Poetry's `[tool.poetry.scripts]`) of the generated pyproject.toml: name -> `module:function`. */
+export function consoleScripts(files: readonly GeneratedFile[]): Map<string, string> {
+	const out = new Map<string, string>();
+	const text = files.find((f) => f.path === 'pyproject.toml')?.content;
+	if (!text) return out;
+	try {
+		const doc = parseToml(text) as { project?: { scripts?: Record<string, unknown> }; tool?: { poetry?: { scripts?: Record<string, unknown> } } };
+		for (const [name, target] of Object.entries({ ...doc.tool?.poetry?.scripts, ...doc.project?.scripts })) if (typeof target === 'string') out.set(name, target);
+	} catch {
+		// the toml and validate-pyproject checks report an unreadable pyproject.toml
+	}
+	return out;
+}
 
 /** Shell keywords and lines that are structure, not commands. */
 const STRUCTURE = /^(then|else|fi|do|done|esac|;;|\{|\}|\)|\(|if \[.*\]; then|elif .*; then|for .*; do|while .*; do|case .* in|[A-Za-z0-9_*|-]+\))$/;
@@ -81,7 +100,7 @@ function stripComment(line: string): string {
 	return line;
 }
 
-function fromMarkdown(f: GeneratedFile): Command[] {
+function fromMarkdown(f: GeneratedFile, words: ReadonlySet<string>): Command[] {
 	const out: Command[] = [];
 	const lines = f.content.split('\n');
 	let inBlock: string | null = null;
@@ -105,7 +124,8 @@ function fromMarkdown(f: GeneratedFile): Command[] {
 	}
 	for (const m of prose.join('\n').matchAll(/(?<!`)`([^`\n]+)`(?!`)/g)) {
 		const t = m[1].trim();
-		if (COMMAND_WORDS.test(t) && /\s/.test(t)) out.push({ source: 'readme', file: f.path, text: t, where: 'inline' });
+		const first = t.split(/\s+/)[0];
+		if (/\s/.test(t) && (words.has(first) || /^\.venv\/bin\//.test(first))) out.push({ source: 'readme', file: f.path, text: t, where: 'inline' });
 	}
 	return out;
 }
@@ -285,9 +305,10 @@ const isSamFile = (f: GeneratedFile) => /Transform:\s*['"]?AWS::Serverless/.test
 /** Every command of a file set, in file order. */
 export function extractCommands(files: readonly GeneratedFile[]): Command[] {
 	const out: Command[] = [];
+	const words = new Set([...COMMAND_WORDS, ...consoleScripts(files).keys()]);
 	for (const f of files) {
 		const base = f.path.split('/').pop() ?? f.path;
-		if (f.path.endsWith('.md')) out.push(...fromMarkdown(f));
+		if (f.path.endsWith('.md')) out.push(...fromMarkdown(f, words));
 		else if (/^\.github\/workflows\/.+\.ya?ml$/.test(f.path)) out.push(...fromWorkflow(f));
 		else if (/(^|\/)(Dockerfile|Containerfile)(\.[\w-]+)?$/.test(f.path)) out.push(...fromDockerfile(f));
 		else if (/^(compose|docker-compose)(\.[\w-]+)*\.ya?ml$/.test(base)) out.push(...fromCompose(f));

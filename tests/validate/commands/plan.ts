@@ -26,7 +26,7 @@
 import { load, loadAll } from 'js-yaml';
 import type { GeneratedFile } from '../../../src/lib/generators/types.ts';
 import { isObj } from '../validators/util.ts';
-import { extractCommands, shellLines } from './extract.ts';
+import { consoleScripts, extractCommands, shellLines } from './extract.ts';
 import { normalise } from './ledger.ts';
 
 export interface Health {
@@ -449,6 +449,7 @@ function readmePlan(files: readonly GeneratedFile[]): { steps: ReadmeStep[]; cur
 		const first = n.split(/\s+/)[0];
 		const id = `readme:${c.text}`;
 		if (/^curl (-fsS )?http:\/\/(localhost|127\.0\.0\.1):\d+\/health$/.test(n)) curls.push(c.text);
+		else if (/^systemd-analyze calendar /.test(c.text)) steps.push({ id, covers: [c.text], shell: c.text, mode: 'run', expect: 'Next elapse:' });
 		else if (/^python3 -c "import secrets; print\(secrets\.token_urlsafe\(\d+\)\)"$/.test(c.text))
 			steps.push({ id, covers: [c.text], shell: c.text, mode: 'run', expect: '^[A-Za-z0-9_-]{40,}\\s*$' });
 		else if (/^(uvicorn|flask --app|gunicorn) .*--port (\d+)/.test(n) || /runserver (\d+)/.test(n))
@@ -479,31 +480,19 @@ function readmePlan(files: readonly GeneratedFile[]): { steps: ReadmeStep[]; cur
 
 const shq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
-/** Console scripts and modules of the project, by kind, read from pyproject.toml and the package. */
+/** Console scripts and their modules, by kind (the target's module names it: `pkg.cli`, `pkg.worker`, else the service). */
 function scriptsOf(files: readonly GeneratedFile[]) {
-	const m = byPath(files);
-	const service = new Set<string>();
-	const worker = new Set<string>();
-	const cli = new Set<string>();
-	const serviceModules = new Set<string>();
-	const workerModules = new Set<string>();
-	const cliModules = new Set<string>();
-	let queue: string | null = null;
-	const pyproject = m.get('pyproject.toml') ?? '';
-	const section = /\[(?:project\.scripts|tool\.poetry\.scripts)\]\n([\s\S]*?)(?:\n\[|$)/.exec(pyproject)?.[1] ?? '';
-	for (const line of section.split('\n')) {
-		const x = /^"?([\w.-]+)"?\s*=\s*"([\w.]+):(\w+)"/.exec(line);
-		if (!x) continue;
-		const mod = x[2].split('.')[0];
-		if (x[2].endsWith('.worker')) (worker.add(x[1]), workerModules.add(mod));
-		else if (x[2].endsWith('.cli')) (cli.add(x[1]), cliModules.add(mod));
-		else (service.add(x[1]), serviceModules.add(mod));
+	const kinds = { service: new Set<string>(), worker: new Set<string>(), cli: new Set<string>() };
+	const modules = { service: new Set<string>(), worker: new Set<string>(), cli: new Set<string>() };
+	for (const [name, target] of consoleScripts(files)) {
+		const mod = target.split(':')[0];
+		const kind = mod.endsWith('.worker') ? 'worker' : mod.endsWith('.cli') ? 'cli' : 'service';
+		kinds[kind].add(name);
+		modules[kind].add(mod.split('.')[0]);
 	}
-	for (const f of files) {
-		const q = /^QUEUE = "([^"]+)"/m.exec(f.content);
-		if (f.path.endsWith('/worker.py') && q) queue = q[1];
-	}
-	return { service, worker, cli, serviceModules, workerModules, cliModules, queue };
+	const worker = files.find((f) => f.path.endsWith('/worker.py'));
+	const queue = worker ? (/^QUEUE = "([^"]+)"/m.exec(worker.content)?.[1] ?? null) : null;
+	return { ...kinds, serviceModules: modules.service, workerModules: modules.worker, cliModules: modules.cli, queue };
 }
 
 function workflowBlocks(files: readonly GeneratedFile[]): Block[] {
