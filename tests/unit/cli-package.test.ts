@@ -29,13 +29,14 @@
  * unit tests run before `npm test`'s build step.
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/lib/generators/index.ts';
 import { PRESETS, presetById } from '../../src/lib/model/presets.ts';
 import { extractCommands } from '../validate/commands/extract.ts';
+import { filesUnder } from '../support/tree.ts';
 
 const ROOT = process.cwd();
 const rootPkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -56,19 +57,6 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 function sh(cmd: string, args: string[], opts: SpawnSyncOptions = {}) {
 	const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 60_000, env: env(), ...opts });
 	return { status: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
-}
-
-function filesUnder(dir: string): Map<string, string> {
-	const got = new Map<string, string>();
-	const walk = (d: string) => {
-		for (const e of readdirSync(d)) {
-			const p = join(d, e);
-			if (statSync(p).isDirectory()) walk(p);
-			else got.set(relative(dir, p), readFileSync(p, 'utf8'));
-		}
-	};
-	walk(dir);
-	return got;
 }
 
 beforeAll(() => {

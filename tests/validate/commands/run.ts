@@ -18,12 +18,13 @@
  * placeholders the files tell the user to replace come from .env.example.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import type { GeneratedFile } from '../../../src/lib/generators/types.ts';
 import { run, withWorkdir, type PlainFile } from '../root.ts';
+import { filesUnder } from '../../support/tree.ts';
 import type { JourneyPlan, Workload } from './plan.ts';
 
 export interface StepResult {
@@ -305,15 +306,7 @@ export function regenerate(files: readonly GeneratedFile[]): StepResult | null {
 		const env = { ...process.env, SLIPWAY: process.cwd(), PATH: `${join(process.execPath, '..')}:${process.env.PATH ?? ''}` };
 		const r = spawnSync('sh', ['-c', cmd], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
 		if (r.status !== 0) return { id, status: 'fail', detail: `exit ${r.status}: ${(r.stderr || r.stdout).slice(-800)}`, covers: [cmd] };
-		const got = new Map<string, string>();
-		const walk = (d: string) => {
-			for (const e of readdirSync(d)) {
-				const p = join(d, e);
-				if (statSync(p).isDirectory()) walk(p);
-				else got.set(relative(dir, p), readFileSync(p, 'utf8'));
-			}
-		};
-		walk(dir);
+		const got = filesUnder(dir);
 		const diff = files.filter((f) => got.get(f.path) !== f.content).map((f) => f.path);
 		const extra = [...got.keys()].filter((p) => !files.some((f) => f.path === p));
 		if (diff.length || extra.length) return { id, status: 'fail', detail: `regenerated files differ: ${[...diff, ...extra.map((p) => `+${p}`)].join(', ')}`, covers: [cmd] };
