@@ -312,6 +312,15 @@ describe('validator self-tests', () => {
 	}
 });
 
+describe('sam runs cfn-lint, not only the structural check', () => {
+	it('a Tracing mode Lambda does not have passes the SAM property whitelist and is caught by cfn-lint', async () => {
+		const v = VALIDATORS.find((x) => x.id === 'sam')!;
+		const r = await runValidator(v, makeFileSet([f('deploy/aws-lambda/template.yaml', SAM.replace('Timeout: 30', 'Timeout: 30\n      Tracing: Sometimes'))]));
+		expect(r.findings.length).toBeGreaterThan(0);
+		expect(r.findings.every((x) => x.tool === 'cfn-lint'), formatFindings(r.findings)).toBe(true);
+	});
+});
+
 describe('registry', () => {
 	it('fails a file that no validator claims', async () => {
 		const files = [f('pyproject.toml', PYPROJECT), f('deploy/mystery.xyz', 'hello\n')];

@@ -75,7 +75,7 @@ export const LEDGER: readonly LedgerRule[] = [
 		why: 'tests/validate/journeys/baremetal.test.ts runs install.sh in a private namespace of the root: install, TLS, upgrade with local edits (Django + pip, real nginx); uv and Poetry up to their lock file, which cannot be made offline (`git pull` needs a remote)'
 	},
 	// --- checked statically ------------------------------------------------------------------------
-	{ id: 'sam-validate', match: /^sam validate( --lint)?$/, status: 'static', by: 'sam', why: 'the SAM CLI is not installable here; the sam check validates the template (cfn-lint and SAM\'s resource properties)' },
+	{ id: 'sam-validate', match: /^sam validate( --lint)?$/, status: 'static', by: 'sam', why: 'the SAM CLI is not installable here; the sam check runs cfn-lint with the SAM translator (as sam validate --lint does) and checks SAM\'s resource properties' },
 	{ id: 'poetry-check-lock', match: /^poetry check --lock$/, status: 'static', by: 'poetry-check', why: 'poetry.lock cannot be made offline; the poetry-check check runs poetry check on pyproject.toml' },
 	{ id: 'compose-dev', sources: ['compose'], match: /(--reload|runserver|migrate --noinput)/, status: 'static', by: 'compose', why: `the dev override bind-mounts the source into the image and ${DOCKER}; docker-compose config checks it and the dev-server step runs the same server outside a container` },
 	{ id: 'cd', match: /^cd \S+$/, status: 'static', by: 'coverage', why: 'changes directory only; the folder is checked to exist' },

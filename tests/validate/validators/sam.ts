@@ -5,10 +5,16 @@
  * AWS::Serverless::Function / HttpApi / Api and their event sources, value
  * ranges Lambda enforces, that every Ref / GetAtt / Fn::Sub name is something
  * the template defines and every Fn::If names a condition, in short (!Sub) and
- * long (Fn::Sub:) form. AWS's cfn-lint (on this machine's image) checks the
- * generated Lambda templates as well: tests/validate/journeys/lambda-cfn-lint.test.ts.
+ * long (Fn::Sub:) form; then AWS's own cfn-lint (on this machine's image) with
+ * the SAM translator, in the region samconfig.toml deploys to. The China and
+ * us-east-2 cases of point 15.7 are in tests/validate/journeys/lambda-cfn-lint.test.ts.
  */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { load } from 'js-yaml';
+import type { GeneratedFile } from '../../../src/lib/generators/types.ts';
 import type { Finding, Validator } from '../registry.ts';
 import { CFN_SCHEMA, isObj, Tag } from './util.ts';
 
@@ -168,13 +174,52 @@ export function checkSam(file: string, content: string): Finding[] {
 	return out;
 }
 
+/** The region samconfig.toml deploys to (cfn-lint checks against that region's resource schemas). */
+function deployRegion(samconfig: string | undefined): string {
+	return /^\s*region\s*=\s*"([a-z0-9-]+)"/m.exec(samconfig ?? '')?.[1] ?? 'us-east-1';
+}
+
+/**
+ * AWS's cfn-lint (aws-cloudformation/cfn-lint, on this machine's image): it runs the SAM
+ * translator on the template, then checks the CloudFormation it makes against the resource
+ * schemas of the deploy region. Any finding, informational included, is reported.
+ */
+async function cfnLint(files: readonly GeneratedFile[], region: string): Promise<Finding[]> {
+	const dir = mkdtempSync(join(tmpdir(), 'slipway-cfn-lint-'));
+	try {
+		for (const f of files) {
+			mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+			writeFileSync(join(dir, f.path), f.content);
+		}
+		const args = ['--format', 'parseable', '--non-zero-exit-code', 'informational', '--regions', region, '--', ...files.map((f) => f.path)];
+		const out = await new Promise<{ code: number | null; text: string; error?: Error }>((done) =>
+			execFile('cfn-lint', args, { cwd: dir, timeout: 240_000 }, (error, stdout, stderr) =>
+				done({ code: error && 'code' in error && typeof error.code === 'number' ? error.code : error ? null : 0, text: `${stdout}${stderr}`.trim(), error: error ?? undefined })
+			)
+		);
+		if (out.code === null) return [{ file: files[0].path, tool: 'cfn-lint', message: `cfn-lint did not run: ${String(out.error?.message)}` }];
+		return out.text
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => {
+				const [file, row, , , , rule, ...msg] = line.split(':');
+				return { file: file ?? files[0].path, line: Number(row) || undefined, tool: 'cfn-lint', message: `${rule ?? ''} ${msg.join(':')}`.trim() || line };
+			});
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
 export const sam: Validator = {
 	id: 'sam',
-	tool: 'SAM structure + property whitelist (SAM spec; SAM CLI/cfn-lint not installable)',
+	tool: 'cfn-lint with the SAM translator (deploy region from samconfig.toml) + SAM structure and property whitelist (SAM spec)',
 	role: 'primary',
 	chroot: false,
 	match: isSam,
-	async check(files) {
-		return files.flatMap((f) => checkSam(f.path, f.content));
+	reads: (set) => [...set.byPath.keys()].filter((p) => p.endsWith('samconfig.toml')),
+	async check(files, set) {
+		const structural = files.flatMap((f) => checkSam(f.path, f.content));
+		const samconfig = [...set.byPath.entries()].find(([p]) => p.endsWith('samconfig.toml'))?.[1].content;
+		return [...structural, ...(await cfnLint(files, deployRegion(samconfig)))];
 	}
 };
