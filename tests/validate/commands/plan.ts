@@ -94,8 +94,6 @@ export interface JourneyPlan {
 	envCopy: boolean;
 	/** Servers to start in the namespace first. */
 	services: { postgres: { user: string; db: string }[]; redis: boolean; hosts: string[] };
-	/** Commands the plan knows it does not run, with why (reported, not failures). */
-	skipped: { text: string; why: string }[];
 }
 
 const byPath = (files: readonly GeneratedFile[]) => new Map(files.map((f) => [f.path, f.content]));
@@ -435,11 +433,10 @@ function devShell(text: string): string {
 	return text.replace(/(^|&&\s*|;\s*)(uv run(\s+--locked)?|poetry run)\s+/g, '$1');
 }
 
-function readmePlan(files: readonly GeneratedFile[]): { steps: ReadmeStep[]; curls: string[]; skipped: { text: string; why: string }[] } {
+function readmePlan(files: readonly GeneratedFile[]): { steps: ReadmeStep[]; curls: string[] } {
 	const cmds = extractCommands(files).filter((c) => c.source === 'readme');
 	const steps: ReadmeStep[] = [];
 	const curls: string[] = [];
-	const skipped: { text: string; why: string }[] = [];
 	const scripts = scriptsOf(files);
 	const seen = new Set<string>();
 	for (const c of cmds) {
@@ -469,13 +466,9 @@ function readmePlan(files: readonly GeneratedFile[]): { steps: ReadmeStep[]; cur
 		} else if (scripts.cli.has(first) || (/^python -m \w+$/.test(n) && scripts.cliModules.has(n.slice(10))))
 			steps.push({ id, covers: [c.text], shell: devShell(c.text), mode: 'run' });
 		else if (c.where !== 'inline' && /^python (manage\.py|-m django) migrate( --noinput)?$/.test(n)) steps.push({ id, covers: [c.text], shell: devShell(c.text), mode: 'run' });
-		else if (/^python manage\.py migrate && .*runserver/.test(n)) {
-			/* handled above (runserver) */
-		} else if (c.where !== 'inline' && /^(npx slipway generate)/.test(n)) {
-			/* run on the host by the journey (run.ts) */
-		}
+		// The README's regenerate command runs on the host (run.ts regenerate()); anything else is the ledger's.
 	}
-	return { steps, curls, skipped };
+	return { steps, curls };
 }
 
 const shq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -580,5 +573,5 @@ export function planJourney(files: readonly GeneratedFile[]): JourneyPlan {
 	const pg = pgTargets(envs);
 	const redis = envs.some((e) => Object.values(e).some((v) => /^rediss?:\/\//.test(v)));
 	const envCopy = extractCommands(files).some((c) => c.source === 'readme' && c.text === 'cp .env.example .env');
-	return { envCopy, readme: r.steps, blocks: workflowBlocks(files), workloads, curls: r.curls, services: { postgres: pg, redis, hosts: hostsOf(envs) }, skipped: r.skipped };
+	return { envCopy, readme: r.steps, blocks: workflowBlocks(files), workloads, curls: r.curls, services: { postgres: pg, redis, hosts: hostsOf(envs) } };
 }

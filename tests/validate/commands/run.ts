@@ -316,4 +316,3 @@ export function regenerate(files: readonly GeneratedFile[]): StepResult | null {
 	}
 }
 
-export type { Workload };
