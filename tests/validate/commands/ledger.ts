@@ -20,6 +20,7 @@
  * add it to the harness or to this table, with the reason.
  */
 import { existsSync } from 'node:fs';
+import { BAREMETAL_EXECUTED } from '../journeys/baremetal-scripts.ts';
 import type { Command, CommandSource } from './extract.ts';
 
 export type LedgerStatus = 'executed' | 'static' | 'cannot';
@@ -35,6 +36,8 @@ export interface LedgerRule {
 	by?: string;
 	/** Or the dedicated test file that runs it (for commands that need a whole host, not one configuration's check). */
 	test?: string;
+	/** What that test says it runs: the command (sudo and a leading `git pull &&` dropped) must be among them. */
+	commands?: readonly string[];
 	/** How it is run, or why it cannot be. */
 	why: string;
 }
@@ -72,6 +75,7 @@ export const LEDGER: readonly LedgerRule[] = [
 		match: /^(git pull && )?(sudo )?sh deploy\/install\.sh$/,
 		status: 'executed',
 		test: 'tests/validate/journeys/baremetal.test.ts',
+		commands: BAREMETAL_EXECUTED,
 		why: 'tests/validate/journeys/baremetal.test.ts runs install.sh in a private namespace of the root: install, TLS, upgrade with local edits (Django + pip, real nginx); uv and Poetry up to their lock file, which cannot be made offline (`git pull` needs a remote)'
 	},
 	// --- checked statically ------------------------------------------------------------------------
@@ -118,6 +122,8 @@ export function account(command: Command, literal: ReadonlySet<string>, checks: 
 	const rule = LEDGER.find((r) => (!r.sources || r.sources.includes(command.source)) && r.match.test(n));
 	if (!rule) return { command, status: 'unaccounted', why: `no harness step runs it and the ledger does not list it: ${command.source} ${command.file}: ${command.text}` };
 	if (rule.test && !existsSync(rule.test)) return { command, status: 'unaccounted', rule: rule.id, why: `ledger rule ${rule.id} names ${rule.test}, which does not exist` };
+	if (rule.commands && !rule.commands.map(normalise).includes(normalise(command.text.replace(/^git pull && /, ''))))
+		return { command, status: 'unaccounted', rule: rule.id, why: `ledger rule ${rule.id}: ${rule.test} does not run ${JSON.stringify(command.text)}` };
 	if (rule.status !== 'cannot' && rule.by) {
 		const c = checks[rule.by];
 		if (!c) return { command, status: 'unaccounted', rule: rule.id, why: `ledger rule ${rule.id} names check ${rule.by}, which this configuration did not run` };

@@ -2,8 +2,6 @@
  * Helper programs the bare-metal journey copies into its host (Python 3.13 of
  * the toolchain root), and the list of generated commands the journey runs.
  */
-import type { ReadonlyConfig } from '../../../src/lib/model/config.ts';
-import { bareMetal, hostPaths } from '../../../src/lib/generators/baremetal/index.ts';
 
 /**
  * Commands of the bare-metal files (deploy/README.md, install.sh, the unit)
@@ -11,17 +9,11 @@ import { bareMetal, hostPaths } from '../../../src/lib/generators/baremetal/inde
  * command extractor (tests/validate/commands/extract.ts) spells them. The
  * journey runs `sh deploy/install.sh` as root three times (first install,
  * after the env file and certificate, upgrade), `nginx -t` (install.sh runs
- * it, and the test on nginx 1.22 and 1.26), and starts the installed unit's
- * ExecStart= (see baremetalExecuted for that per-configuration text).
+ * it, and the test on nginx 1.22 and 1.26). The ledger (commands/ledger.ts)
+ * accounts install.sh as executed only because this list names it; the matrix
+ * starts each configuration's ExecStart= itself.
  */
 export const BAREMETAL_EXECUTED: readonly string[] = ['sudo sh deploy/install.sh', 'sh deploy/install.sh', 'nginx -t'];
-
-/** BAREMETAL_EXECUTED plus this configuration's ExecStart= text (the journey starts it as systemd would, with the unit's user, directory and environment). */
-export function baremetalExecuted(config: ReadonlyConfig): string[] {
-	const unit = bareMetal(config).find((f) => f.path === `deploy/${hostPaths(config).unit}`);
-	const exec = unit ? /^ExecStart=(.*)$/m.exec(unit.content)?.[1] : undefined;
-	return [...BAREMETAL_EXECUTED, ...(exec ? [exec] : [])];
-}
 
 /**
  * GET one URL without following redirects; prints {status, location, body}.

@@ -41,7 +41,6 @@ import { toolchainReady, runInRoot, makeWorkdir } from '../toolchain/index.ts';
 import { bootHost, type Host } from './host.ts';
 import { CONSOLE_SCRIPT_PY, GET_PY, RECORDER_SH, RUN_UNIT_PY } from './baremetal-scripts.ts';
 
-export { BAREMETAL_EXECUTED, baremetalExecuted } from './baremetal-scripts.ts';
 
 /** sudo's default secure_path (Debian's /etc/sudoers): what PATH install.sh sees under `sudo sh deploy/install.sh`. */
 const SUDO_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';

@@ -15,7 +15,7 @@
  *   - python -m django check --deploy --fail-level WARNING passes in the
  *     production environment.
  * With Postgres (DATABASE_URL set to an unreachable dummy: nothing connects)
- * and without (SQLite). The commands are in ./django.ts (DJANGO_EXECUTED).
+ * and without (SQLite). The commands are in ./django.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../../src/lib/generators/index.ts';

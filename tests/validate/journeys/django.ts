@@ -1,7 +1,6 @@
 /**
  * The commands of the Django static-files / gunicorn-workers journey
- * (django.test.ts), defined once so the test runs exactly these and the lead's
- * "every command is accounted for" harness can read them (DJANGO_EXECUTED).
+ * (django.test.ts), defined once so the test runs exactly these.
  *
  *   build          the wheel, as tests/validate/proof.ts builds it
  *   venv, install  a venv on Debian's site packages (Django, gunicorn and
@@ -20,7 +19,6 @@ import type { ReadonlyConfig } from '../../../src/lib/model/config.ts';
 import { APP_PORT, collectStatic, djangoSettingsModule, facts, serveArgv } from '../../../src/lib/model/derive.ts';
 import { builderCollectStatic } from '../../../src/lib/generators/docker/dockerfile.ts';
 import { deployValue } from '../../../src/lib/generators/kubernetes/deploy-env.ts';
-import { presetById } from '../../../src/lib/model/presets.ts';
 
 export interface JourneyCommand {
 	what: string;
@@ -118,17 +116,3 @@ export const MANIFEST_LOOKUP: JourneyCommand = {
 	argv: ['python3', '-c', 'import json,sys; print(json.load(open(sys.argv[1]))["paths"]["admin/css/base.css"])', 'staticfiles/staticfiles.json'],
 	env: {}
 };
-
-/** The commands django.test.ts executes, for the django-app preset with and without Postgres. */
-export const DJANGO_EXECUTED: string[] = (() => {
-	const out = new Set<string>();
-	for (const pg of [true, false]) {
-		const config = presetById('django-app')!.config();
-		config.services.postgres = pg;
-		config.packaging = { ...config.packaging, manager: 'pip', backend: 'setuptools', pipWorkflow: 'requirements' };
-		for (const c of Object.values(djangoJourney(config, '<port>'))) out.add(commandLine(c));
-	}
-	out.add(commandLine(MANIFEST_LOOKUP));
-	out.add(commandLine({ ...countWorkersCommand('127.0.0.1:<port>'), argv: ['python3', '-c', '<COUNT_WORKERS>', '127.0.0.1:<port>'] }));
-	return [...out];
-})();
