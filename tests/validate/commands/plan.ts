@@ -187,8 +187,13 @@ function expandEnv(env: Record<string, string>, base: Record<string, string>): R
 	return out;
 }
 
-/** The python:X-slim image's own environment (docker-library/python sets PATH, LANG, PYTHON_VERSION). */
-const IMAGE_BASE_ENV = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8' };
+/**
+ * The environment python:X-slim starts from, as the image defines it: Debian's PATH with
+ * `ENV PATH /usr/local/bin:$PATH` in front, and no LANG (docker-library/python,
+ * 3.13/slim-trixie/Dockerfile at 4f07059 of 2026-06-23, read with the search tool's fetch on
+ * 2026-12-01; PYTHON_VERSION and GPG_KEY it sets too are not read by the app).
+ */
+const IMAGE_BASE_ENV = { PATH: '/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
 
 function containerPort(c: Record<string, unknown>, port: unknown): number {
 	if (typeof port === 'number') return port;
@@ -293,8 +298,7 @@ function manifestWorkloads(files: readonly GeneratedFile[], img: DockerImage | n
 					const sec = isObj(c.securityContext) ? c.securityContext : {};
 					const uid = sec.runAsUser ?? podSec.runAsUser;
 					const gid = sec.runAsGroup ?? podSec.runAsGroup ?? uid;
-					const env = { ...expandEnv(img?.env ?? {}, IMAGE_BASE_ENV), ...containerEnv(c, cfg, example, notes) };
-					if (!env.PATH) env.PATH = IMAGE_BASE_ENV.PATH;
+					const env = { ...IMAGE_BASE_ENV, ...expandEnv(img?.env ?? {}, IMAGE_BASE_ENV), ...containerEnv(c, cfg, example, notes) };
 					const health = probeHealth(c);
 					const mode = kind === 'Job' || kind === 'CronJob' ? 'job' : health ? 'server' : 'daemon';
 					const covers = own.length ? [own.join(' ')] : img?.covers ?? [];
@@ -552,7 +556,7 @@ export function planJourney(files: readonly GeneratedFile[]): JourneyPlan {
 				covers: img.covers,
 				file: 'Dockerfile',
 				argv,
-				env: { ...expandEnv(img.env, IMAGE_BASE_ENV), ...example },
+				env: { ...IMAGE_BASE_ENV, ...expandEnv(img.env, IMAGE_BASE_ENV), ...example },
 				mount: { at: '/app', what: 'image' },
 				cwd: img.workdir,
 				user: img.user,
