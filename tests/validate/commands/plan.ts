@@ -324,6 +324,13 @@ function manifestWorkloads(files: readonly GeneratedFile[], img: DockerImage | n
 	return out;
 }
 
+/**
+ * What systemd's system manager gives every service before Environment= and
+ * EnvironmentFile=: only $PATH and $LANG (systemd.exec(5), "Environment
+ * Variables in Spawned Processes"); LANG is the host's /etc/locale.conf, C.UTF-8 here.
+ */
+const SYSTEMD_BASE_ENV = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8' };
+
 /** systemd service units of deploy/: ExecStart with the unit's own User, WorkingDirectory and environment. */
 function systemdWorkloads(files: readonly GeneratedFile[], example: Record<string, string>): Workload[] {
 	const out: Workload[] = [];
@@ -345,7 +352,7 @@ function systemdWorkloads(files: readonly GeneratedFile[], example: Record<strin
 			notes.push(`EnvironmentFile ${ef}: deploy/env.template, as install.sh installs it`);
 			return m.get('deploy/env.template') ?? '';
 		})();
-		const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8' };
+		const env: Record<string, string> = { ...SYSTEMD_BASE_ENV };
 		for (const e of get('Environment')) for (const p of e.matchAll(/(\w+)=("[^"]*"|\S+)/g)) env[p[1]] = p[2].replace(/^"|"$/g, '');
 		Object.assign(env, parseDotenv(envFileText));
 		const wd = get('WorkingDirectory')[0] ?? '/';
@@ -401,7 +408,7 @@ function installShJob(sh: string, vars: { venv: string; appDir: string; user: st
 	if (!line) return null;
 	const sub = (t: string) => t.replace(/^"(.*)"$/, '$1').replace(/\$\{?VENV\}?/g, vars.venv).replace(/\$\{?APP_DIR\}?/g, vars.appDir).replace(/\$\{?APP_USER\}?/g, vars.user).replace(/^'(.*)'$/, '$1');
 	const tokens = splitSystemd(line).slice(1);
-	const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8' };
+	const env: Record<string, string> = { ...SYSTEMD_BASE_ENV };
 	const notes: string[] = ['deploy/install.sh\'s systemd-run, as its transient unit runs it'];
 	let cwd = '/';
 	let stateDir: string | undefined;
