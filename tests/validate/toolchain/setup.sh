@@ -14,10 +14,16 @@
 #   SLIPWAY_FORCE_REBUILD=1 rebuild the root from scratch
 #
 # Idempotent: the stamp file <root>/.slipway-toolchain records the sha256 of
-# the normalised packages.txt. Same hash: nothing to do. Packages only added:
-# apt-get install them inside the existing root. Anything else: rebuild in a
-# temporary directory beside the root and rename it into place, so a failed
-# build never leaves a half root that looks done.
+# the normalised packages.txt. Same hash: nothing to do. Packages only added
+# (or a package newly taken from another suite, `name/suite`): apt-get install
+# them inside the existing root. Anything else: rebuild in a temporary
+# directory beside the root and rename it into place, so a failed build never
+# leaves a half root that looks done.
+#
+# `name/suite` lines (e.g. python3-django/trixie-backports) are installed from
+# that suite of the same mirror, main only, after debootstrap: the suite gets
+# its own sources.list.d entry in the root, and `apt-get install name/suite`
+# takes only that package (and what it needs) from it.
 set -euo pipefail
 
 readonly STAMP_NAME=.slipway-toolchain
@@ -37,6 +43,10 @@ die() { printf 'toolchain: ERROR: %s\n' "$*" >&2; exit 1; }
 read_packages() {
 	sed -e 's/#.*//' -e 's/[[:space:]]//g' "$pkg_file" | grep -v '^$' | LC_ALL=C sort -u
 }
+
+# Entries debootstrap installs from $SUITE, and entries `name/suite` taken from another suite.
+base_packages() { read_packages | grep -v / || true; }
+suite_packages() { read_packages | grep / || true; }
 
 packages_hash() {
 	read_packages | sha256sum | cut -d' ' -f1
@@ -190,6 +200,21 @@ finish_root() { # finish_root ROOT
 	find "$r/var/lib/apt/lists" -maxdepth 1 -type f ! -name lock -delete 2>/dev/null || true
 }
 
+# Give the root an apt source for every other suite packages.txt names
+# (`name/suite`), on the same mirror, main only; then install those entries.
+install_suite_packages() { # install_suite_packages ROOT MIRROR
+	local r=$1 mirror=$2 suites suite entries=()
+	mapfile -t entries < <(suite_packages)
+	[[ ${#entries[@]} -gt 0 ]] || return 0
+	suites=$(printf '%s\n' "${entries[@]}" | sed 's#^[^/]*/##' | LC_ALL=C sort -u)
+	for suite in $suites; do
+		printf 'deb %s %s main\n' "$mirror" "$suite" >"$r/etc/apt/sources.list.d/slipway-$suite.list" || return 1
+	done
+	log "installing from other suites: ${entries[*]}"
+	in_root "$r" apt-get update -qq >&2 || return 1
+	in_root "$r" apt-get install -y -qq --no-install-recommends "${entries[@]}" >&2 || return 1
+}
+
 write_stamp() { # write_stamp ROOT BUILD_SECONDS UPDATE_SECONDS MIRROR
 	local r=$1 build_secs=$2 update_secs=$3 mirror=$4 tmp
 	tmp="$r/$STAMP_NAME.tmp"
@@ -243,7 +268,7 @@ full_build() { # full_build MIRROR
 	local mirror=$1 include start build_log
 	start=$(date +%s)
 	build_log="$parent/.$(basename "$root").build.log"
-	include=$(read_packages | paste -sd, -)
+	include=$(base_packages | paste -sd, -)
 	tmp_root=$(mktemp -d "$parent/.$(basename "$root").build.XXXXXX")
 	trap cleanup_tmp EXIT
 	chmod 755 "$tmp_root"
@@ -258,6 +283,8 @@ full_build() { # full_build MIRROR
 		die "debootstrap failed"
 	fi
 	rm -f "$build_log"
+	finish_root "$tmp_root"
+	install_suite_packages "$tmp_root" "$mirror" || die "installing packages from other suites failed"
 	finish_root "$tmp_root"
 	local secs=$(($(date +%s) - start))
 	write_stamp "$tmp_root" "$secs" "$secs" "$mirror"
@@ -282,8 +309,14 @@ extend_root() { # extend_root MIRROR PACKAGE...
 	log "adding to the existing root: $*"
 	# Called as an `if` condition, where set -e is off: check each step.
 	finish_root "$root" || return 1
-	in_root "$root" apt-get update -qq >&2 || return 1
-	in_root "$root" apt-get install -y -qq --no-install-recommends "$@" >&2 || return 1
+	local plain=() p
+	for p in "$@"; do [[ $p == */* ]] || plain+=("$p"); done
+	if [[ ${#plain[@]} -gt 0 ]]; then
+		in_root "$root" apt-get update -qq >&2 || return 1
+		in_root "$root" apt-get install -y -qq --no-install-recommends "${plain[@]}" >&2 || return 1
+	fi
+	# Every `name/suite` entry again (apt-get install is a no-op for those already there).
+	install_suite_packages "$root" "$mirror" || return 1
 	finish_root "$root" || return 1
 	write_stamp "$root" "$(stamp_field "$root/$STAMP_NAME" build_seconds)" \
 		"$(($(date +%s) - start))" "$mirror"
@@ -341,7 +374,11 @@ main() {
 		local old_list added removed
 		old_list=$(stamp_field "$stamp" packages | tr ' ' '\n' | grep -v '^$' | LC_ALL=C sort -u)
 		added=$(LC_ALL=C comm -13 <(printf '%s\n' "$old_list") <(read_packages))
-		removed=$(LC_ALL=C comm -23 <(printf '%s\n' "$old_list") <(read_packages))
+		# Removed: an old plain entry whose name is gone (python3-django -> python3-django/trixie-backports
+		# is an upgrade in place, not a removal), or an old `name/suite` entry no longer listed as such.
+		removed=$(LC_ALL=C comm -23 <(printf '%s\n' "$old_list") <(read_packages) |
+			LC_ALL=C comm -23 - <(read_packages | sed 's#/.*##' | LC_ALL=C sort -u) |
+			grep -v '^$' || true)
 		if [[ -z $removed && -n $added ]]; then
 			local add=()
 			mapfile -t add <<<"$added"
