@@ -186,7 +186,10 @@ describe('every outside reference a generated file names is recorded in versions
 		expect(all.uses).toContain(ACTIONS.setupUv);
 		expect(all.uses).toContain(ACTIONS.dockerBuildPush);
 		expect(all.uses).toContain(ACTIONS.pypiPublish);
-		for (const py of PYTHON_VERSIONS) expect(all.images).toContain(`python:${py}-slim`);
+		for (const py of PYTHON_VERSIONS) expect(all.images).toContain(`python:${py}-slim-trixie`);
+		// Docker Hardened Images (docker.baseImage dhi in the matrix): builder and runtime tags.
+		expect([...all.images].some((i) => /^dhi\.io\/python:3\.\d+-debian13-dev$/.test(i))).toBe(true);
+		expect([...all.images].some((i) => /^dhi\.io\/python:3\.\d+-debian13$/.test(i))).toBe(true);
 		expect(all.images).toContain(`ghcr.io/astral-sh/uv:${TOOLS.uv}`);
 		expect(all.images).toContain('docker/dockerfile:1');
 		expect([...all.images].some((i) => /^postgres:/.test(i))).toBe(true);
@@ -251,7 +254,7 @@ describe('the record itself', () => {
 	});
 
 	it('records an image for every supported Python', () => {
-		for (const py of PYTHON_VERSIONS) expect(IMAGE_TAGS.map((i) => i.image)).toContain(`python:${py}-slim`);
+		for (const py of PYTHON_VERSIONS) expect(IMAGE_TAGS.map((i) => i.image)).toContain(`python:${py}-slim-trixie`);
 		for (const i of IMAGE_TAGS) {
 			expect(i.checked).toBe(CHECKED);
 			expect(i.source).toMatch(/github:\S+ .*via fetch/);

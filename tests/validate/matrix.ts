@@ -84,19 +84,20 @@ function servicesLabel(c: Config): string {
 	return on.length ? on.join('+') : 'none';
 }
 
-/** Build one entry. */
-function entry(presetId: string, pv: PackagingVariant, target: TargetVariant, sv: ServiceVariant): MatrixEntry {
+/** Build one entry (`dhi`: on Docker Hardened Images instead of python:X-slim-trixie; the id says so). */
+function entry(presetId: string, pv: PackagingVariant, target: TargetVariant, sv: ServiceVariant, dhi = false): MatrixEntry {
 	const preset = PRESETS.find((p) => p.id === presetId)!;
 	const c = preset.config();
 	pv.apply(c);
 	applyTarget(c, target);
+	if (dhi) c.docker.baseImage = 'dhi';
 	if (sv === 'flipped') {
 		const any = c.services.postgres || c.services.redis;
 		c.services = { postgres: !any, redis: !any };
 	}
 	const services = servicesLabel(c);
 	const invalid = validateConfig(c).map((e) => `${e.path}: ${e.message}`);
-	return { id: `${preset.id} | ${pv.id} | ${target} | ${services}`, preset: preset.id, packaging: pv.id, target, services, config: c, invalid };
+	return { id: `${preset.id} | ${pv.id} | ${target} | ${services}${dhi ? ' | dhi' : ''}`, preset: preset.id, packaging: pv.id, target, services, config: c, invalid };
 }
 
 /**
@@ -118,8 +119,18 @@ export function fullMatrix(): MatrixEntry[] {
 		for (const pv of others) out.push(entry(preset.id, pv, nextTarget(), 'preset'));
 		for (const pv of defaults) out.push(entry(preset.id, pv, nextTarget(), 'flipped'));
 	}
+	// Docker Hardened Images (docker.baseImage dhi): each manager's builder once, on each target that
+	// builds an image, with Django's collectstatic and a CLI's ENTRYPOINT among them.
+	for (const [preset, pv, target] of DHI_ENTRIES) out.push(entry(preset, variants.find((v) => v.id === pv)!, target, 'preset', true));
 	return out;
 }
+
+const DHI_ENTRIES: readonly (readonly [string, string, TargetVariant])[] = [
+	['django-app', 'uv/uv_build', 'docker'],
+	['fastapi-service', 'poetry/poetry-core', 'kubernetes'],
+	['flask-app', 'pip/setuptools', 'serverless/cloud-run'],
+	['cli-tool', 'uv/uv_build', 'docker']
+];
 
 /** Every combination of every dimension (600 configs, hours): SLIPWAY_MATRIX=product, for exhaustive local runs. */
 export function productMatrix(): MatrixEntry[] {
@@ -163,6 +174,9 @@ export function coveringSlice(all: MatrixEntry[] = fullMatrix()): MatrixEntry[] 
 			}
 		}
 	}
+	// One on Docker Hardened Images, whose runtime stage has no shell.
+	const dhi = valid.find((e) => e.config.docker.baseImage === 'dhi');
+	if (dhi && !chosen.includes(dhi)) chosen.push(dhi);
 	// And one invalid combination, to show the "not applicable" path.
 	const invalid = all.find((e) => e.invalid.length);
 	if (invalid) chosen.push(invalid);

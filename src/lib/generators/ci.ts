@@ -248,6 +248,10 @@ function releaseWorkflow(config: ReadonlyConfig): GeneratedFile {
 				{ uses: ACTIONS.checkout, with: { 'persist-credentials': false } },
 				{ name: 'Set up Docker Buildx', uses: ACTIONS.setupBuildx },
 				...login.steps,
+				// Docker Hardened Images are pulled only by a signed-in client (versions.ts DHI_PYTHON): the build's FROM needs it.
+				...(config.docker.baseImage === 'dhi'
+					? [{ name: 'Log in to dhi.io (Docker Hardened Images)', uses: ACTIONS.dockerLogin, with: { registry: 'dhi.io', username: '${{ secrets.DOCKERHUB_USERNAME }}', password: '${{ secrets.DOCKERHUB_TOKEN }}' } }]
+					: []),
 				{
 					name: 'Image tags and labels',
 					id: 'meta',
@@ -284,6 +288,8 @@ function releaseWorkflow(config: ReadonlyConfig): GeneratedFile {
 			`and ${GCP_VARS.serviceAccount} (an account allowed to push to the repository), as google-github-actions/auth's README sets up.`
 		);
 	else if (container && registry !== 'ghcr.io') header.push('Set the repository secrets REGISTRY_USERNAME and REGISTRY_PASSWORD for the image registry.');
+	if (container && config.docker.baseImage === 'dhi')
+		header.push('The image builds on Docker Hardened Images: set the repository secrets DOCKERHUB_USERNAME and DOCKERHUB_TOKEN (a Docker Hub access token) so the build can pull from dhi.io.');
 	return { path: '.github/workflows/release.yml', content: writeYaml(doc, header), language: 'yaml' };
 }
 

@@ -261,8 +261,69 @@ export interface ImageTag {
 const image = (i: Omit<ImageTag, 'checked'>): ImageTag => ({ ...i, checked: CHECKED });
 const OFFICIAL = (lib: string, snapshot: string) =>
 	`github:docker-library/official-images library/${lib} via fetch (the file's last commit ${snapshot})`;
+// The Debian release is part of the tag (`-slim-trixie`), as uv's Docker guide writes it since
+// uv 0.8.11 (docs/guides/integration/docker.md, "Installing uv": `FROM python:3.12-slim-trixie`;
+// added by d8d4f02e5e "Add Debian 13 trixie to published Docker images (#15269)", 2025-08-14;
+// still so at tag 0.12.5, the newest in the snapshot): `X-slim` moves to the next Debian release
+// the day it ships, `X-slim-trixie` stays on Debian 13 with the proof root.
 const pythonSlim = (v: string, patch: string) =>
-	image({ image: `python:${v}-slim`, source: OFFICIAL('python', '2026-08-13'), evidence: `Tags: ${patch}-slim-trixie, ${v}-slim-trixie, ${patch}-slim, ${v}-slim` });
+	image({
+		image: `python:${v}-slim-trixie`,
+		source: `${OFFICIAL('python', '2026-08-13')}; ${via('astral-sh/uv', '2026-08-21')}: docs/guides/integration/docker.md at tag 0.12.5`,
+		evidence: `Tags: ${patch}-slim-trixie, ${v}-slim-trixie, ${patch}-slim, ${v}-slim`
+	});
+
+/**
+ * Docker Hardened Images' Python (DockerConfig.baseImage `dhi`), as the image definitions in
+ * github:docker-hardened-images/catalog say (image/python/debian-13/<v>.yaml and <v>-dev.yaml,
+ * last changed 2026-08-15 in the snapshot of 2026-08-22) and Docker's guide beside them
+ * (image/python/guides.md; docs.docker.com/dhi/how-to/use). Facts the Dockerfile relies on:
+ * - builder `dhi.io/python:<v>-debian13-dev`: runs as root, has bash, apt and pip ("use the
+ *   -dev version of the image as the build stage"); the guide's own build stage runs shell-form RUN;
+ * - runtime `dhi.io/python:<v>-debian13`: runs as `nonroot` (uid/gid 65532, `accounts.run-as`),
+ *   its package list has no shell (no bash, dash or busybox), no package manager: "image
+ *   variants intended for runtime don't contain a shell"; `cmd: [python3]`, no entrypoint;
+ * - Python is /usr/bin/python3 in both (package/deb/main/python/debian-13/debian/rules:
+ *   `./configure --prefix=/usr`; guides.md: "moved from /opt to /usr"), so a venv made in the
+ *   builder links to an interpreter the runtime has at the same path;
+ * - its environment sets SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt and PYTHON_VERSION,
+ *   no PATH (BuildKit then gives a stage the default PATH: moby/buildkit
+ *   frontend/dockerfile/dockerfile2llb/convert.go "make sure that PATH is always set",
+ *   util/system/path.go DefaultPathEnvUnix);
+ * - pulling needs `docker login dhi.io` with a Docker ID or access token (guides.md: "you must
+ *   first use docker login dhi.io"; docs.docker.com/dhi/how-to/use: "You must authenticate to
+ *   the Docker Hardened Images registry (dhi.io) to pull DHI Community images");
+ * - free, definitions under Apache-2.0 (catalog LICENSE.txt; DHI Community released under
+ *   Apache 2.0 on 2025-12-17, per platformengineeringplaybook.com episode 063 and Docker's
+ *   "One Year" post). uv publishes DHI-based images too (ghcr.io/astral-sh/uv:python3.14-dhi,
+ *   built FROM dhi.io/python:3.14, the runtime variant: no shell, so no builder; uv's
+ *   build-docker.yml at 0.12.5, added by 33ae43d341 on 2026-03-03, first in 0.10.8), and logs in with
+ *   docker/login-action `registry: dhi.io` and a Docker Hub token.
+ * No Python 3.15 definition is in the snapshot: validate.ts refuses `dhi` for a version not here.
+ */
+export const DHI_PYTHON = {
+	registry: 'dhi.io',
+	repository: 'dhi.io/python',
+	/** Tag suffix of the Debian 13 variants (`3.14-debian13`, `3.14-debian13-dev`). */
+	debian: 'debian13',
+	versions: ['3.10', '3.11', '3.12', '3.13', '3.14'],
+	user: { name: 'nonroot', uid: 65532, gid: 65532 },
+	python: '/usr/bin/python3',
+	checked: CHECKED,
+	source: `${via('docker-hardened-images/catalog', '2026-08-22')}: image/python/debian-13/*.yaml, image/python/guides.md`
+} as const;
+const dhiPython = (v: string, patch: string) => [
+	image({
+		image: `${DHI_PYTHON.repository}:${v}-${DHI_PYTHON.debian}-dev`,
+		source: DHI_PYTHON.source,
+		evidence: `image/python/debian-13/${v}-dev.yaml: variant dev, run-as root, packages bash apt python-${v}=${patch}-0 python3-pip; tags ${v}-dev, ${v}-debian13-dev, ${patch}-debian13-dev`
+	}),
+	image({
+		image: `${DHI_PYTHON.repository}:${v}-${DHI_PYTHON.debian}`,
+		source: DHI_PYTHON.source,
+		evidence: `image/python/debian-13/${v}.yaml: variant runtime, run-as nonroot (uid 65532), no shell package, python-${v}=${patch}-0; tags ${v}, ${v}-debian13, ${patch}-debian13`
+	})
+];
 
 /** Tool versions pinned in Dockerfiles and CI. */
 export const TOOLS = {
@@ -354,6 +415,11 @@ export const IMAGE_TAGS: readonly ImageTag[] = [
 	pythonSlim('3.12', '3.12.14'),
 	pythonSlim('3.13', '3.13.15'),
 	pythonSlim('3.14', '3.14.7'),
+	...dhiPython('3.10', '3.10.21'),
+	...dhiPython('3.11', '3.11.16'),
+	...dhiPython('3.12', '3.12.14'),
+	...dhiPython('3.13', '3.13.15'),
+	...dhiPython('3.14', '3.14.7'),
 	image({ image: 'postgres:17', source: OFFICIAL('postgres', '2026-08-13'), evidence: 'Tags: 17.11, 17, 17.11-trixie, 17-trixie' }),
 	image({ image: 'redis:7-alpine', source: OFFICIAL('redis', '2026-08-18'), evidence: 'Tags: 7.4.11-alpine, 7.4-alpine, 7-alpine, 7.4.11-alpine3.21, 7.4-alpine3.21, 7-alpine3.21' }),
 	image({

@@ -37,6 +37,10 @@ export const PIP_WORKFLOWS = ['requirements', 'pip-tools'] as const;
 /** `requirements`: hand-kept requirements.txt files; `pip-tools`: requirements.in compiled by pip-compile. */
 export type PipWorkflow = (typeof PIP_WORKFLOWS)[number];
 
+export const BASE_IMAGES = ['python-slim', 'dhi'] as const;
+/** The Dockerfile's Python base image family (DockerConfig.baseImage). */
+export type BaseImage = (typeof BASE_IMAGES)[number];
+
 export const TARGETS = ['docker', 'kubernetes', 'serverless', 'bare-metal'] as const;
 export type Target = (typeof TARGETS)[number];
 
@@ -90,6 +94,12 @@ export interface DockerConfig {
 	image: string;
 	/** Optional `sha256:...` digest pinning the Python base image; empty = tag only. */
 	baseImageDigest: string;
+	/**
+	 * The Python base image of both Dockerfile stages: `python-slim` (the official
+	 * `python:X-slim-trixie`) or `dhi` (Docker Hardened Images: `dhi.io/python:X-dev` builder,
+	 * `dhi.io/python:X` runtime with no shell and its own non-root user). Container targets only.
+	 */
+	baseImage: BaseImage;
 }
 
 export interface KubernetesConfig {

@@ -38,7 +38,7 @@ export function defaultConfig(): Config {
 		target: 'docker',
 		services: { postgres: false, redis: false },
 		// Empty image and region: derived (imageRef from the project name, the provider's default region).
-		docker: { image: '', baseImageDigest: '' },
+		docker: { image: '', baseImageDigest: '', baseImage: 'python-slim' },
 		kubernetes: { namespace: 'default', replicas: 2, ingressHost: 'my-service.example.com', ingressClass: 'nginx' },
 		// Empty Google Cloud project and repository: derived (the `my-project` placeholder, `containers`).
 		serverless: { provider: 'aws-lambda', memoryMb: 512, timeoutSeconds: 30, region: '', gcpProject: '', artifactRepository: '' },

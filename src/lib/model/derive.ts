@@ -276,6 +276,17 @@ export function deployTarget(config: ReadonlyConfig): Target | null {
 }
 
 /**
+ * Whether the project ships as a container image: targets `docker` and
+ * `kubernetes`, and serverless on Cloud Run (which runs images). Never for a
+ * library (not deployed); AWS Lambda gets a zip, bare metal a checkout.
+ * The Dockerfile and docker.* settings (baseImage) apply only then.
+ */
+export function runsImage(config: ReadonlyConfig): boolean {
+	const t = deployTarget(config);
+	return t === 'docker' || t === 'kubernetes' || (t === 'serverless' && config.serverless.provider === 'cloud-run');
+}
+
+/**
  * Name of the deployed app wherever a deployment target needs one: Kubernetes
  * resources and labels, the Cloud Run service, the bare-metal system user and
  * its `/opt/<name>` and `/etc/<name>` folders, the nginx site. It is the PEP

@@ -4,6 +4,7 @@
  * `slipway schema` prints, so the two can never disagree.
  */
 import {
+	BASE_IMAGES,
 	BUILD_BACKENDS,
 	FRAMEWORKS,
 	KINDS,
@@ -87,7 +88,8 @@ export const CONFIG_SPEC: FieldSpec & { type: 'object' } = {
 			description: 'Container image settings.',
 			fields: {
 				image: str('Image repository without a tag, e.g. "ghcr.io/acme/orders"; empty = derived from the project name.', 255),
-				baseImageDigest: str('Optional sha256 digest pinning the Python base image.', 71)
+				baseImageDigest: str('Optional sha256 digest pinning the Python base image.', 71),
+				baseImage: oneOf('Python base image: "python-slim" (official python:X-slim-trixie) or "dhi" (Docker Hardened Images dhi.io/python, no shell, needs docker login dhi.io). Container targets only.', BASE_IMAGES)
 			}
 		},
 		kubernetes: {

@@ -6,7 +6,8 @@
 import { STDLIB_MODULES, PYTHON_KEYWORDS } from './python-names.ts';
 import type { Config, ReadonlyConfig } from './config.ts';
 import { BACKENDS_FOR, defaultConfig } from './defaults.ts';
-import { DEFAULT_REGION } from './derive.ts';
+import { DEFAULT_REGION, runsImage } from './derive.ts';
+import { DHI_PYTHON } from '../generators/versions.ts';
 import { importNameOf, isCanonicalVersion, isValidName, isValidVersion, normalizeName, parseRequirement, URL_RE } from './pep.ts';
 import { CONFIG_SPEC, type FieldSpec } from './schema.ts';
 
@@ -288,6 +289,15 @@ export function validateConfig(config: ReadonlyConfig): FieldError[] {
 	if (d.image && !IMAGE_RE.test(d.image)) err('docker.image', `"${d.image}" is not an image repository: lowercase letters, digits, ".", "_", "-" and "/", without a tag, e.g. "ghcr.io/acme/orders" (or leave it empty to follow the project name)`);
 	if (d.baseImageDigest && !DIGEST_RE.test(d.baseImageDigest))
 		err('docker.baseImageDigest', `"${d.baseImageDigest}" is not an image digest: "sha256:" and 64 hex digits (or leave it empty)`);
+	// Docker Hardened Images: a base image, so only where an image is built (derive.ts runsImage), and only
+	// for the Python versions whose DHI definitions were checked (versions.ts DHI_PYTHON).
+	if (d.baseImage === 'dhi') {
+		if (!runsImage(config)) {
+			const why = p.kind === 'library' ? 'a library is published to PyPI, not run as an image' : config.target === 'bare-metal' ? 'bare metal runs the checkout under systemd, with no image' : 'AWS Lambda deploys a zip, not an image';
+			err('docker.baseImage', `Docker Hardened Images are a container base image, and ${why}: choose "python-slim" (or a container target: docker, kubernetes, Cloud Run)`);
+		} else if (!(DHI_PYTHON.versions as readonly string[]).includes(p.pythonVersion))
+			err('docker.baseImage', `Docker Hardened Images for Python ${p.pythonVersion} are not in Slipway's record (it has ${DHI_PYTHON.versions.join(', ')}): choose one of those versions, or "python-slim"`);
+	}
 
 	const k = config.kubernetes;
 	if (!DNS_LABEL_RE.test(k.namespace)) err('kubernetes.namespace', `"${k.namespace}" is not a namespace: lowercase letters, digits and "-", at most 63, e.g. "orders"`);

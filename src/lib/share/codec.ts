@@ -36,7 +36,9 @@ export type DecodeResult =
  */
 const ADDED_IN_V1: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
 	// Cloud Run's Google Cloud project and Artifact Registry repository (2026-12).
-	serverless: { gcpProject: '', artifactRepository: '' }
+	serverless: { gcpProject: '', artifactRepository: '' },
+	// The Python base image family (issue 16.5, 2026-12): before it, every image was python:X-slim.
+	docker: { baseImage: 'python-slim' }
 };
 
 function fillAddedV1(data: unknown): unknown {

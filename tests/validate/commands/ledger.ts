@@ -85,6 +85,7 @@ export const LEDGER: readonly LedgerRule[] = [
 	{ id: 'cd', match: /^cd \S+$/, status: 'static', by: 'coverage', why: 'changes directory only; the folder is checked to exist' },
 	// --- cannot run here ----------------------------------------------------------------------------
 	{ id: 'docker-build', sources: ['dockerfile'], match: /./, status: 'cannot', why: `RUN runs during docker build, which ${DOCKER}; CMD, ENTRYPOINT and HEALTHCHECK run in the workload check` },
+	{ id: 'docker-login-dhi', match: /^docker login dhi\.io$/, status: 'cannot', why: `signs in to Docker Hardened Images' registry with a Docker account: ${DOCKER}, and neither dhi.io nor an account is reachable here (the journey runs the DHI image's CMD against the root's Python instead)` },
 	{ id: 'docker', match: /^docker(-compose)?\s/, status: 'cannot', why: DOCKER },
 	{ id: 'compose-services', match: /^(pg_isready|redis-cli) /, status: 'cannot', why: `runs inside the postgres/redis image; ${DOCKER}` },
 	{ id: 'kubectl', match: /^kubectl (apply|rollout|wait|create|delete|-n)\b/, status: 'cannot', why: CLUSTER },

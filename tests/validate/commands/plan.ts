@@ -124,6 +124,8 @@ function fillPlaceholders(env: Record<string, string>, example: Record<string, s
 }
 
 interface DockerImage {
+	/** The final stage's FROM image, as written. */
+	from: string;
 	env: Record<string, string>;
 	workdir: string;
 	user?: string;
@@ -156,7 +158,7 @@ export function dockerImage(dockerfile: string): DockerImage | null {
 		if (kw === 'ARG') {
 			const a = /^(\w+)(?:=(.*))?$/.exec(rest);
 			if (a) args[a[1]] = a[2] ?? '';
-		} else if (kw === 'FROM') img = { env: {}, workdir: '/', entrypoint: [], cmd: [], covers: [] };
+		} else if (kw === 'FROM') img = { from: (rest.split(/\s+/)[0] ?? '').replace(/\$\{?(\w+)\}?/g, (_m, n: string) => args[n] ?? ''), env: {}, workdir: '/', entrypoint: [], cmd: [], covers: [] };
 		else if (!img) continue;
 		else if (kw === 'ENV') {
 			for (const e of rest.matchAll(/(\w+)=("(?:[^"\\]|\\.)*"|\S+)/g)) img.env[e[1]] = e[2].replace(/^"|"$/g, '');
@@ -194,6 +196,28 @@ function expandEnv(env: Record<string, string>, base: Record<string, string>): R
  * 2026-12-01; PYTHON_VERSION and GPG_KEY it sets too are not read by the app).
  */
 const IMAGE_BASE_ENV = { PATH: '/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
+
+/**
+ * The environment a Docker Hardened Images Python runtime (dhi.io/python:X-debian13) starts
+ * from: its definition sets SSL_CERT_FILE and PYTHON_VERSION and no PATH
+ * (docker-hardened-images/catalog image/python/debian-13/3.14.yaml `environment:`, snapshot of
+ * 2026-08-22), so BuildKit gives the stage its default PATH (moby/buildkit
+ * frontend/dockerfile/dockerfile2llb/convert.go "make sure that PATH is always set",
+ * util/system/path.go DefaultPathEnvUnix; snapshot of 2026-08-21); both read with the search
+ * tool's fetch on 2026-12-01. Its Python is /usr/bin/python3 (versions.ts DHI_PYTHON), where the
+ * root's Debian 13 Python is too, so the CMD runs against that, as the image's nonroot uid.
+ */
+const DHI_IMAGE_BASE_ENV = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt' };
+
+/** What the report says about the stand-in for the image's own files. */
+function imageNotes(img: DockerImage | null): string[] {
+	return img && /^dhi\.io\/python:/.test(img.from) ? [`${img.from}: the root's Debian 13 /usr/bin/python3 stands in for the hardened image's (same path; dhi.io cannot be pulled here)`] : [];
+}
+
+/** The base environment of the image a Dockerfile's final stage starts from. */
+function imageBaseEnv(img: DockerImage | null): Record<string, string> {
+	return img && /^dhi\.io\/python:/.test(img.from) ? DHI_IMAGE_BASE_ENV : IMAGE_BASE_ENV;
+}
 
 function containerPort(c: Record<string, unknown>, port: unknown): number {
 	if (typeof port === 'number') return port;
@@ -288,7 +312,7 @@ function manifestWorkloads(files: readonly GeneratedFile[], img: DockerImage | n
 				const name = isObj(d.metadata) ? String(d.metadata.name) : kind;
 				const podSec = isObj(pod.securityContext) ? pod.securityContext : {};
 				for (const c of Array.isArray(pod.containers) ? pod.containers.filter(isObj) : []) {
-					const notes: string[] = [];
+					const notes: string[] = imageNotes(img);
 					const own = [...(Array.isArray(c.command) ? c.command : []), ...(Array.isArray(c.args) ? c.args : [])].map(String);
 					let argv: string[];
 					if (Array.isArray(c.command)) argv = own;
@@ -298,7 +322,8 @@ function manifestWorkloads(files: readonly GeneratedFile[], img: DockerImage | n
 					const sec = isObj(c.securityContext) ? c.securityContext : {};
 					const uid = sec.runAsUser ?? podSec.runAsUser;
 					const gid = sec.runAsGroup ?? podSec.runAsGroup ?? uid;
-					const env = { ...IMAGE_BASE_ENV, ...expandEnv(img?.env ?? {}, IMAGE_BASE_ENV), ...containerEnv(c, cfg, example, notes) };
+					const baseEnv = imageBaseEnv(img);
+					const env = { ...baseEnv, ...expandEnv(img?.env ?? {}, baseEnv), ...containerEnv(c, cfg, example, notes) };
 					const health = probeHealth(c);
 					const mode = kind === 'Job' || kind === 'CronJob' ? 'job' : health ? 'server' : 'daemon';
 					const covers = own.length ? [own.join(' ')] : img?.covers ?? [];
@@ -554,7 +579,7 @@ export function planJourney(files: readonly GeneratedFile[]): JourneyPlan {
 	const hasManifests = files.some((f) => /^deploy\/(kubernetes|cloud-run)\//.test(f.path));
 	if (img && !hasManifests) {
 		// docker target: `docker run --env-file .env IMAGE` (README.Docker.md), i.e. the image's ENV plus .env.
-		const notes: string[] = [];
+		const notes: string[] = imageNotes(img);
 		const argv = [...img.entrypoint, ...img.cmd];
 		const cmdIsServer = /\b(uvicorn|gunicorn)\b/.test(argv.join(' '));
 		if (argv.length)
@@ -563,7 +588,7 @@ export function planJourney(files: readonly GeneratedFile[]): JourneyPlan {
 				covers: img.covers,
 				file: 'Dockerfile',
 				argv,
-				env: { ...IMAGE_BASE_ENV, ...expandEnv(img.env, IMAGE_BASE_ENV), ...example },
+				env: { ...imageBaseEnv(img), ...expandEnv(img.env, imageBaseEnv(img)), ...example },
 				mount: { at: '/app', what: 'image' },
 				cwd: img.workdir,
 				user: img.user,

@@ -5,7 +5,7 @@ import { APP_PORT, APP_USER, CONTAINER_VENV, HEALTH_PATH, collectStatic, facts, 
 import { presetById } from '../../model/presets.ts';
 import { validateConfig } from '../../model/validate.ts';
 import { generate } from '../index.ts';
-import { TOOLS } from '../versions.ts';
+import { DHI_PYTHON, TOOLS } from '../versions.ts';
 import { CONTAINER_STATIC_ROOT, builderCollectStatic, dockerfile, ociLabels } from './dockerfile.ts';
 import { dockerCases } from './matrix.test-helper.ts';
 
@@ -50,8 +50,9 @@ describe('Dockerfile, every preset x manager x services', () => {
 		const [builder, runtime] = stages(df);
 		expect(stages(df)).toHaveLength(2);
 		// Same base image in both stages (the venv's interpreter link must resolve).
-		expect(builder[0].args).toBe('python:${PYTHON_VERSION}-slim AS builder');
-		expect(runtime[0].args).toBe('python:${PYTHON_VERSION}-slim AS runtime');
+		// With the Debian release in the tag (-slim-trixie), as uv's Docker guide writes it.
+		expect(builder[0].args).toBe('python:${PYTHON_VERSION}-slim-trixie AS builder');
+		expect(runtime[0].args).toBe('python:${PYTHON_VERSION}-slim-trixie AS runtime');
 		expect(df).toContain(`ARG PYTHON_VERSION=${config.project.pythonVersion}\n`);
 
 		// Runtime: only the venv (and Django's collected static files), as the fixed non-root user.
@@ -133,7 +134,7 @@ describe('Dockerfile per manager', () => {
 
 	it('poetry: pinned Poetry in the builder, in-project venv, deps without the root, the project as a wheel', () => {
 		const c = fastapi();
-		c.packaging = { manager: 'poetry', backend: 'poetry-core', poetryLayout: 'poetry2', pipWorkflow: 'requirements' };
+		c.packaging = { ...c.packaging, manager: 'poetry', backend: 'poetry-core', poetryLayout: 'poetry2', pipWorkflow: 'requirements' };
 		const df = text(c);
 		expect(df).toContain(`pip install poetry==${TOOLS.poetry}`);
 		for (const v of ['POETRY_NO_INTERACTION=1', 'POETRY_VIRTUALENVS_IN_PROJECT=1', 'POETRY_VIRTUALENVS_CREATE=1']) expect(df).toContain(v);
@@ -164,7 +165,64 @@ describe('Dockerfile per manager', () => {
 		c.docker.baseImageDigest = `sha256:${'0123456789abcdef'.repeat(4)}`;
 		const df = text(c);
 		expect(validate(df)).toEqual([]);
-		expect(df.match(/^FROM python:\$\{PYTHON_VERSION\}-slim@sha256:[0-9a-f]{64} AS (builder|runtime)$/gm)).toHaveLength(2);
+		expect(df.match(/^FROM python:\$\{PYTHON_VERSION\}-slim-trixie@sha256:[0-9a-f]{64} AS (builder|runtime)$/gm)).toHaveLength(2);
+	});
+});
+
+describe('Dockerfile on Docker Hardened Images (docker.baseImage dhi), every preset x manager x services', () => {
+	const dhiCases = cases
+		.filter((c) => facts(c.config).deploys)
+		.map((c) => {
+			const config = structuredClone(c.config);
+			config.docker.baseImage = 'dhi';
+			return [c.name, config] as const;
+		});
+	it.each(dhiCases)('%s: -dev builder, shell-less runtime with no RUN, the image\'s own nonroot, exec forms only', (_name, config) => {
+		expect(validateConfig(config)).toEqual([]);
+		const df = text(config);
+		expect(validate(df)).toEqual([]);
+		const [builder, runtime] = stages(df);
+		expect(stages(df)).toHaveLength(2);
+		expect(builder[0].args).toBe(`${DHI_PYTHON.repository}:\${PYTHON_VERSION}-debian13-dev AS builder`);
+		expect(runtime[0].args).toBe(`${DHI_PYTHON.repository}:\${PYTHON_VERSION}-debian13 AS runtime`);
+		// The runtime image has no shell: nothing may run there, and no user can be added.
+		expect(runtime.filter((i) => i.keyword === 'RUN')).toEqual([]);
+		expect(df).not.toMatch(/useradd|groupadd/);
+		expect(runtime.find((i) => i.keyword === 'USER')?.args).toBe(`${DHI_PYTHON.user.uid}:${DHI_PYTHON.user.gid}`);
+		// Every command of the runtime stage is a JSON exec-form array (no /bin/sh -c).
+		for (const i of runtime.filter((x) => ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(x.keyword))) {
+			const argv = i.keyword === 'HEALTHCHECK' ? i.args.slice(i.args.indexOf('CMD ') + 4) : i.args;
+			expect(Array.isArray(JSON.parse(argv))).toBe(true);
+		}
+		const health = runtime.find((i) => i.keyword === 'HEALTHCHECK');
+		if (facts(config).isWeb) expect(health?.args).toContain(`CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:${APP_PORT}${HEALTH_PATH}', timeout=4)"]`);
+		else expect(health).toBeUndefined();
+		// Django's collectstatic runs in the builder; the runtime only copies its output.
+		if (collectStatic(config)) {
+			expect(builder.filter((i) => i.keyword === 'RUN').at(-1)?.args).toContain('collectstatic');
+			expect(runtime.map((i) => i.args)).toContain(`--from=builder ${CONTAINER_STATIC_ROOT} ${CONTAINER_STATIC_ROOT}`);
+		}
+		// uv uses the interpreter both DHI stages have (/usr/bin/python3), never a downloaded one.
+		if (config.packaging.manager === 'uv') expect(df).toContain(`UV_PYTHON=${DHI_PYTHON.python} \\\n`);
+		expect(df).toContain('docker login dhi.io');
+	});
+
+	it('the same config on python-slim keeps its RUN useradd and /usr/local/bin/python3', () => {
+		const c = presetById('fastapi-service')!.config();
+		expect(text(c)).toContain('UV_PYTHON=/usr/local/bin/python3');
+		expect(text(c)).toContain('useradd');
+		c.docker.baseImage = 'dhi';
+		expect(text(c)).not.toContain('/usr/local/bin/python3');
+	});
+
+	it('a digest pins the runtime image only (the -dev builder is another image)', () => {
+		const c = presetById('fastapi-service')!.config();
+		c.docker.baseImage = 'dhi';
+		c.docker.baseImageDigest = `sha256:${'0123456789abcdef'.repeat(4)}`;
+		const df = text(c);
+		expect(validate(df)).toEqual([]);
+		expect(df).toMatch(/^FROM dhi\.io\/python:\$\{PYTHON_VERSION\}-debian13@sha256:[0-9a-f]{64} AS runtime$/m);
+		expect(df).toMatch(/^FROM dhi\.io\/python:\$\{PYTHON_VERSION\}-debian13-dev AS builder$/m);
 	});
 });
 

@@ -3,26 +3,34 @@
  * of instructions serialised by `writer.ts`.
  *
  * ```
- *   builder (python:X-slim + the manager)        runtime (python:X-slim)
+ *   builder (python:X-slim-trixie + manager)     runtime (python:X-slim-trixie)
  *     1. manager / venv                            user app (10001), labels
  *     2. pyproject + lock only -> dependencies     COPY --from=builder /app/.venv
  *     3. whole context -> the project, no editable EXPOSE, HEALTHCHECK, CMD
+ *     4. Django: collectstatic
  * ```
  *
- * Both stages start from the same `python:X-slim` image so the virtualenv's
+ * Both stages start from the same `python:X-slim-trixie` image so the virtualenv's
  * interpreter link (`.venv/bin/python -> /usr/local/bin/python3`) resolves
  * in the runtime stage (uv issue 9414). The project is always installed as a
  * wheel, never editable, so copying the virtualenv alone is enough.
+ *
+ * With Docker Hardened Images (docker.baseImage `dhi`) the builder is
+ * `dhi.io/python:X-debian13-dev` (root, a shell, pip) and the runtime
+ * `dhi.io/python:X-debian13`, which has no shell: its stage has no RUN at all,
+ * runs as the image's own `nonroot` (65532) and every command in it (CMD,
+ * ENTRYPOINT, HEALTHCHECK) is exec form. Both have Python at /usr/bin/python3
+ * (versions.ts DHI_PYTHON), so the venv link resolves there too.
  *
  * Guides followed: uv `docs/guides/integration/docker.md` and the
  * uv-docker-example `multistage.Dockerfile`; Poetry's FAQ ("Poetry busts my
  * Docker cache") and `docs/cli.md`; Docker's Python guide (`docker init`).
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
-import { APP_PORT, APP_USER, CONTAINER_APP_DIR, CONTAINER_VENV, collectStatic, djangoSettingsModule, facts, imageRef, serveArgv } from '../../model/derive.ts';
+import { APP_PORT, CONTAINER_APP_DIR, CONTAINER_VENV, collectStatic, djangoSettingsModule, facts, imageRef, serveArgv } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { TOOLS } from '../versions.ts';
-import { GENERATED_BY, HEALTH_TIMING, healthArgv, lockCommand, lockFile, usesContainer } from './common.ts';
+import { GENERATED_BY, HEALTH_TIMING, healthArgv, lockCommand, lockFile, pythonImages, usesContainer } from './common.ts';
 import { writeDockerfile, type Instruction } from './writer.ts';
 
 /** The official uv image; `/uv` and `/uvx` are copied out of it at TOOLS.uv. */
@@ -31,11 +39,6 @@ export const UV_IMAGE = 'ghcr.io/astral-sh/uv';
 const c = (text: string): Instruction => ({ kind: 'comment', text });
 const blank: Instruction = { kind: 'blank' };
 
-/** `python:${PYTHON_VERSION}-slim`, pinned by digest when the config has one. */
-function baseImage(config: ReadonlyConfig): string {
-	const d = config.docker.baseImageDigest;
-	return `python:\${PYTHON_VERSION}-slim${d ? `@${d}` : ''}`;
-}
 
 /** A RUN step that stops the build with a clear message when the lock file is missing. */
 function requireLock(config: ReadonlyConfig): Instruction[] {
@@ -64,7 +67,7 @@ function uvBuilder(config: ReadonlyConfig): Instruction[] {
 				['UV_LINK_MODE', 'copy'],
 				['UV_NO_DEV', '1'],
 				['UV_PYTHON_DOWNLOADS', '0'],
-				['UV_PYTHON', '/usr/local/bin/python3'],
+				['UV_PYTHON', pythonImages(config).python],
 				['UV_PROJECT_ENVIRONMENT', CONTAINER_VENV]
 			]
 		},
@@ -198,9 +201,27 @@ export function ociLabels(config: ReadonlyConfig): [string, string][] {
 	return labels;
 }
 
+/** The runtime stage's user: python-slim creates `app` (RUN); a DHI runtime has no shell and brings its own `nonroot`. */
+function runtimeUser(config: ReadonlyConfig): Instruction[] {
+	const img = pythonImages(config);
+	if (!img.runtimeShell) return [];
+	const u = img.user;
+	return [
+		c('An unprivileged user with a fixed UID/GID, no home and no login shell.'),
+		{
+			kind: 'run',
+			command: [
+				`groupadd --system --gid ${u.gid} ${u.name}`,
+				`&& useradd --system --uid ${u.uid} --gid ${u.gid} --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin ${u.name}`
+			]
+		}
+	];
+}
+
 function runtime(config: ReadonlyConfig): Instruction[] {
 	const f = facts(config);
 	const p = config.project;
+	const img = pythonImages(config);
 	const env: [string, string][] = [
 		['PYTHONDONTWRITEBYTECODE', '1'],
 		['PYTHONUNBUFFERED', '1'],
@@ -211,14 +232,7 @@ function runtime(config: ReadonlyConfig): Instruction[] {
 	const out: Instruction[] = [
 		c('No .pyc writes at run time (bytecode is compiled at build); logs unbuffered.'),
 		{ kind: 'env', vars: env },
-		c('An unprivileged user with a fixed UID/GID, no home and no login shell.'),
-		{
-			kind: 'run',
-			command: [
-				`groupadd --system --gid ${APP_USER.gid} ${APP_USER.name}`,
-				`&& useradd --system --uid ${APP_USER.uid} --gid ${APP_USER.gid} --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin ${APP_USER.name}`
-			]
-		},
+		...runtimeUser(config),
 		{ kind: 'workdir', path: CONTAINER_APP_DIR },
 		c('Only the virtualenv: the project is installed in it as a wheel. Owned by root, so'),
 		c('the app cannot modify its own code.'),
@@ -228,13 +242,15 @@ function runtime(config: ReadonlyConfig): Instruction[] {
 			: []),
 		blank,
 		{ kind: 'label', labels: ociLabels(config) },
-		c('Numeric, so Kubernetes runAsNonRoot can verify it.'),
-		{ kind: 'user', user: `${APP_USER.uid}:${APP_USER.gid}` }
+		...(img.runtimeShell
+			? [c('Numeric, so Kubernetes runAsNonRoot can verify it.')]
+			: [c(`The image's own unprivileged user (${img.user.name}), numeric so Kubernetes runAsNonRoot can verify it.`)]),
+		{ kind: 'user', user: `${img.user.uid}:${img.user.gid}` }
 	];
 	if (f.isWeb) {
 		out.push(
 			{ kind: 'expose', port: APP_PORT },
-			c('Slim images have no curl: Python asks the health endpoint.'),
+			c(img.runtimeShell ? 'Slim images have no curl: Python asks the health endpoint.' : 'No shell and no curl here: Python asks the health endpoint, exec form.'),
 			{
 				kind: 'healthcheck',
 				options: [
@@ -260,25 +276,32 @@ function runtime(config: ReadonlyConfig): Instruction[] {
 export function dockerfileInstructions(config: ReadonlyConfig): Instruction[] {
 	const m = config.packaging.manager;
 	const builder = m === 'uv' ? uvBuilder(config) : m === 'poetry' ? poetryBuilder(config) : pipBuilder(config);
+	const img = pythonImages(config, '<PYTHON_VERSION>');
 	const digestNote = config.docker.baseImageDigest
-		? [c('The digest pins python:<PYTHON_VERSION>-slim exactly: change both together.')]
+		? [c(img.kind === 'dhi' ? `The digest pins the runtime image ${img.runtime.replace(/@.*/, '')} exactly: change both together.` : `The digest pins ${img.runtime.replace(/@.*/, '')} exactly: change both together.`)]
 		: [];
+	const from = pythonImages(config);
 	return [
 		{ kind: 'syntax', frontend: 'docker/dockerfile:1' },
 		c(GENERATED_BY),
 		c(`Build: docker build -t ${imageRef(config)} .   (needs ${lockFile(m)}; see README.Docker.md)`),
 		blank,
-		c('The Python of both stages: the virtualenv links to /usr/local/bin/python3.'),
+		...(img.kind === 'dhi'
+			? [
+					c('Docker Hardened Images: pulling needs "docker login dhi.io" (a free Docker account).'),
+					c(`The Python of both stages: the virtualenv links to ${img.python}.`)
+				]
+			: [c(`The Python of both stages: the virtualenv links to ${img.python}.`)]),
 		{ kind: 'arg', name: 'PYTHON_VERSION', value: config.project.pythonVersion },
 		...digestNote,
 		blank,
 		c(`---- builder: ${m}, build tools, the virtualenv ----`),
-		{ kind: 'from', image: baseImage(config), as: 'builder' },
+		{ kind: 'from', image: from.builder, as: 'builder' },
 		...builder,
 		...collectStaticStep(config),
 		blank,
-		c('---- runtime: the virtualenv and nothing else ----'),
-		{ kind: 'from', image: baseImage(config), as: 'runtime' },
+		c(img.runtimeShell ? '---- runtime: the virtualenv and nothing else ----' : '---- runtime: the virtualenv and nothing else; no shell, so no RUN ----'),
+		{ kind: 'from', image: from.runtime, as: 'runtime' },
 		...runtime(config)
 	];
 }

@@ -33,6 +33,23 @@ describe('README.Docker.md', () => {
 		expect(dockerDocs(c)).toEqual([]);
 	});
 
+	it('says the Docker Hardened Images variant needs docker login dhi.io before the build, and why; python-slim does not', () => {
+		const c = presetById('fastapi-service')!.config();
+		const slim = dockerReadme(c);
+		expect(slim).not.toContain('dhi.io');
+		expect(slim).toContain(`\`python:${c.project.pythonVersion}-slim-trixie\``);
+		c.docker.baseImage = 'dhi';
+		const md = dockerReadme(c);
+		const login = md.indexOf('```sh\ndocker login dhi.io\n```');
+		expect(login).toBeGreaterThan(0);
+		expect(login).toBeLessThan(md.indexOf('docker build -t'));
+		expect(md).toContain('dhi.io serves them only to a signed-in client');
+		expect(md).toContain(`\`dhi.io/python:${c.project.pythonVersion}-debian13-dev\``);
+		expect(md).toContain('`nonroot` (UID 65532)');
+		expect(md).toContain('`DOCKERHUB_USERNAME` and `DOCKERHUB_TOKEN`');
+		expect(md).not.toContain('UID 10001');
+	});
+
 	it('keeps backticks in names from breaking out of code spans', () => {
 		const c = presetById('cli-tool')!.config();
 		expect(dockerReadme(c)).toContain('docker run --rm --env-file .env ghcr.io/example/cli-tool --help');

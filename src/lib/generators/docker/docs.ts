@@ -8,7 +8,8 @@ import type { ReadonlyConfig } from '../../model/config.ts';
 import { APP_PORT, GUNICORN_DEFAULT_THREADS, GUNICORN_DEFAULT_WORKERS, HEALTH_PATH, facts, gunicornConfModule, imageRef, serverEnv } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { composeProjectName } from './compose.ts';
-import { lockCommand, lockFile, usesContainer } from './common.ts';
+import { lockCommand, lockFile, pythonImages, usesContainer } from './common.ts';
+import { DHI_PYTHON } from '../versions.ts';
 
 /** Inline Markdown code: backticks and line breaks cannot occur in it. */
 function code(text: string): string {
@@ -171,6 +172,8 @@ export function dockerReadme(config: ReadonlyConfig): string {
 	const f = facts(config);
 	const m = config.packaging.manager;
 	const image = imageRef(config);
+	const img = pythonImages(config);
+	const imgAt = pythonImages(config, config.project.pythonVersion);
 	const runFlags = f.isWeb ? `-p 127.0.0.1:${APP_PORT}:${APP_PORT} ` : '';
 	const envFlag = f.hasSettings ? '--env-file .env ' : '';
 	const guide =
@@ -185,10 +188,21 @@ export function dockerReadme(config: ReadonlyConfig): string {
 		'',
 		`The ${code('Dockerfile')} is a two-stage build following ${guide}:`,
 		'',
-		`- **builder**: the official \`python:${config.project.pythonVersion}-slim\` image plus ${m === 'pip' ? 'pip' : m}; installs the locked`,
-		'  dependencies first (a cached layer), then the project, non-editable, into `/app/.venv`;',
-		'- **runtime**: the same base image with only `/app/.venv`, run as the unprivileged user',
-		`  \`app\` (UID 10001), ${f.isWeb ? `listening on port ${APP_PORT} with a \`HEALTHCHECK\` on \`${HEALTH_PATH}\`` : 'without a shell login or home'}.`,
+		...(img.kind === 'dhi'
+			? [
+					`- **builder**: Docker Hardened Images' \`${imgAt.builder}\` (root, a shell, pip) plus ${m === 'pip' ? 'pip' : m};`,
+					'  installs the locked dependencies first (a cached layer), then the project, non-editable, into `/app/.venv`;',
+					`- **runtime**: \`${imgAt.runtime.replace(/@.*/, '')}\`, which has no shell and no package manager, with only`,
+					`  \`/app/.venv\`, run as the image's own unprivileged user \`${img.user.name}\` (UID ${img.user.uid}). Nothing runs in that stage`,
+					`  (no \`RUN\`); ${f.isWeb ? `it listens on port ${APP_PORT} with an exec-form \`HEALTHCHECK\` on \`${HEALTH_PATH}\`` : 'its command is exec form'}. To look inside a running`,
+					'  container, use Docker Debug (there is no shell for docker exec to start).'
+				]
+			: [
+					`- **builder**: the official \`${imgAt.builder.replace(/@.*/, '')}\` image plus ${m === 'pip' ? 'pip' : m}; installs the locked`,
+					'  dependencies first (a cached layer), then the project, non-editable, into `/app/.venv`;',
+					'- **runtime**: the same base image with only `/app/.venv`, run as the unprivileged user',
+					`  \`${img.user.name}\` (UID ${img.user.uid}), ${f.isWeb ? `listening on port ${APP_PORT} with a \`HEALTHCHECK\` on \`${HEALTH_PATH}\`` : 'without a shell login or home'}.`
+				]),
 		'',
 		'`.dockerignore` is an allowlist: only `pyproject.toml`, `README.md`, `LICENSE`,',
 		`${code(lockFile(m))} and \`src/\` reach the build. Secrets (\`.env\`), \`.git\` and virtualenvs never do;`,
@@ -199,6 +213,17 @@ export function dockerReadme(config: ReadonlyConfig): string {
 		'## 2. Build and run the image',
 		'',
 		'BuildKit is required (the default since Docker Engine 23).',
+		...(img.kind === 'dhi'
+			? [
+					'Docker Hardened Images are free, but dhi.io serves them only to a signed-in client: log in once',
+					'with your Docker ID (a free Docker account) or a Docker access token before the first build.',
+					'The release workflow does the same with the repository secrets `DOCKERHUB_USERNAME` and `DOCKERHUB_TOKEN`.',
+					'',
+					'```sh',
+					`docker login ${DHI_PYTHON.registry}`,
+					'```'
+				]
+			: []),
 		'',
 		'```sh',
 		`docker build -t ${image} .`
@@ -208,14 +233,14 @@ export function dockerReadme(config: ReadonlyConfig): string {
 	if (f.isWeb)
 		lines.push(
 			`Then \`curl http://127.0.0.1:${APP_PORT}${HEALTH_PATH}\`. \`docker ps\` shows \`(healthy)\` once the`,
-			'health check passes (python\'s urllib: slim images have no curl).',
+			`health check passes (python's urllib: ${img.kind === 'dhi' ? 'the hardened runtime has no shell and no curl' : 'slim images have no curl'}).`,
 			''
 		);
 	lines.push(
 		'Build for another Python with `--build-arg PYTHON_VERSION=3.13` (both stages follow it).',
 		config.docker.baseImageDigest
 			? 'The base image is pinned by digest: update the digest together with `PYTHON_VERSION`.'
-			: 'Pin the base image by digest for reproducible builds: set it in Slipway, or write `python:X-slim@sha256:...`.',
+			: `Pin the base image by digest for reproducible builds: set it in Slipway, or write \`${img.runtimeName}@sha256:...\`.`,
 		'Secrets are never build arguments or `ENV`: pass them at run time (`--env-file`, orchestrator secrets).',
 		''
 	);
