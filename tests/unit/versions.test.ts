@@ -27,6 +27,7 @@ import {
 	PRE_COMMIT_REFS,
 	PY_TOOLS,
 	REQUIRES_POETRY,
+	USES,
 	TOOLS,
 	TOOL_VERSIONS,
 	type UpstreamRef
@@ -50,10 +51,16 @@ function compareVersions(a: string, b: string): number {
 /** Every outside reference one generated project names, by kind. */
 interface References {
 	uses: Set<string>;
+	/** Each `uses:` line of a workflow as written, from the value to the end of the line (`a/b@<sha> # v1.2.3`). */
+	usesLines: Set<string>;
 	images: Set<string>;
 	preCommit: Set<string>;
+	/** Each pre-commit `repo` with its `rev:` line as written (`<repo> <sha>  # frozen: v1.2.3`). */
+	revLines: Set<string>;
 	pins: Set<string>;
 }
+
+const refs0 = (): References => ({ uses: new Set(), usesLines: new Set(), images: new Set(), preCommit: new Set(), revLines: new Set(), pins: new Set() });
 
 const yamlDocs = (text: string): Doc[] => (loadAll(text) as Doc[]).filter((d) => d && typeof d === 'object');
 
@@ -73,7 +80,7 @@ const imageName = (ref: string) => ref.replace(/@.*$/, '').replace(/:[^/:]+$/, '
 
 /** Collect the references of one project's files. */
 function collectReferences(files: readonly GeneratedFile[]): References {
-	const r: References = { uses: new Set(), images: new Set(), preCommit: new Set(), pins: new Set() };
+	const r = refs0();
 	// The project's own image: what release.yml pushes and kustomize retags.
 	const own = new Set<string>();
 	for (const f of files) {
@@ -85,6 +92,8 @@ function collectReferences(files: readonly GeneratedFile[]): References {
 	}
 	for (const f of files) {
 		if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(f.path)) {
+			// The text as written: the comment after the SHA is not in the parsed YAML.
+			for (const m of f.content.matchAll(/^\s*(?:- )?uses:\s*(.+)$/gm)) if (!m[1].startsWith('./')) r.usesLines.add(m[1]);
 			const wf = load(f.content) as Doc;
 			for (const job of Object.values(wf.jobs ?? {}) as Doc[]) {
 				// A job's `uses: ./.github/workflows/x.yml` calls a workflow of the same repository: not an outside reference.
@@ -126,22 +135,59 @@ function collectReferences(files: readonly GeneratedFile[]): References {
 				for (const i of imagesIn(doc)) if (!own.has(imageName(i))) r.images.add(i);
 			}
 		}
-		if (f.path === '.pre-commit-config.yaml')
+		if (f.path === '.pre-commit-config.yaml') {
 			for (const repo of (load(f.content) as Doc).repos as Doc[]) if (!['local', 'meta'].includes(repo.repo)) r.preCommit.add(`${repo.repo}@${repo.rev}`);
+			for (const m of f.content.matchAll(/^\s*- repo:\s*(\S+)\n\s*rev:\s*(.+)$/gm)) if (!['local', 'meta'].includes(m[1])) r.revLines.add(`${m[1]} ${m[2]}`);
+		}
 		if (/(^|\/)README[^/]*\.md$/.test(f.path))
 			for (const m of f.content.matchAll(/\b(?:pip|pipx) install\s+(?:-\S+\s+)*([A-Za-z][\w.-]*)==([\w.]+)/g)) r.pins.add(`${m[1]}==${m[2]}`);
 	}
 	return r;
 }
 
+/**
+ * What is wrong with one `uses:` line as written, or null: it must be `owner/repo@<40-hex sha> # vX.Y.Z`,
+ * the repo and SHA one record of ACTION_REFS, the comment that record's release tag.
+ */
+function usesLineProblem(line: string): string | null {
+	const m = /^([\w.-]+\/[\w.-]+)@(\S+)(?: # (\S+))?$/.exec(line);
+	if (!m) return 'not owner/repo@ref # tag';
+	const [, repo, at, tag] = m;
+	if (!/^[0-9a-f]{40}$/.test(at)) return 'not pinned to a commit SHA';
+	const rec = Object.values(ACTION_REFS).find((a) => a.repo === repo && a.sha === at);
+	if (!rec) return 'SHA not in ACTION_REFS';
+	if (tag === undefined) return 'no release comment';
+	if (tag !== rec.ref) return `comment ${tag}, record ${rec.ref}`;
+	return null;
+}
+
+/** The same for a pre-commit `rev:` line: frozen (`<sha>  # frozen: <tag>`) when the record has the SHA, else the tag. */
+function revLineProblem(line: string): string | null {
+	const [repo, ...rest] = line.split(' ');
+	const rev = rest.join(' ');
+	const rec = Object.values(PRE_COMMIT_REFS).find((p) => `https://github.com/${p.repo}` === repo);
+	if (!rec) return 'repo not in PRE_COMMIT_REFS';
+	const sha: string | null = rec.sha;
+	const want = sha ? `${sha}  # frozen: ${rec.ref}` : rec.ref;
+	return rev === want ? null : `want ${want}`;
+}
+
 /** The references of `refs` that versions.ts does not record. */
 function unrecorded(refs: References): string[] {
-	const uses = new Set(Object.values(ACTION_REFS).map((a) => `${a.repo}@${a.ref}`));
+	const uses = new Set(Object.values(ACTION_REFS).map((a) => `${a.repo}@${a.sha}`));
 	const images = new Set(IMAGE_TAGS.map((i) => i.image));
-	const hooks = new Set(Object.values(PRE_COMMIT_REFS).map((p) => `https://github.com/${p.repo}@${p.ref}`));
+	const hooks = new Set(Object.values(PRE_COMMIT_REFS).map((p) => `https://github.com/${p.repo}@${p.sha ?? p.ref}`));
 	const pinNames: Record<string, keyof typeof TOOL_VERSIONS> = { uv: 'uv', poetry: 'poetry', build: 'build', 'pip-tools': 'pipTools' };
 	const out: string[] = [];
 	for (const u of refs.uses) if (!uses.has(u)) out.push(`uses: ${u}`);
+	for (const line of refs.usesLines) {
+		const problem = usesLineProblem(line);
+		if (problem) out.push(`uses line: ${line} (${problem})`);
+	}
+	for (const line of refs.revLines) {
+		const problem = revLineProblem(line);
+		if (problem) out.push(`rev line: ${line} (${problem})`);
+	}
 	for (const i of refs.images) if (!images.has(i.replace(/@sha256:[0-9a-f]{64}$/, ''))) out.push(`image: ${i}`);
 	for (const h of refs.preCommit) if (!hooks.has(h)) out.push(`pre-commit: ${h}`);
 	for (const p of refs.pins) {
@@ -172,11 +218,11 @@ function configurations(): { id: string; config: Config }[] {
 
 describe('every outside reference a generated file names is recorded in versions.ts', () => {
 	const configs = configurations();
-	const all: References = { uses: new Set(), images: new Set(), preCommit: new Set(), pins: new Set() };
+	const all = refs0();
 	const missing = new Map<string, string>();
 	for (const { id, config } of configs) {
 		const refs = collectReferences(generate(config));
-		for (const k of ['uses', 'images', 'preCommit', 'pins'] as const) for (const v of refs[k]) all[k].add(v);
+		for (const k of ['uses', 'usesLines', 'images', 'preCommit', 'revLines', 'pins'] as const) for (const v of refs[k]) all[k].add(v);
 		for (const m of unrecorded(refs)) if (!missing.has(m)) missing.set(m, id);
 	}
 
@@ -186,6 +232,10 @@ describe('every outside reference a generated file names is recorded in versions
 		expect(all.uses).toContain(ACTIONS.setupUv);
 		expect(all.uses).toContain(ACTIONS.dockerBuildPush);
 		expect(all.uses).toContain(ACTIONS.pypiPublish);
+		// The raw lines too: every `uses:` written (parsed and as text), every pre-commit rev line.
+		expect(all.usesLines.size).toBe(all.uses.size);
+		expect(all.usesLines).toContain(`${ACTIONS.attest} # ${ACTION_REFS.attest.ref}`);
+		expect(all.revLines.size).toBe(Object.keys(PRE_COMMIT_REFS).length);
 		for (const py of PYTHON_VERSIONS) expect(all.images).toContain(`python:${py}-slim-trixie`);
 		// Docker Hardened Images (docker.baseImage dhi in the matrix): builder and runtime tags.
 		expect([...all.images].some((i) => /^dhi\.io\/python:3\.\d+-debian13-dev$/.test(i))).toBe(true);
@@ -219,6 +269,10 @@ describe('the record itself', () => {
 
 	it.each(refs)('%s says what, where and when', (_, r) => {
 		expect(r.repo).toMatch(/^[\w.-]+\/[\w.-]+$/);
+		// An exact release tag, never a moving major or a branch (issue 16.1).
+		expect(r.ref).toMatch(/^v\d+\.\d+\.\d+$/);
+		expect(r.kind).toBe('tag');
+		if (r.date !== null) expect(r.date).toMatch(/^20\d\d-\d\d-\d\d$/);
 		expect(['tag', 'branch']).toContain(r.kind);
 		expect(r.checked).toBe(CHECKED);
 		expect(r.source).toContain(`github:${r.repo}`);
@@ -232,10 +286,41 @@ describe('the record itself', () => {
 		}
 	});
 
-	it('derives ACTIONS and PRE_COMMIT from the record', () => {
-		for (const [k, r] of Object.entries(ACTION_REFS)) expect(ACTIONS[k as keyof typeof ACTIONS]).toBe(`${r.repo}@${r.ref}`);
-		for (const [k, r] of Object.entries(PRE_COMMIT_REFS))
-			expect(PRE_COMMIT[k as keyof typeof PRE_COMMIT]).toEqual({ repo: `https://github.com/${r.repo}`, rev: r.ref });
+	it('pins every action to the commit of its release tag, and keeps both (issue 16.1)', () => {
+		for (const [k, r] of Object.entries(ACTION_REFS)) {
+			expect(r.sha, k).toMatch(/^[0-9a-f]{40}$/);
+			expect(ACTIONS[k as keyof typeof ACTIONS]).toBe(`${r.repo}@${r.sha}`);
+			expect(USES[k as keyof typeof USES]).toMatchObject({ value: `${r.repo}@${r.sha}`, comment: r.ref, gap: ' ' });
+		}
+	});
+
+	it('derives PRE_COMMIT from the record: frozen SHA when known, else the tag', () => {
+		for (const [k, r] of Object.entries(PRE_COMMIT_REFS)) {
+			const p = PRE_COMMIT[k as keyof typeof PRE_COMMIT];
+			const sha: string | null = r.sha;
+			expect(p.repo).toBe(`https://github.com/${r.repo}`);
+			expect(p.tag).toBe(r.ref);
+			expect(p.rev).toBe(sha ?? r.ref);
+			if (sha) expect(p.yaml).toMatchObject({ value: sha, comment: `frozen: ${r.ref}`, gap: '  ' });
+			else expect(p.yaml).toBe(r.ref);
+		}
+		// pre-commit-hooks' SHA was read from the fetched repository: it is written frozen.
+		expect(PRE_COMMIT.hooks.rev).toMatch(/^[0-9a-f]{40}$/);
+	});
+
+	it('flags a uses: line that is not SHA-pinned, not recorded, or whose comment is not the recorded tag', () => {
+		const c = ACTION_REFS.checkout;
+		const lines = (...l: string[]): References => ({ ...refs0(), usesLines: new Set(l) });
+		expect(unrecorded(lines(`${c.repo}@${c.sha} # ${c.ref}`))).toEqual([]);
+		// The pins before issue 16: moving tags.
+		expect(unrecorded(lines('actions/checkout@v6'))).toEqual(['uses line: actions/checkout@v6 (not pinned to a commit SHA)']);
+		expect(unrecorded(lines(`${c.repo}@${c.sha}`))).toEqual([`uses line: ${c.repo}@${c.sha} (no release comment)`]);
+		expect(unrecorded(lines(`${c.repo}@${c.sha} # v6.1.0`))).toEqual([`uses line: ${c.repo}@${c.sha} # v6.1.0 (comment v6.1.0, record ${c.ref})`]);
+		expect(unrecorded(lines(`${c.repo}@${'0'.repeat(40)} # ${c.ref}`))).toEqual([`uses line: ${c.repo}@${'0'.repeat(40)} # ${c.ref} (SHA not in ACTION_REFS)`]);
+		const h = PRE_COMMIT_REFS.hooks;
+		const revs = (...l: string[]): References => ({ ...refs0(), revLines: new Set(l) });
+		expect(unrecorded(revs(`https://github.com/${h.repo} ${h.sha}  # frozen: ${h.ref}`))).toEqual([]);
+		expect(unrecorded(revs(`https://github.com/${h.repo} ${h.ref}`))).toEqual([`rev line: https://github.com/${h.repo} ${h.ref} (want ${h.sha}  # frozen: ${h.ref})`]);
 	});
 
 	it('pins setup-uv to an exact release seen upstream, never the nonexistent moving tag v10 (issue 14.1)', () => {
@@ -245,11 +330,11 @@ describe('the record itself', () => {
 		expect(r.seen).toContain(r.ref);
 		expect(r.seen).not.toContain('v10');
 		// The regression: the old pin is reported by the same check the matrix runs.
-		const before: References = { uses: new Set(['astral-sh/setup-uv@v10']), images: new Set(), preCommit: new Set(), pins: new Set() };
+		const before: References = { ...refs0(), uses: new Set(['astral-sh/setup-uv@v10']) };
 		expect(unrecorded(before)).toEqual(['uses: astral-sh/setup-uv@v10']);
-		const images: References = { uses: new Set(), images: new Set(['ghcr.io/astral-sh/uv:0.12.24', 'python:3.9-slim']), preCommit: new Set(), pins: new Set() };
+		const images: References = { ...refs0(), images: new Set(['ghcr.io/astral-sh/uv:0.12.24', 'python:3.9-slim']) };
 		expect(unrecorded(images)).toEqual(['image: ghcr.io/astral-sh/uv:0.12.24', 'image: python:3.9-slim']);
-		const pins: References = { uses: new Set(), images: new Set(), preCommit: new Set(), pins: new Set(['pip-tools==7.5.1']) };
+		const pins: References = { ...refs0(), pins: new Set(['pip-tools==7.5.1']) };
 		expect(unrecorded(pins)).toEqual(['pin: pip-tools==7.5.1']);
 	});
 

@@ -82,7 +82,7 @@ describe('GitHub workflows', () => {
 			const image = release.jobs.image;
 			if (config.project.kind === 'library') expect(image).toBeUndefined();
 			else {
-				expect(uses(image)).toEqual([ACTIONS.checkout, ACTIONS.setupBuildx, ACTIONS.dockerLogin, ACTIONS.dockerMetadata, ACTIONS.dockerBuildPush]);
+				expect(uses(image)).toEqual([ACTIONS.checkout, ACTIONS.setupBuildx, ACTIONS.dockerLogin, ACTIONS.dockerMetadata, ACTIONS.dockerBuildPush, ACTIONS.attest]);
 				expect(registryOf(imageRef(config))).toBe('ghcr.io');
 				expect((image.steps as Doc[]).find((s) => s.uses === ACTIONS.dockerMetadata)!.with.images).toBe(imageRef(config));
 				expect(image.permissions.packages).toBe('write');
@@ -262,7 +262,7 @@ describe('release.yml pushes to the registry the image names (issue 15.1, releas
 		// `permissions: id-token: write`, and actions/checkout must run before auth.
 		const { release, text } = workflows(cloudRun(AR));
 		const job = release.jobs.image;
-		expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+		expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write', attestations: 'write' });
 		const steps = job.steps as Doc[];
 		const auth = steps.find((s) => s.uses === ACTIONS.gcpAuth)!;
 		expect(steps.findIndex((s) => s.uses === ACTIONS.checkout)).toBeLessThan(steps.indexOf(auth));
@@ -295,7 +295,7 @@ describe('release.yml pushes to the registry the image names (issue 15.1, releas
 
 	it('the registry follows the image, not the provider: an explicit GHCR image on Cloud Run still pushes to GHCR', () => {
 		const job = workflows(cloudRun('ghcr.io/acme/x')).release.jobs.image;
-		expect(job.permissions).toEqual({ contents: 'read', packages: 'write' });
+		expect(job.permissions).toEqual({ contents: 'read', packages: 'write', 'id-token': 'write', attestations: 'write' });
 		expect(uses(job)).not.toContain(ACTIONS.gcpAuth);
 		expect((job.steps as Doc[]).find((s) => s.uses === ACTIONS.dockerLogin)!.with.registry).toBe('ghcr.io');
 		// And an Artifact Registry image on Kubernetes pushes there.

@@ -15,15 +15,21 @@
  *   layer cache (`IMAGE:buildcache`: the Actions cache of one tag is never
  *   read by the next), and the registry's own login: GHCR with GITHUB_TOKEN,
  *   Artifact Registry (`*-docker.pkg.dev`) with Workload Identity Federation.
- * Every action is pinned in versions.ts (ACTIONS).
+ *   BuildKit adds its provenance (mode=max) and an SBOM to the pushed image,
+ *   and actions/attest signs a build-provenance attestation of its digest
+ *   (stored by GitHub and pushed beside the image), which `gh attestation
+ *   verify` checks; PyPI uploads carry the publish action's PEP 740
+ *   attestations (on by default with trusted publishing).
+ * Every action is pinned to a commit in versions.ts (ACTION_REFS), written
+ * `uses: owner/repo@<sha> # vX.Y.Z` (USES).
  */
 import type { ReadonlyConfig } from '../model/config.ts';
-import { facts, imageRef } from '../model/derive.ts';
+import { facts, imageRef, runsImage } from '../model/derive.ts';
 import { isOpenSource } from '../model/licenses.ts';
 import { normalizeName } from '../model/pep.ts';
 import { supportedPythons } from './pyproject.ts';
 import type { GeneratedFile } from './types.ts';
-import { ACTIONS, PY_TOOLS, TOOLS } from './versions.ts';
+import { PY_TOOLS, TOOLS, USES } from './versions.ts';
 import { writeYaml } from './writers/yaml.ts';
 
 type Step = Record<string, unknown>;
@@ -44,14 +50,14 @@ export function installSteps(config: ReadonlyConfig, python: string): Step[] {
 	if (pk.manager === 'uv')
 		return [
 			requireFile('uv.lock', 'uv lock'),
-			{ name: 'Install uv', uses: ACTIONS.setupUv, with: { version: TOOLS.uv, 'python-version': python, 'enable-cache': true } },
+			{ name: 'Install uv', uses: USES.setupUv, with: { version: TOOLS.uv, 'python-version': python, 'enable-cache': true } },
 			{ name: 'Install the project', run: 'uv sync --locked' }
 		];
 	if (pk.manager === 'poetry')
 		return [
 			requireFile('poetry.lock', 'poetry lock'),
 			{ name: 'Install Poetry', run: `pipx install poetry==${TOOLS.poetry}` },
-			{ name: 'Set up Python', id: 'python', uses: ACTIONS.setupPython, with: { 'python-version': python, cache: 'poetry' } },
+			{ name: 'Set up Python', id: 'python', uses: USES.setupPython, with: { 'python-version': python, cache: 'poetry' } },
 			{ name: 'Check pyproject.toml and the lock file', run: 'poetry check --lock' },
 			{
 				name: 'Install the project',
@@ -65,7 +71,7 @@ export function installSteps(config: ReadonlyConfig, python: string): Step[] {
 			: []),
 		{
 			name: 'Set up Python',
-			uses: ACTIONS.setupPython,
+			uses: USES.setupPython,
 			with: { 'python-version': python, cache: 'pip', 'cache-dependency-path': 'requirements*.txt' }
 		},
 		{
@@ -84,7 +90,7 @@ function runPrefix(config: ReadonlyConfig): string {
 function ciWorkflow(config: ReadonlyConfig): GeneratedFile {
 	const versions = supportedPythons(config);
 	const r = runPrefix(config);
-	const checkout = { uses: ACTIONS.checkout, with: { 'persist-credentials': false } };
+	const checkout = { uses: USES.checkout, with: { 'persist-credentials': false } };
 	const doc = {
 		name: 'CI',
 		// workflow_call: release.yml runs these same checks before it publishes anything.
@@ -132,20 +138,36 @@ function buildSteps(config: ReadonlyConfig): Step[] {
 	const python = config.project.pythonVersion;
 	if (pk.manager === 'uv')
 		return [
-			{ name: 'Install uv', uses: ACTIONS.setupUv, with: { version: TOOLS.uv, 'python-version': python, 'enable-cache': false } },
+			{ name: 'Install uv', uses: USES.setupUv, with: { version: TOOLS.uv, 'python-version': python, 'enable-cache': false } },
 			{ name: 'Build the sdist and wheel', run: 'uv build' }
 		];
 	if (pk.manager === 'poetry')
 		return [
 			{ name: 'Install Poetry', run: `pipx install poetry==${TOOLS.poetry}` },
-			{ name: 'Set up Python', uses: ACTIONS.setupPython, with: { 'python-version': python } },
+			{ name: 'Set up Python', uses: USES.setupPython, with: { 'python-version': python } },
 			{ name: 'Build the sdist and wheel', run: 'poetry build' }
 		];
 	return [
-		{ name: 'Set up Python', uses: ACTIONS.setupPython, with: { 'python-version': python } },
+		{ name: 'Set up Python', uses: USES.setupPython, with: { 'python-version': python } },
 		{ name: 'Build the sdist and wheel', run: `python -m pip install build==${PY_TOOLS.build}\npython -m build\n` }
 	];
 }
+
+/**
+ * An image name as actions/attest's `subject-name` wants it: fully qualified, Docker Hub's
+ * as `docker.io/...` (its README: "When pushing to Docker Hub, please use docker.io as the
+ * registry portion of the image name"), official images under `library/`.
+ */
+export function qualifiedImage(image: string): string {
+	if (registryOf(image) !== 'docker.io' || image.startsWith('docker.io/')) return image;
+	return `docker.io/${image.includes('/') ? image : `library/${image}`}`;
+}
+
+/** The id of release.yml's build-push step, whose `digest` output the attestation names. */
+export const BUILD_STEP_ID = 'build';
+
+/** What the image job needs beyond reading the repository and logging in to attest the image (actions/attest's README). */
+export const IMAGE_ATTEST_PERMISSIONS = { 'id-token': 'write', attestations: 'write' } as const;
 
 /** Artifact Registry's Docker hosts are `LOCATION-docker.pkg.dev`. */
 export function isArtifactRegistry(registry: string): boolean {
@@ -167,7 +189,7 @@ function registryLogin(registry: string): { permissions: Record<string, string>;
 	if (registry === 'ghcr.io')
 		return {
 			permissions: { packages: 'write' },
-			steps: [{ name: `Log in to ${registry}`, uses: ACTIONS.dockerLogin, with: { registry, username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' } }]
+			steps: [{ name: `Log in to ${registry}`, uses: USES.dockerLogin, with: { registry, username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' } }]
 		};
 	if (isArtifactRegistry(registry))
 		return {
@@ -177,7 +199,7 @@ function registryLogin(registry: string): { permissions: Record<string, string>;
 				{
 					name: 'Authenticate to Google Cloud (Workload Identity Federation)',
 					id: 'auth',
-					uses: ACTIONS.gcpAuth,
+					uses: USES.gcpAuth,
 					with: {
 						workload_identity_provider: `\${{ vars.${GCP_VARS.provider} }}`,
 						service_account: `\${{ vars.${GCP_VARS.serviceAccount} }}`,
@@ -186,21 +208,19 @@ function registryLogin(registry: string): { permissions: Record<string, string>;
 						create_credentials_file: false
 					}
 				},
-				{ name: `Log in to ${registry}`, uses: ACTIONS.dockerLogin, with: { registry, username: 'oauth2accesstoken', password: '${{ steps.auth.outputs.access_token }}' } }
+				{ name: `Log in to ${registry}`, uses: USES.dockerLogin, with: { registry, username: 'oauth2accesstoken', password: '${{ steps.auth.outputs.access_token }}' } }
 			]
 		};
 	return {
 		permissions: {},
-		steps: [{ name: `Log in to ${registry}`, uses: ACTIONS.dockerLogin, with: { registry, username: '${{ secrets.REGISTRY_USERNAME }}', password: '${{ secrets.REGISTRY_PASSWORD }}' } }]
+		steps: [{ name: `Log in to ${registry}`, uses: USES.dockerLogin, with: { registry, username: '${{ secrets.REGISTRY_USERNAME }}', password: '${{ secrets.REGISTRY_PASSWORD }}' } }]
 	};
 }
 
 function releaseWorkflow(config: ReadonlyConfig): GeneratedFile {
 	const f = facts(config);
 	const wheelName = normalizeName(f.distName).replace(/-/g, '_');
-	const container =
-		config.project.kind !== 'library' &&
-		(config.target === 'docker' || config.target === 'kubernetes' || (config.target === 'serverless' && config.serverless.provider === 'cloud-run'));
+	const container = runsImage(config);
 	const jobs: Record<string, unknown> = {
 		// The same checks as every push (ci.yml, called as a reusable workflow): every other job needs it.
 		ci: { name: 'CI', uses: './.github/workflows/ci.yml', permissions: { contents: 'read' } },
@@ -210,14 +230,14 @@ function releaseWorkflow(config: ReadonlyConfig): GeneratedFile {
 			'runs-on': 'ubuntu-latest',
 			'timeout-minutes': 15,
 			steps: [
-				{ uses: ACTIONS.checkout, with: { 'persist-credentials': false } },
+				{ uses: USES.checkout, with: { 'persist-credentials': false } },
 				...buildSteps(config),
 				{
 					name: 'Check that the tag matches the version',
 					env: { TAG: '${{ github.ref_name }}' },
 					run: `version="\${TAG#v}"\nif ! ls "dist/${wheelName}-\${version}-"*.whl >/dev/null 2>&1; then\n  echo "::error::Tag $TAG does not match the version in pyproject.toml (built: $(ls dist))."\n  exit 1\nfi\n`
 				},
-				{ name: 'Upload the distributions', uses: ACTIONS.uploadArtifact, with: { name: 'dist', path: 'dist/', 'if-no-files-found': 'error' } }
+				{ name: 'Upload the distributions', uses: USES.uploadArtifact, with: { name: 'dist', path: 'dist/', 'if-no-files-found': 'error' } }
 			]
 		}
 	};
@@ -230,8 +250,8 @@ function releaseWorkflow(config: ReadonlyConfig): GeneratedFile {
 			environment: { name: 'pypi', url: `https://pypi.org/p/${normalizeName(f.distName)}` },
 			permissions: { 'id-token': 'write' },
 			steps: [
-				{ name: 'Download the distributions', uses: ACTIONS.downloadArtifact, with: { name: 'dist', path: 'dist/' } },
-				{ name: 'Publish with trusted publishing', uses: ACTIONS.pypiPublish }
+				{ name: 'Download the distributions', uses: USES.downloadArtifact, with: { name: 'dist', path: 'dist/' } },
+				{ name: 'Publish with trusted publishing', uses: USES.pypiPublish }
 			]
 		};
 	const image = imageRef(config);
@@ -243,24 +263,27 @@ function releaseWorkflow(config: ReadonlyConfig): GeneratedFile {
 			needs: 'build',
 			'runs-on': 'ubuntu-latest',
 			'timeout-minutes': 30,
-			permissions: { contents: 'read', ...login.permissions },
+			// id-token: write signs the attestation with a Sigstore certificate, attestations: write stores it
+			// (actions/attest's README); GHCR's packages: write also lets it push the attestation beside the image.
+			permissions: { contents: 'read', ...login.permissions, ...IMAGE_ATTEST_PERMISSIONS },
 			steps: [
-				{ uses: ACTIONS.checkout, with: { 'persist-credentials': false } },
-				{ name: 'Set up Docker Buildx', uses: ACTIONS.setupBuildx },
+				{ uses: USES.checkout, with: { 'persist-credentials': false } },
+				{ name: 'Set up Docker Buildx', uses: USES.setupBuildx },
 				...login.steps,
 				// Docker Hardened Images are pulled only by a signed-in client (versions.ts DHI_PYTHON): the build's FROM needs it.
 				...(config.docker.baseImage === 'dhi'
-					? [{ name: 'Log in to dhi.io (Docker Hardened Images)', uses: ACTIONS.dockerLogin, with: { registry: 'dhi.io', username: '${{ secrets.DOCKERHUB_USERNAME }}', password: '${{ secrets.DOCKERHUB_TOKEN }}' } }]
+					? [{ name: 'Log in to dhi.io (Docker Hardened Images)', uses: USES.dockerLogin, with: { registry: 'dhi.io', username: '${{ secrets.DOCKERHUB_USERNAME }}', password: '${{ secrets.DOCKERHUB_TOKEN }}' } }]
 					: []),
 				{
 					name: 'Image tags and labels',
 					id: 'meta',
-					uses: ACTIONS.dockerMetadata,
+					uses: USES.dockerMetadata,
 					with: { images: image, tags: IMAGE_TAG_RULES }
 				},
 				{
 					name: 'Build and push',
-					uses: ACTIONS.dockerBuildPush,
+					id: BUILD_STEP_ID,
+					uses: USES.dockerBuildPush,
 					with: {
 						context: '.',
 						push: true,
@@ -268,7 +291,23 @@ function releaseWorkflow(config: ReadonlyConfig): GeneratedFile {
 						labels: '${{ steps.meta.outputs.labels }}',
 						// The layer cache lives in the registry, beside the image: each tag's run reads the last one's.
 						'cache-from': `type=registry,ref=${image}:${BUILD_CACHE_TAG}`,
-						'cache-to': `type=registry,ref=${image}:${BUILD_CACHE_TAG},mode=max`
+						'cache-to': `type=registry,ref=${image}:${BUILD_CACHE_TAG},mode=max`,
+						// BuildKit's own attestations in the pushed index: full provenance (a private repository
+						// would get mode=min by default) and an SBOM of the image.
+						provenance: 'mode=max',
+						sbom: true
+					}
+				},
+				{
+					name: 'Attest the image (build provenance)',
+					uses: USES.attest,
+					with: {
+						// The fully qualified name without a tag: the digest names the image.
+						'subject-name': qualifiedImage(image),
+						'subject-digest': `\${{ steps.${BUILD_STEP_ID}.outputs.digest }}`,
+						'push-to-registry': true,
+						// A storage record is made only for organisation repositories and needs artifact-metadata: write.
+						'create-storage-record': false
 					}
 				}
 			]

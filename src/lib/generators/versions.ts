@@ -5,6 +5,7 @@
  * chosen so that Debian 13's packages satisfy them: the proof harness installs
  * and runs generated projects against those offline.
  */
+import { TrailingComment } from './writers/yaml.ts';
 
 /** Build backends: `requires` entries of `[build-system]`. */
 export const BACKEND_REQUIRES = {
@@ -87,6 +88,8 @@ export interface UpstreamRef {
 	 * what shows that it exists.
 	 */
 	readonly sha: string | null;
+	/** The date of that commit (null when the SHA came from elsewhere than a fetched repository, or is unknown). */
+	readonly date: string | null;
 	readonly checked: string;
 	/** Where it was checked. */
 	readonly source: string;
@@ -99,25 +102,34 @@ export interface UpstreamRef {
 const ref = (r: Omit<UpstreamRef, 'checked'>): UpstreamRef => ({ ...r, checked: CHECKED });
 const via = (repo: string, snapshot: string, what = 'tags') => `github:${repo} ${what} via fetch (snapshot's newest commit ${snapshot})`;
 
-/** GitHub Actions the generated ci.yml / release.yml use. */
+/**
+ * GitHub Actions the generated ci.yml / release.yml use, each pinned to the
+ * commit of an exact release tag (`owner/repo@<sha> # vX.Y.Z`): a tag can be
+ * moved, a commit cannot. `ref` is the release tag, `sha` the commit it
+ * points to (peeled), `date` that commit's date; `evidence` says that the
+ * inputs and outputs ci.ts uses exist in the action.yml at that tag.
+ */
 export const ACTION_REFS = {
 	checkout: ref({
 		repo: 'actions/checkout',
-		ref: 'v6',
+		ref: 'v7.0.1',
 		kind: 'tag',
-		sha: 'd23441a48e516b6c34aea4fa41551a30e30af803',
-		source: via('actions/checkout', '2026-07-20'),
-		seen: ['v6', 'v6.1.0', 'v7.0.1'],
-		evidence: 'moving major tag v6, at v6.1.0 in the snapshot; v7 exists too (issue 16 bumps)'
+		sha: '3d3c42e5aac5ba805825da76410c181273ba90b1',
+		date: '2026-07-17',
+		source: via('actions/checkout', '2026-07-22'),
+		seen: ['v6.1.0', 'v7', 'v7.0.0', 'v7.0.1'],
+		evidence:
+			'newest tag (the moving v7 points to the same commit); action.yml at v7.0.1 has input persist-credentials (default true, ci.ts sets false), runs node24. CHANGELOG v7.0.0: blocks checking out fork PRs under pull_request_target/workflow_run (the workflows run on push, pull_request, tags). astral-sh/ruff-pre-commit\'s own main.yml pins the same actions/checkout@3d3c42e5… # v7.0.1'
 	}),
 	setupPython: ref({
 		repo: 'actions/setup-python',
-		ref: 'v7',
+		ref: 'v7.0.0',
 		kind: 'tag',
 		sha: '5fda3b95a4ea91299a34e894583c3862153e4b97',
-		source: via('actions/setup-python', '2026-07-19'),
-		seen: ['v7', 'v7.0.0'],
-		evidence: 'moving major tag v7, at v7.0.0'
+		date: '2026-07-19',
+		source: via('actions/setup-python', '2026-07-24'),
+		seen: ['v6.3.0', 'v7', 'v7.0.0'],
+		evidence: 'newest tag (v7 points to the same commit); action.yml at v7.0.0 has inputs python-version, cache, cache-dependency-path and output python-path (the Poetry job reads steps.python.outputs.python-path), runs node24'
 	}),
 	// setup-uv publishes no moving major tags since v8.0.0: the tags after v7.6 are
 	// v8.0.0 v8.1.0 v8.2.0 v8.3.0 v8.3.1 v8.3.2 v9.0.0 v10.0.0 v10.0.1 and no v8, v9 or v10.
@@ -126,129 +138,179 @@ export const ACTION_REFS = {
 		ref: 'v10.0.1',
 		kind: 'tag',
 		sha: '20cfd1bf945f4377ade1205e4dbc17946fc9a30d',
+		date: '2026-08-14',
 		source: via('astral-sh/setup-uv', '2026-08-20'),
 		seen: ['v7', 'v7.6', 'v7.6.0', 'v8.0.0', 'v8.3.2', 'v9.0.0', 'v10.0.0', 'v10.0.1'],
 		evidence:
-			'exact release (v10.0.0 is ae62891fec2bb8e7d6c99fc78c9fec3a63790f8d); its action.yml has the inputs ci.ts sets (version, python-version, enable-cache); its known checksums cover uv 0.12.4 (TOOLS.uv)'
+			'newest tag, an exact release (v10.0.0 is ae62891fec2bb8e7d6c99fc78c9fec3a63790f8d); its action.yml has the inputs ci.ts sets (version, python-version, enable-cache), runs node24; its known checksums cover uv 0.12.4 (TOOLS.uv)'
 	}),
 	uploadArtifact: ref({
 		repo: 'actions/upload-artifact',
-		ref: 'v7',
+		ref: 'v7.0.0',
 		kind: 'tag',
 		sha: 'bbbca2ddaa5d8feaa63e36b76fdaad77386f024f',
-		source: via('actions/upload-artifact', '2026-02-25'),
-		seen: ['v7', 'v7.0.0'],
-		evidence: 'moving major tag v7, at v7.0.0'
+		date: '2026-02-25',
+		source: via('actions/upload-artifact', '2026-03-01'),
+		seen: ['v6.0.0', 'v7', 'v7.0.0'],
+		evidence: 'newest tag (v7 points to the same commit); action.yml at v7.0.0 has inputs name, path, if-no-files-found, runs node24'
 	}),
 	downloadArtifact: ref({
 		repo: 'actions/download-artifact',
-		ref: 'v8',
+		ref: 'v8.0.1',
 		kind: 'tag',
 		sha: '3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c',
-		source: via('actions/download-artifact', '2026-03-12'),
-		seen: ['v8', 'v8.0.1'],
-		evidence: 'moving major tag v8, at v8.0.1'
+		date: '2026-03-11',
+		source: via('actions/download-artifact', '2026-05-04'),
+		seen: ['v7.0.0', 'v8', 'v8.0.0', 'v8.0.1'],
+		evidence: 'newest tag (v8 points to the same commit); action.yml at v8.0.1 has inputs name, path, runs node24'
 	}),
 	pypiPublish: ref({
 		repo: 'pypa/gh-action-pypi-publish',
-		ref: 'release/v1',
-		kind: 'branch',
-		sha: '81e9d935c883d0b210363ab89cf05f3894778450',
-		source: via('pypa/gh-action-pypi-publish', '2024-03-08', 'branches'),
-		seen: ['release/v1', 'v1.8.14'],
+		ref: 'v1.14.2',
+		kind: 'tag',
+		sha: 'dc37677b2e1c63e2034f94d8a5b11f265b73ba33',
+		date: null,
+		source: `${via('pypa/gh-action-pypi-publish', '2024-03-08')}: stale, its newest tag is v1.8.14 (81e9d935c883d0b210363ab89cf05f3894778450); the tag and SHA from the search tool (corpora code and issues)`,
+		seen: ['v1.8.14', 'v1.13.0', 'v1.14.0', 'v1.14.1', 'v1.14.2'],
 		evidence:
-			"branch release/v1 is the ref the action's README documents (`uses: pypa/gh-action-pypi-publish@release/v1`); the stored snapshot is old (the branch was at v1.8.14 there and has moved since): issue 16 must re-read the SHA"
+			'the fetched snapshot predates the action\'s attestations, so the tag was read from public material: many public workflows pin `pypa/gh-action-pypi-publish@dc37677b2e1c63e2034f94d8a5b11f265b73ba33 # v1.14.2` (one notes it is the tip of release/v1); packit/packit PR 2758 "Bump gh-action-pypi-publish to v1.14.2" (2026-08-14) and grafana/grafana-foundation-sdk PR 1319 (2026-09-09) move to it, and nothing newer was found. Earlier: v1.14.1 = ba38be9e461d3875417946c167d0b5f3d385a247 (beeware PRs, 2026-08-05), v1.14.0 (release notes in robert-koch-institut/mex-common PR 694: verbose and print-hash on by default), v1.13.0 = ed0c53931b1dc9bd32cbe73a98c7f6766f8a527e. The README documents SHA pinning ("use an exact tag, or opt-in to use a full Git commit SHA and Dependabot"). ci.ts sets no inputs: trusted publishing needs only `permissions: id-token: write`, and PEP 740 attestations are on by default with trusted publishing since v1.11.0 (PR 277 "action: enable attestations by default"; cycodehq/cycode-cli PR 261 cites releases/tag/v1.11.0). The action.yml at v1.14.2 is not stored here'
 	}),
 	setupBuildx: ref({
 		repo: 'docker/setup-buildx-action',
-		ref: 'v4',
+		ref: 'v4.3.0',
 		kind: 'tag',
 		sha: '37fe631027851001ddb9b187196cc803df7f5f0e',
-		source: via('docker/setup-buildx-action', '2026-08-17'),
-		seen: ['v4', 'v4.3.0'],
-		evidence: 'moving major tag v4, at v4.3.0'
+		date: '2026-08-17',
+		source: via('docker/setup-buildx-action', '2026-08-18'),
+		seen: ['v4', 'v4.2.0', 'v4.3.0'],
+		evidence: 'newest tag; ci.ts sets no inputs; runs node24'
 	}),
 	dockerLogin: ref({
 		repo: 'docker/login-action',
-		ref: 'v4',
+		ref: 'v4.1.0',
 		kind: 'tag',
 		sha: '4907a6ddec9925e35a0a9e82d7399ccc52663121',
-		source: via('docker/login-action', '2026-04-27'),
-		seen: ['v4', 'v4.1.0'],
-		evidence: 'moving major tag v4, at v4.1.0'
+		date: '2026-04-02',
+		source: via('docker/login-action', '2026-04-30'),
+		seen: ['v4', 'v4.0.0', 'v4.1.0'],
+		evidence: 'newest tag; action.yml at v4.1.0 has inputs registry, username, password, runs node24'
 	}),
 	dockerMetadata: ref({
 		repo: 'docker/metadata-action',
-		ref: 'v6',
+		ref: 'v6.2.0',
 		kind: 'tag',
 		sha: 'dc802804100637a589fabce1cb79ff13a1411302',
+		date: '2026-07-02',
 		source: via('docker/metadata-action', '2026-07-02'),
-		seen: ['v6', 'v6.2.0'],
-		evidence: 'moving major tag v6, at v6.2.0'
+		seen: ['v6', 'v6.1.0', 'v6.2.0'],
+		evidence: 'newest tag; action.yml at v6.2.0 has inputs images, tags and outputs tags, labels, runs node24'
 	}),
 	dockerBuildPush: ref({
 		repo: 'docker/build-push-action',
-		ref: 'v7',
+		ref: 'v7.3.0',
 		kind: 'tag',
 		sha: '53b7df96c91f9c12dcc8a07bcb9ccacbed38856a',
-		source: via('docker/build-push-action', '2026-07-09'),
-		seen: ['v7', 'v7.3.0'],
-		evidence: 'moving major tag v7, at v7.3.0'
+		date: '2026-07-01',
+		source: `${via('docker/build-push-action', '2026-07-23')}; docs.docker.com/build/ci/github-actions/attestations and /build/attestations/slsa-provenance (search corpus docs)`,
+		seen: ['v7', 'v7.2.0', 'v7.3.0'],
+		evidence:
+			'newest tag (v7 points to the same commit); action.yml at v7.3.0 has inputs context, push, tags, labels, cache-from, cache-to, provenance ("shorthand for --attest=type=provenance"), sbom ("shorthand for --attest=type=sbom") and output digest, runs node24. Docker\'s docs: `--provenance=mode=max` is the shorthand for `--attest type=provenance,mode=max`; without the input a private repository gets mode=min'
 	}),
 	gcpAuth: ref({
 		repo: 'google-github-actions/auth',
-		ref: 'v3',
+		ref: 'v3.0.0',
 		kind: 'tag',
 		sha: '7c6bc770dae815cd3e89ee6cdf493a5fab2cc093',
+		date: '2025-08-28',
 		source: via('google-github-actions/auth', '2025-09-03'),
 		seen: ['v2', 'v2.1.13', 'v3', 'v3.0.0'],
 		evidence:
-			'moving major tag v3, at v3.0.0 (2025-08-28, runs on node24); its action.yml at v3 has the inputs release.yml sets (workload_identity_provider, service_account, token_format, create_credentials_file) and the output access_token ("only available when token_format is access_token", README). The snapshot is older than CHECKED: a later v3.x may exist'
+			'newest tag in the snapshot (v3 points to the same commit; runs on node24); its action.yml has the inputs release.yml sets (workload_identity_provider, service_account, token_format, create_credentials_file) and the output access_token ("only available when token_format is access_token", README). The snapshot is older than CHECKED; public workflows of 2026 in the search index still pin google-github-actions/auth@7c6bc770… # v3.0.0, next to setup-uv v10.0.1, and no later v3.x was found'
+	}),
+	attest: ref({
+		repo: 'actions/attest',
+		ref: 'v4.2.2',
+		kind: 'tag',
+		sha: '1e69f48acb82d1966a394da916b4c1698aa569d6',
+		date: '2026-08-04',
+		source: `${via('actions/attest', '2026-08-04')}; ${via('actions/attest-build-provenance', '2026-03-04')}`,
+		seen: ['v4', 'v4.1.0', 'v4.2.0', 'v4.2.1', 'v4.2.2'],
+		evidence:
+			'newest tag (v4 points to the same commit; v4.2.1 = 508db95dd578ae2727ebd6217d5ba78e4fbda05d); action.yml at v4.2.2 has inputs subject-name, subject-digest, push-to-registry (default false), create-storage-record (default true, "requires that push-to-registry is set to true"), runs node24. README: permissions id-token: write + attestations: write (artifact-metadata: write only for the storage record); for an image, subject-name is the fully qualified name without a tag ("docker.io" for Docker Hub) and subject-digest the build step\'s digest; its container example adds packages: write for GHCR. src/attest.ts creates the storage record only for organisation-owned repositories and only warns without artifact-metadata: write, so release.yml turns it off. actions/attest-build-provenance v4.1.0\'s README: "As of version 4, actions/attest-build-provenance is simply a wrapper on top of actions/attest ... new implementations should use actions/attest instead"'
 	})
-} as const satisfies Record<string, UpstreamRef>;
+} as const satisfies Record<string, UpstreamRef & { sha: string }>;
 
-/** `uses:` strings of the generated workflows (ci.ts), one per ACTION_REFS entry. */
-export const ACTIONS = Object.fromEntries(Object.entries(ACTION_REFS).map(([k, r]) => [k, `${r.repo}@${r.ref}`])) as {
-	readonly [K in keyof typeof ACTION_REFS]: string;
+export type ActionKey = keyof typeof ACTION_REFS;
+
+/** The `uses:` value of each action in the generated workflows: `owner/repo@<sha>` (what a YAML parser reads). */
+export const ACTIONS = Object.fromEntries(Object.entries(ACTION_REFS).map(([k, r]) => [k, `${r.repo}@${r.sha}`])) as {
+	readonly [K in ActionKey]: string;
 };
 
-/** pre-commit hook repositories and their pinned revs. */
+/** What ci.ts writes for `uses:`: the SHA-pinned value with its release as the comment, `owner/repo@<sha> # vX.Y.Z`. */
+export const USES = Object.fromEntries(
+	Object.entries(ACTION_REFS).map(([k, r]) => [k, new TrailingComment(ACTIONS[k as ActionKey], r.ref)])
+) as { readonly [K in ActionKey]: TrailingComment };
+
+/**
+ * pre-commit hook repositories and their pinned revs. A rev whose SHA is
+ * recorded is written frozen, as `pre-commit autoupdate --freeze` writes it
+ * (pre-commit v4.6.2 pre_commit/commands/autoupdate.py: `rev: <sha>  # frozen: <tag>`,
+ * two spaces; autoupdate reads the comment back and keeps freezing); one
+ * whose SHA could not be read is written as its tag.
+ */
 export const PRE_COMMIT_REFS = {
 	hooks: ref({
 		repo: 'pre-commit/pre-commit-hooks',
 		ref: 'v6.0.0',
 		kind: 'tag',
 		sha: '3e8a8703264a2f4a69428a0aa4dcb512790b2c8c',
-		source: via('pre-commit/pre-commit-hooks', '2026-05-12'),
+		date: '2025-08-09',
+		source: `${via('pre-commit/pre-commit-hooks', '2026-05-14')}; /work/.library/env/packages/pypi.tsv (pre-commit-hooks 6.0.0, 2025-08)`,
 		seen: ['v4.6.0', 'v5.0.0', 'v6.0.0'],
-		evidence: "newest tag; its .pre-commit-hooks.yaml has every hook id repo-files.ts names"
+		evidence: 'newest tag, and the newest pre-commit-hooks on PyPI; its .pre-commit-hooks.yaml has every hook id repo-files.ts names'
 	}),
 	ruff: ref({
 		repo: 'astral-sh/ruff-pre-commit',
 		ref: 'v0.17.4',
 		kind: 'tag',
 		sha: null,
-		source: `${via('astral-sh/ruff-pre-commit', '2026-08-21')}; npm registry: npm view @astral-sh/ruff-wasm-nodejs time`,
+		date: null,
+		source: `${via('astral-sh/ruff-pre-commit', '2026-08-22')}; npm registry: npm view @astral-sh/ruff-wasm-nodejs time; /work/.library/env/packages/pypi.tsv (ruff 0.17.5, 2026-11)`,
 		seen: ['v0.16.0', 'v0.16.1', 'v0.16.2', 'v0.16.3', 'v0.16.4'],
 		evidence:
-			'the snapshot ends at v0.16.4 (aab412d509121cb5f7533134b7e67f9fab59c682, commit "Mirror: 0.16.4", the day ruff 0.16.4 reached npm): the mirror tags every ruff release as v<version>. ruff 0.17.4 was published on 2026-11-05 (npm @astral-sh/ruff-wasm-nodejs 0.17.4, the ruff Slipway itself checks generated code with). SHA not seen here: issue 16 must fetch it'
+			'the snapshot ends at v0.16.4 (aab412d509121cb5f7533134b7e67f9fab59c682, commit "Mirror: 0.16.4", the day ruff 0.16.4 reached npm); its main.yml runs mirror.py every 4 hours and tags every ruff release v<version>. Kept at the ruff Slipway checks generated code with: @astral-sh/ruff-wasm-nodejs 0.17.4 (npm, 2026-11-05; npm has no 0.17.5), so the hook formats and lints as the tests did. ruff 0.17.5 is on PyPI (pypi.tsv): bump both together. SHA not seen here: the stored snapshot predates the tag and no public config in the search index names it, so the rev is written as the tag'
 	}),
 	mypy: ref({
 		repo: 'pre-commit/mirrors-mypy',
-		ref: 'v2.3.1',
+		ref: 'v2.4.1',
 		kind: 'tag',
 		sha: null,
-		source: `${via('pre-commit/mirrors-mypy', '2025-12-15')}; ${via('python/mypy', '2026-08-21')}`,
-		seen: ['v1.18.2', 'v1.19.0', 'v1.19.1'],
+		date: null,
+		source: `${via('pre-commit/mirrors-mypy', '2025-12-15')}; ${via('python/mypy', '2026-08-23')}; /work/.library/env/packages/pypi.tsv (mypy 2.4.1, 2026-10)`,
+		seen: ['v1.18.2', 'v1.19.0', 'v1.19.1', 'v2.3.1', 'v2.4.0'],
 		evidence:
-			'the mirrors-mypy snapshot is stale (ends at v1.19.1, a66e98df7b4aeeb3724184b332785976d062b92e); mypy itself has tag v2.3.1 (d642c4478e9e3acbe9233edbe17ffc569a1a778c, 2026-08-14), and public pre-commit configs in the search index pin mirrors-mypy rev v2.3.1. SHA not seen here: issue 16 must fetch it'
+			'the mirrors-mypy snapshot is stale (ends at v1.19.1, a66e98df7b4aeeb3724184b332785976d062b92e); its main.yml runs pre-commit-mirror-maker daily and tags every mypy release on PyPI v<version> (each tag of the snapshot is one). mypy 2.4.1 is the newest on PyPI (pypi.tsv, 2026-10); python/mypy has tag v2.3.1 (d642c4478e9e3acbe9233edbe17ffc569a1a778c, 2026-08-14, the newest in its snapshot); public pre-commit configs in the search index pin mirrors-mypy v2.3.1 and v2.4.0. SHA not seen here: the rev is written as the tag'
 	})
 } as const satisfies Record<string, UpstreamRef>;
 
+/** One `repos:` entry of the generated .pre-commit-config.yaml: `rev` is what a YAML parser reads (the SHA when frozen). */
+export interface PreCommitPin {
+	readonly repo: string;
+	readonly rev: string;
+	/** The release the rev is: the `# frozen:` comment when `rev` is a SHA. */
+	readonly tag: string;
+	/** What repo-files.ts writes for `rev:`. */
+	readonly yaml: TrailingComment | string;
+}
+
 /** The `repo:` / `rev:` pairs the generated .pre-commit-config.yaml writes. */
 export const PRE_COMMIT = Object.fromEntries(
-	Object.entries(PRE_COMMIT_REFS).map(([k, r]) => [k, { repo: `https://github.com/${r.repo}`, rev: r.ref }])
-) as { readonly [K in keyof typeof PRE_COMMIT_REFS]: { readonly repo: string; readonly rev: string } };
+	Object.entries(PRE_COMMIT_REFS).map(([k, r]) => {
+		const sha: string | null = r.sha;
+		return [k, { repo: `https://github.com/${r.repo}`, rev: sha ?? r.ref, tag: r.ref, yaml: sha ? new TrailingComment(sha, `frozen: ${r.ref}`, '  ') : r.ref }];
+	})
+) as { readonly [K in keyof typeof PRE_COMMIT_REFS]: PreCommitPin };
 
 /** An image reference a generated file names (Dockerfile FROM / COPY --from, compose, syntax directive). */
 export interface ImageTag {

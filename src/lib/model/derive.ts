@@ -313,6 +313,16 @@ function githubOwner(url: string): string | null {
 }
 
 /**
+ * The GitHub repository a project URL names, `owner/name` as written
+ * (`https://github.com/Acme/orders.git` -> `Acme/orders`), or null: what
+ * `gh attestation verify --repo` checks release.yml's attestations against.
+ */
+export function githubRepository(url: string): string | null {
+	const m = /^https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})\/([A-Za-z0-9._-]+?)(?:\.git)?(?:[/?#]|$)/.exec(url);
+	return m && !/^\.+$/.test(m[2]) ? `${m[1]}/${m[2]}` : null;
+}
+
+/**
  * The image repository (no tag) CI pushes and every deployment file pulls.
  * `docker.image` empty means "derived": `ghcr.io/<owner>/<deployName>`, so
  * the image follows the project name (as the import package does) until the

@@ -98,6 +98,7 @@ export const LEDGER: readonly LedgerRule[] = [
 	{ id: 'slipway-build', match: /^npm ci && npm run build$/, status: 'executed', test: 'scripts/test-all.mjs', why: "Slipway's own build: npm test runs it before the journey uses the checkout's dist/cli" },
 	{ id: 'installer', match: /^curl -\w+ https:\/\/\S+ \| (sh|python3 -)$/, status: 'cannot', why: 'downloads an installer from the internet; the bare-metal journey test puts the tool where that installer does (~/.local/bin) and checks install.sh finds it' },
 	{ id: 'git-push', match: /^git tag .* && git push/, status: 'cannot', why: 'needs a remote repository (GitHub) to push to' },
+	{ id: 'gh-attestation', match: /^gh attestation verify oci:\/\/\S+ --repo \S+$/, status: 'cannot', why: "needs GitHub's attestation API (network, a signed-in gh) and the pushed image in its registry; unit tests check the release.yml job that makes the attestation (ci.test.ts, versions.test.ts)" },
 	{ id: 'lock', match: /^(uv (lock|sync|export)|poetry (lock|install|export|self add|env use)|pip-compile|pip-sync|pipx install|pip install|pip check|pip freeze|python -m pip install|pre-commit install)(\s|$)/, status: 'cannot', why: PYPI },
 	{ id: 'workflow-shell', sources: ['workflow'], match: /^(echo "::error|exit 1$|version="\$\{TAG#v\}"$|if ! ls )/, status: 'executed', by: 'steps', why: 'part of a run: block the journey steps execute whole' }
 ];

@@ -1,19 +1,61 @@
 /**
  * The one YAML writer: js-yaml serialises plain data, so user text is always
  * quoted where YAML needs it. Keys keep insertion order; no anchors.
+ *
+ * A value may carry a comment on its own line (`uses: a/b@<sha> # v1.2.3`,
+ * pre-commit's `rev: <sha>  # frozen: v1.2.3`): put a TrailingComment where
+ * the scalar goes. js-yaml writes no comments, so the writer puts a plain
+ * placeholder in its place, dumps, and then writes the scalar (dumped by
+ * js-yaml on its own, so quoted where YAML needs it) and the comment over it.
  */
 import { dump } from 'js-yaml';
 
 const OPTIONS = { lineWidth: -1, noRefs: true, quoteStyle: 'double', indent: 2 } as const;
 
+/** A scalar with a `#` comment after it on the same line. The comment is ours, never user text. */
+export class TrailingComment {
+	constructor(
+		readonly value: string,
+		readonly comment: string,
+		/** What goes between the value and `#`: one space (GitHub's `uses: … # vX`) or two (pre-commit's `  # frozen:`). */
+		readonly gap: ' ' | '  ' = ' '
+	) {
+		if (/[\r\n]/.test(comment)) throw new Error('YAML comment must be one line');
+	}
+}
+
 /** One YAML document, with optional `#` comment lines on top (ours, never user text). */
 export function writeYaml(doc: unknown, header: readonly string[] = []): string {
-	return comments(header) + dump(doc, OPTIONS);
+	return comments(header) + dumpWithComments(doc);
 }
 
 /** Several documents in one stream, separated by `---`. */
 export function writeYamlStream(docs: readonly unknown[], header: readonly string[] = []): string {
-	return comments(header) + docs.map((d) => dump(d, OPTIONS)).join('---\n');
+	return comments(header) + docs.map((d) => dumpWithComments(d)).join('---\n');
+}
+
+function dumpWithComments(doc: unknown): string {
+	const found: TrailingComment[] = [];
+	const text = JSON.stringify(doc, (_k, v: unknown) => (v instanceof TrailingComment ? v.value : v)) ?? '';
+	// A placeholder no string of the document contains (user text cannot collide with it).
+	let tag = 'slipwaytrailingcomment';
+	while (text.includes(tag)) tag += 'x';
+	const swap = (node: unknown): unknown => {
+		if (node instanceof TrailingComment) return `${tag}${found.push(node) - 1}end`;
+		if (Array.isArray(node)) return node.map(swap);
+		if (node && typeof node === 'object' && Object.getPrototypeOf(node) === Object.prototype)
+			return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, swap(v)]));
+		return node;
+	};
+	let out = dump(swap(doc), OPTIONS);
+	found.forEach((c, i) => {
+		const at = new RegExp(`(?<=[:-] )${tag}${i}end$`, 'm');
+		if (!at.test(out)) throw new Error(`TrailingComment ${c.value} is not a scalar value`);
+		const scalar = dump(c.value, OPTIONS).replace(/\n$/, '');
+		if (scalar.includes('\n')) throw new Error('a commented value must fit on one line');
+		out = out.replace(at, () => `${scalar}${c.gap}# ${c.comment}`);
+	});
+	return out;
 }
 
 function comments(lines: readonly string[]): string {
