@@ -16,7 +16,7 @@ export async function fillIslands(html: string, depth = 0): Promise<string> {
 		const [whole, tag, attrs, name] = m;
 		const island = ISLANDS[name];
 		if (!island) throw new Error(`unknown island "${name}" in the page`);
-		const props: PageActions = { app: new AppState(), ui: initialUi(), copyLink() {}, downloadZip() {}, goTo() {} };
+		const props: PageActions = { app: new AppState(), ui: initialUi(), copyLink() {}, downloadZip() {}, goTo() {}, startFresh() {}, goBackToKept() {} };
 		parts.push(html.slice(last, m.index));
 		parts.push(fillIslands(render(island, { props }).body, depth + 1).then((inner) => `<${tag}${attrs}>${inner}</${tag}>`));
 		last = m.index + whole.length;

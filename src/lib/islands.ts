@@ -53,15 +53,23 @@ export interface PageUi {
 	linkError: { message: string; errors?: FieldError[] } | null;
 	/** The configuration is too large for a link. */
 	linkTooLong: boolean;
+	/** The last visit's configuration was restored from the browser's storage (src/lib/page/remember.ts). */
+	restored: { savedAt: number } | null;
+	/** A shared link replaced the configuration this browser kept, which is set aside: offer to go back to it. */
+	keptOffer: { savedAt: number } | null;
 }
 
 /** What the page shares with its islands. `ui` is reactive state owned by the page. */
 export interface PageActions {
 	app: AppState;
 	ui: PageUi;
-	copyLink: () => void;
+	copyLink: () => Promise<void> | void;
 	downloadZip: () => void;
 	goTo: (path: string) => void;
+	/** Replace the configuration with the default one (undoable). */
+	startFresh: () => void;
+	/** Go back to the configuration kept before a shared link was opened. */
+	goBackToKept: () => void;
 }
 
 /**
@@ -84,7 +92,7 @@ export const ISLANDS: Record<string, Component<PageActions>> = {
 };
 
 /** A fresh `PageUi`: what the page shows before anything happened. */
-export const initialUi = (): PageUi => ({ busy: false, status: '', linkError: null, linkTooLong: false });
+export const initialUi = (): PageUi => ({ busy: false, status: '', linkError: null, linkTooLong: false, restored: null, keptOffer: null });
 
 /**
  * Islands whose prerendered markup is only a placeholder: in the browser they

@@ -22,6 +22,8 @@ import { adoptPage, hydrateAll, setIslandProps } from '$lib/islands-client';
 import { linkFromHash, MAX_LINK_LENGTH } from '$lib/share/fragment';
 import { copyText, downloadBlob } from '$lib/components/help';
 import { whenIdle } from '$lib/idle';
+import { defaultConfig } from '$lib/model/defaults';
+import { BEFORE_LINK_KEY, forget, readRemembered, setAside, writeRemembered, type Remembered } from './remember.ts';
 
 /** Debounce of the address bar after an edit. */
 const URL_DELAY_MS = 350;
@@ -43,20 +45,73 @@ export function startPage(): () => void {
 	let codec: Promise<typeof import('$lib/share/codec')> | null = null;
 	const loadCodec = () => (codec ??= import('$lib/share/codec'));
 
+	/** What the browser kept from the last visit (remember.ts): read once, at start. */
+	const kept = readRemembered();
+	/** Whether the state is written to storage (from the end of the first load on). */
+	let remembering = false;
+	const record = (): Remembered => ({
+		config: plain(app.config),
+		drafts: { ...app.drafts },
+		step: app.step,
+		fragment: lastFragment,
+		savedAt: Date.now()
+	});
+	const remember = () => {
+		if (remembering) writeRemembered(record());
+	};
+
+	/** Show a kept record: every island goes live first (the state no longer matches the prerendered markup). */
+	function restore(r: Remembered, source: 'restored', undoLabel = ''): void {
+		hydrateAll();
+		app.load(r.config, { kind: source }, undoLabel);
+		app.drafts = { ...r.drafts };
+		app.step = r.step;
+	}
+
+	/** Whether a kept record holds anything a person did (not the untouched default). */
+	const worthKeeping = (r: Remembered) => JSON.stringify(r.config) !== JSON.stringify(defaultConfig()) || Object.keys(r.drafts).length > 0;
+
 	async function openHash(hash: string, undoLabel: string): Promise<void> {
 		const value = linkFromHash(hash);
 		if (value === null) return;
 		if (`#c=${value}` === lastFragment) return;
-		const r = (await loadCodec()).decodeConfig(value);
+		const { decodeConfig, portableConfig } = await loadCodec();
+		const r = decodeConfig(value);
 		// Either outcome changes what the page shows: every island goes live first, so none hydrates against stale markup.
 		hydrateAll();
 		if (r.ok) {
+			// The link wins, and what this browser kept is set aside (not destroyed): the page offers to go back to it.
+			const before = readRemembered();
+			const same = before && JSON.stringify(portableConfig(before.config)) === JSON.stringify(portableConfig(r.config));
+			if (before && !same && worthKeeping(before)) {
+				setAside();
+				ui.keptOffer = { savedAt: before.savedAt };
+			}
 			app.load(r.config, { kind: 'link' }, undoLabel);
 			ui.linkError = null;
 			ui.status = 'Opened the configuration from the link.';
 		} else {
 			ui.linkError = { message: r.message, errors: r.errors };
 		}
+	}
+
+	/** "Start fresh": the default configuration (the previous one stays one Undo away). */
+	function startFresh(): void {
+		hydrateAll();
+		app.load(defaultConfig(), { kind: 'default' }, 'your configuration with the default one');
+		app.step = 'project';
+		ui.restored = null;
+		ui.status = 'Started fresh with the default configuration.';
+	}
+
+	/** Back to the configuration kept before a shared link was opened. */
+	function goBackToKept(): void {
+		const r = readRemembered(BEFORE_LINK_KEY);
+		ui.keptOffer = null;
+		if (!r) return;
+		restore(r, 'restored', 'the configuration from the link');
+		forget(BEFORE_LINK_KEY);
+		ui.status = 'Back to your own configuration.';
 	}
 
 	/** Write the fragment now if the (valid) config differs from what the address bar holds. */
@@ -74,6 +129,7 @@ export function startPage(): () => void {
 		if (frag !== lastFragment) {
 			lastFragment = frag;
 			history.replaceState(history.state, '', frag);
+			remember();
 		}
 		return frag;
 	}
@@ -119,11 +175,22 @@ export function startPage(): () => void {
 			await new Promise((r) => setTimeout(r, 50));
 			el = document.getElementById(fieldId(path));
 		}
+		// A field kept for another target sits in a closed <details>: open it first.
+		const folded = el?.closest('details');
+		if (folded && !folded.open) folded.open = true;
 		const target = el instanceof HTMLFieldSetElement ? el.querySelector<HTMLElement>('input:checked, input:not(:disabled)') : el;
 		target?.focus();
 	}
 
-	const actions: PageActions = { app, ui, copyLink: () => void copyLink(), downloadZip: () => void downloadZip(), goTo: (p) => void goTo(p) };
+	const actions: PageActions = {
+		app,
+		ui,
+		copyLink: () => copyLink(),
+		downloadZip: () => void downloadZip(),
+		goTo: (p) => void goTo(p),
+		startFresh,
+		goBackToKept
+	};
 	setIslandProps(actions);
 
 	let stopped = false;
@@ -136,19 +203,42 @@ export function startPage(): () => void {
 			const t = setTimeout(() => void syncUrl(), URL_DELAY_MS);
 			return () => clearTimeout(t);
 		});
+		// The browser keeps the configuration as typed (valid or not), its drafts and the open step.
+		$effect(() => {
+			if (!mounted) return;
+			JSON.stringify(app.config) + JSON.stringify(app.drafts) + app.step; // reads (tracks) them all
+			const t = setTimeout(remember, URL_DELAY_MS);
+			return () => clearTimeout(t);
+		});
 	});
 	cleanup.push(stopUrl, stopRoot);
 
 	adoptPage();
 
+	/** Open a step from the keyboard: focus goes to its tab (the control that had it may now be hidden). */
+	const stepTo = (i: number) => {
+		app.step = STEPS[Math.max(0, Math.min(STEPS.length - 1, i))].id;
+		void tick().then(() => document.getElementById(`tab-${app.step}`)?.focus());
+	};
+	const typing = (t: EventTarget | null) =>
+		t instanceof HTMLElement && (t.isContentEditable || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || (t instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(t.type)));
 	const onKey = (e: KeyboardEvent) => {
+		// "?" shows the shortcuts (src/lib/components/Shortcuts.svelte), except while typing text.
+		if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !typing(e.target)) {
+			const pop = document.getElementById('shortcuts-help');
+			if (pop && !pop.matches(':popover-open')) {
+				e.preventDefault();
+				pop.showPopover();
+			}
+			return;
+		}
 		if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
 		const i = STEPS.findIndex((s) => s.id === app.step);
 		const keys: Record<string, () => void> = {
 			KeyL: () => void copyLink(),
 			KeyD: () => void downloadZip(),
-			ArrowRight: () => (app.step = STEPS[Math.min(i + 1, STEPS.length - 1)].id),
-			ArrowLeft: () => (app.step = STEPS[Math.max(i - 1, 0)].id)
+			ArrowRight: () => stepTo(i + 1),
+			ArrowLeft: () => stepTo(i - 1)
 		};
 		const f = keys[e.code];
 		if (f) {
@@ -158,19 +248,37 @@ export function startPage(): () => void {
 	};
 	const onHash = () => void openHash(location.hash, 'your configuration before opening the link');
 
-	// Open a shared link, then follow the address bar and listen for shortcuts.
+	/** A dialog opened (the shortcuts popover, by its button or "?"): focus moves inside it. */
+	const onToggle = (e: Event) => {
+		const t = e.target;
+		if (t instanceof HTMLElement && t.id === 'shortcuts-help' && (e as ToggleEvent).newState === 'open') t.querySelector<HTMLElement>('button')?.focus();
+	};
+	document.addEventListener('toggle', onToggle, true);
+	cleanup.push(() => document.removeEventListener('toggle', onToggle, true));
+
+	// Open a shared link (or what this browser kept), then follow the address bar and listen for shortcuts.
 	void (async () => {
-		await openHash(location.hash, '');
+		const value = linkFromHash(location.hash);
+		if (kept && (value === null ? worthKeeping(kept) : kept.fragment === `#c=${value}`)) {
+			// No link, or the address this page itself wrote (a reload): the last configuration, as typed.
+			restore(kept, 'restored');
+			if (value === null) ui.restored = { savedAt: kept.savedAt };
+		} else {
+			await openHash(location.hash, '');
+		}
 		if (stopped) return;
 		// Encoding waits for the first edit: the address bar already stands for what is shown.
 		lastFragment = location.hash;
 		urlJson = JSON.stringify(app.config);
 		mounted = true;
+		remembering = true;
 		window.addEventListener('hashchange', onHash);
 		window.addEventListener('keydown', onKey);
+		window.addEventListener('pagehide', remember);
 		cleanup.push(() => {
 			window.removeEventListener('hashchange', onHash);
 			window.removeEventListener('keydown', onKey);
+			window.removeEventListener('pagehide', remember);
 		});
 	})();
 

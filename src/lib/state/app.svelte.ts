@@ -7,7 +7,7 @@
 import { untrack } from 'svelte';
 import type { BuildBackend, Config, Framework, PackageManager, ReadonlyConfig } from '../model/config.ts';
 import { BACKENDS_FOR, DEFAULT_BACKEND, defaultConfig } from '../model/defaults.ts';
-import { validateConfig, errorsByPath, type FieldError } from '../model/validate.ts';
+import { validateConfig, validationWarnings, errorsByPath, type FieldError } from '../model/validate.ts';
 import type { GeneratedFile } from '../generators/index.ts';
 import { createEngine, type Engine } from './engine.ts';
 
@@ -36,9 +36,12 @@ export function fieldId(path: string): string {
 	return 'f-' + path.replace(/[^A-Za-z0-9]+/g, '-');
 }
 
-export type LoadSource = { kind: 'preset'; id: string } | { kind: 'link' } | { kind: 'import'; what: string } | { kind: 'default' };
+export type LoadSource = { kind: 'preset'; id: string } | { kind: 'link' } | { kind: 'import'; what: string } | { kind: 'default' } | { kind: 'restored' };
 
 const NO_ERRORS: readonly string[] = Object.freeze([]);
+
+/** Context key under which the wizard gives its steps' fields the page's AppState (NumberField reads it). */
+export const APP_CONTEXT = 'slipway:app';
 
 export class AppState {
 	config: Config = $state(defaultConfig());
@@ -55,6 +58,8 @@ export class AppState {
 	 */
 	errors: FieldError[] = $derived(this.dirty ? validateConfig(this.config) : this.#baselineErrors);
 	errorMap: Map<string, string[]> = $derived(errorsByPath(this.errors));
+	/** Advice that does not block generation (validate.ts validationWarnings), by field. */
+	warningMap: Map<string, string[]> = $derived(errorsByPath(validationWarnings(this.config)));
 	/** Set when a generator throws on a config the model accepts (a bug): shown, never a crash. */
 	generatorError = $state('');
 	/**
@@ -75,6 +80,12 @@ export class AppState {
 	stale: boolean = $derived(this.errors.length > 0);
 
 	step: StepId = $state('project');
+	/**
+	 * Text typed into fields whose model value cannot hold it (a number field's
+	 * "12x" or "5000"), by model path: kept with the configuration in the
+	 * browser's storage, so a reload shows what was typed, with its message.
+	 */
+	drafts: Record<string, string> = $state({});
 	/** Where the current config came from; the preset picker shows it. */
 	source: LoadSource = $state({ kind: 'default' });
 	/** The config before the last load, for "Undo". */
@@ -146,6 +157,7 @@ export class AppState {
 		this.#baseline = JSON.stringify(config);
 		this.#baselineErrors = validateConfig(config);
 		this.#backendMemo = {};
+		this.drafts = {};
 	}
 
 	undo(): void {
@@ -179,6 +191,11 @@ export class AppState {
 	/** The messages of one field (a dotted model path), empty when it is valid. */
 	errorsAt(path: string): readonly string[] {
 		return this.errorMap.get(path) ?? NO_ERRORS;
+	}
+
+	/** The warnings of one field: shown under it, generation goes on. */
+	warningsAt(path: string): readonly string[] {
+		return this.warningMap.get(path) ?? NO_ERRORS;
 	}
 
 	errorsIn(step: StepId): number {
