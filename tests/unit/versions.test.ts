@@ -27,6 +27,7 @@ import {
 	PRE_COMMIT_REFS,
 	PY_TOOLS,
 	REQUIRES_POETRY,
+	COOLDOWN,
 	USES,
 	TOOLS,
 	TOOL_VERSIONS,
@@ -371,10 +372,26 @@ describe('pinned versions agree with each other', () => {
 	it('requires the poetry-core and Poetry that write PEP 639 metadata (issue 14.15: poetry-core PR 870)', () => {
 		const core = /^poetry-core>=(\d+\.\d+),<3\.0\.0$/.exec(BACKEND_REQUIRES['poetry-core']);
 		expect(core?.[1]).toBe('2.2');
-		expect(REQUIRES_POETRY).toBe(`>=${core![1]}`);
+		// requires-poetry is the higher of that floor and the Poetry that reads the release cooldown (issue 16.2).
+		expect(compareVersions(REQUIRES_POETRY.slice(2), core![1])).toBeGreaterThanOrEqual(0);
+		expect(compareVersions(REQUIRES_POETRY.slice(2), COOLDOWN.poetry.introduced!)).toBeGreaterThanOrEqual(0);
 		expect(TOOL_VERSIONS.poetryCore.version).toBe(core![1]);
 		// The Poetry that CI and the Dockerfile install satisfies requires-poetry.
 		expect(compareVersions(TOOLS.poetry, REQUIRES_POETRY.slice(2))).toBeGreaterThanOrEqual(0);
+	});
+
+	it('requires the releases that read the release cooldown Slipway writes (issue 16.2, versions.ts COOLDOWN)', () => {
+		for (const [name, c] of Object.entries(COOLDOWN)) {
+			expect(c.checked, name).toBe(CHECKED);
+			expect(c.source.length, name).toBeGreaterThan(20);
+			expect(c.evidence.length, name).toBeGreaterThan(20);
+		}
+		// uv: the pyproject's required-version floor (TOOLS.uv's minor) accepts relative exclude-newer durations.
+		expect(compareVersions(TOOLS.uv.split('.').slice(0, 2).join('.'), COOLDOWN.uv.introduced!)).toBeGreaterThanOrEqual(0);
+		// pip-compile --uploaded-prior-to: the pinned pip-tools passes it on.
+		expect(compareVersions(PY_TOOLS.pipTools, COOLDOWN.pipTools.introduced!)).toBeGreaterThanOrEqual(0);
+		expect(COOLDOWN.poetry.introduced).toBe('2.4.0');
+		expect(COOLDOWN.pip.introduced).toBe('26.1');
 	});
 
 	it('keeps uv, its image and uv_build on one minor line', () => {

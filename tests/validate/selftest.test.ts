@@ -21,6 +21,29 @@ interface Sample {
 }
 const f = (path: string, content: string, mode?: number): GeneratedFile => ({ path, content, ...(mode ? { mode } : {}) });
 
+/** A dependabot.yml as Slipway writes one (github-actions and pip, cooldown and the minor/patch group). */
+const DEPENDABOT = `version: 2
+updates:
+  - package-ecosystem: github-actions
+    directory: /
+    schedule:
+      interval: weekly
+    cooldown:
+      default-days: 7
+    groups:
+      minor-and-patch:
+        update-types: [minor, patch]
+  - package-ecosystem: pip
+    directory: /
+    schedule:
+      interval: weekly
+    cooldown:
+      default-days: 7
+    groups:
+      minor-and-patch:
+        update-types: [minor, patch]
+`;
+
 const PYPROJECT = `[build-system]
 requires = ["hatchling>=1.27"]
 build-backend = "hatchling.build"
@@ -276,6 +299,17 @@ const SAMPLES: Record<string, { good: Sample; bad: Sample }> = {
 	ini: { good: { file: f('setup.cfg', '[flake8]\nmax-line-length = 100\n') }, bad: { file: f('setup.cfg', '[flake8]\nmax-line-length = 100\nmax-line-length = 120\n') } },
 	json: { good: { file: f('slipway.json', '{"a": 1}\n') }, bad: { file: f('slipway.json', '{"a": 1,}\n') } },
 	'python-version': { good: { file: f('.python-version', '3.12\n'), config: defaultConfig() }, bad: { file: f('.python-version', '3.11\n'), config: defaultConfig() } },
+	dependabot: {
+		good: { file: f('.github/dependabot.yml', DEPENDABOT), with: [f('.github/workflows/ci.yml', WORKFLOW), f('requirements.in', 'httpx>=0.27\n')] },
+		bad: {
+			file: f('.github/dependabot.yml', DEPENDABOT.replace('package-ecosystem: pip', 'package-ecosystem: pipenv').replace('default-days: 7', 'default-days: "7"').replace('interval: weekly', 'interval: weekly\n      when: monday')),
+			with: [f('.github/workflows/ci.yml', WORKFLOW), f('requirements.in', 'httpx>=0.27\n')]
+		}
+	},
+	'poetry-config': {
+		good: { file: f('poetry.toml', '[solver]\nmin-release-age = 7\n') },
+		bad: { file: f('poetry.toml', '[solver]\nmin-release-age = "7 days"\n') }
+	},
 	'py.typed': {
 		good: { file: f('src/demo/py.typed', ''), with: [f('src/demo/__init__.py', '')] },
 		bad: { file: f('src/demo/py.typed', 'typed\n'), with: [f('src/demo/__init__.py', '')] }
@@ -359,7 +393,7 @@ describe('run proof', () => {
 		c.project.name = 'demo-cli';
 		c.project.kind = 'cli';
 		c.project.framework = 'none';
-		c.packaging = { manager: 'pip', backend: 'hatchling', poetryLayout: 'poetry2', pipWorkflow: 'requirements' };
+		c.packaging = { ...c.packaging, manager: 'pip', backend: 'hatchling', poetryLayout: 'poetry2', pipWorkflow: 'requirements' };
 		return c;
 	};
 	const project = (): GeneratedFile[] => [

@@ -28,6 +28,7 @@ import { facts, imageRef, runsImage } from '../model/derive.ts';
 import { isOpenSource } from '../model/licenses.ts';
 import { normalizeName } from '../model/pep.ts';
 import { supportedPythons } from './pyproject.ts';
+import { pipCompile, pipUploadedPriorTo } from './cooldown.ts';
 import type { GeneratedFile } from './types.ts';
 import { PY_TOOLS, TOOLS, USES } from './versions.ts';
 import { writeYaml } from './writers/yaml.ts';
@@ -67,7 +68,7 @@ export function installSteps(config: ReadonlyConfig, python: string): Step[] {
 	const pipTools = pk.pipWorkflow === 'pip-tools';
 	return [
 		...(pipTools
-			? [requireFile('requirements.txt', 'pip-compile --strip-extras requirements.in'), requireFile('requirements-dev.txt', 'pip-compile --strip-extras requirements-dev.in')]
+			? [requireFile('requirements.txt', pipCompile(config, 'requirements.in')), requireFile('requirements-dev.txt', pipCompile(config, 'requirements-dev.in'))]
 			: []),
 		{
 			name: 'Set up Python',
@@ -78,7 +79,8 @@ export function installSteps(config: ReadonlyConfig, python: string): Step[] {
 			name: 'Install the project',
 			run: pipTools
 				? 'python -m pip install --upgrade pip\npython -m pip install -r requirements.txt -r requirements-dev.txt\npython -m pip install --no-deps -e .\n'
-				: 'python -m pip install --upgrade pip\npython -m pip install -r requirements-dev.txt -e .\n'
+				: // Hand-kept ranges resolve here: the release cooldown applies (pip >= 26.1, which the upgrade gives; versions.ts COOLDOWN.pip).
+					`python -m pip install --upgrade pip\npython -m pip install ${pipUploadedPriorTo(config)}-r requirements-dev.txt -e .\n`
 		}
 	];
 }

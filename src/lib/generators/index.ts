@@ -15,12 +15,13 @@ import { requirements } from './requirements.ts';
 import { envExample } from './env-example.ts';
 import { repoFiles } from './repo-files.ts';
 import { ciWorkflows } from './ci.ts';
+import { dependabot } from './dependabot.ts';
 import type { GeneratedFile, Generator } from './types.ts';
 
 export type { GeneratedFile, Generator, Language } from './types.ts';
 
 /** Every generator, in no particular order (output is sorted by path). */
-export const GENERATORS: readonly Generator[] = [slipwayJson, pyproject, docker, kubernetes, serverless, bareMetal, skeleton, requirements, envExample, repoFiles, ciWorkflows];
+export const GENERATORS: readonly Generator[] = [slipwayJson, pyproject, docker, kubernetes, serverless, bareMetal, skeleton, requirements, envExample, repoFiles, ciWorkflows, dependabot];
 
 /**
  * All files for a valid config, sorted by path. Throws if two generators

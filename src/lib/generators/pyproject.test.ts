@@ -91,7 +91,7 @@ describe('pyproject.toml for every preset x manager x layout/backend', () => {
 		c.project.dependencies = ['httpx[http2]>=0.27,<1; python_version >= "3.11"'];
 		for (const manager of ['uv', 'pip', 'poetry'] as const)
 			for (const layout of ['poetry2', 'classic'] as const) {
-				c.packaging = { manager, backend: manager === 'uv' ? 'uv_build' : manager === 'pip' ? 'setuptools' : 'poetry-core', poetryLayout: layout, pipWorkflow: 'requirements' };
+				c.packaging = { ...c.packaging, manager, backend: manager === 'uv' ? 'uv_build' : manager === 'pip' ? 'setuptools' : 'poetry-core', poetryLayout: layout, pipWorkflow: 'requirements' };
 				expect(validateConfig(c)).toEqual([]);
 				const doc = toml(c);
 				if (manager === 'poetry' && layout === 'classic') {

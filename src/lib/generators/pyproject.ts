@@ -18,7 +18,8 @@ import { licenseInfo, isOpenSource } from '../model/licenses.ts';
 import { normalizeName, parseRequirement } from '../model/pep.ts';
 import { devDependencies, runtimeDependencies } from './dependencies.ts';
 import type { GeneratedFile } from './types.ts';
-import { BACKEND_MODULE, BACKEND_REQUIRES, POETRY_CLASSIC_CORE, REQUIRES_POETRY, TOOLS } from './versions.ts';
+import { BACKEND_MODULE, BACKEND_REQUIRES, COOLDOWN, POETRY_CLASSIC_CORE, REQUIRES_POETRY, TOOLS } from './versions.ts';
+import { poetryLocalConfig, uvExcludeNewer } from './cooldown.ts';
 import { writeToml, type TomlTable, type TomlValue } from './writers/toml.ts';
 import { PYTHON_VERSIONS } from '../model/config.ts';
 
@@ -168,6 +169,9 @@ function uvPyproject(config: ReadonlyConfig): TomlTable {
 	const backend = backendTool(config);
 	// The uv line the Dockerfile and CI pin; older uv may not read the lock it writes.
 	const uv: TomlTable = { 'required-version': `>=${TOOLS.uv.split('.').slice(0, 2).join('.')}`, ...(backend.uv as TomlTable | undefined) };
+	// The release cooldown at lock time: a relative duration, which uv turns into a timestamp when it resolves (versions.ts COOLDOWN.uv).
+	const excludeNewer = uvExcludeNewer(config);
+	if (excludeNewer) uv['exclude-newer'] = excludeNewer;
 	return {
 		project: projectTable(config),
 		'dependency-groups': { dev: devDependencies(config) },
@@ -269,7 +273,23 @@ export function pyproject(config: ReadonlyConfig): GeneratedFile[] {
 				: pk.poetryLayout === 'classic'
 					? poetryClassicPyproject(config)
 					: poetry2Pyproject(config);
-	return [{ path: 'pyproject.toml', content: writeToml(doc, { header: HEADER, inline: poetryInlineTables(doc) }), language: 'toml' }];
+	return [{ path: 'pyproject.toml', content: writeToml(doc, { header: HEADER, inline: poetryInlineTables(doc) }), language: 'toml' }, ...poetryToml(config)];
+}
+
+/**
+ * Poetry's release cooldown is a Poetry setting, not a pyproject.toml key: poetry.toml, the
+ * project's local configuration (`poetry config --local`), holds it (versions.ts COOLDOWN.poetry).
+ * Poetry 2.4 reads it; older Poetry ignores it, which the classic layout, kept for Poetry 1.x, accepts.
+ */
+function poetryToml(config: ReadonlyConfig): GeneratedFile[] {
+	const local = config.packaging.manager === 'poetry' ? poetryLocalConfig(config) : null;
+	if (!local) return [];
+	const header = [
+		...HEADER,
+		"Poetry's settings for this project (poetry config --local); see README.md, Dependency updates.",
+		`solver.min-release-age: Poetry >= ${COOLDOWN.poetry.introduced} skips releases younger than this many days when it locks.`
+	];
+	return [{ path: 'poetry.toml', content: writeToml(local, { header }), language: 'toml' }];
 }
 
 /** Poetry dependency tables (`uvicorn = { version = ..., extras = [...] }`) stay inline, in order. */

@@ -13,7 +13,9 @@ import { isOpenSource, licenseInfo } from '../model/licenses.ts';
 import { runtimeDependencies, devDependencies } from './dependencies.ts';
 import { licenseText } from './license-texts.ts';
 import type { GeneratedFile } from './types.ts';
-import { PRE_COMMIT, PY_TOOLS } from './versions.ts';
+import { COOLDOWN, PRE_COMMIT, PY_TOOLS } from './versions.ts';
+import { cooldownDays, pipUploadedPriorTo, pipCompile, uvExcludeNewer } from './cooldown.ts';
+import { DEPENDABOT_PATH, ecosystems } from './dependabot.ts';
 import { workerQueue } from './skeleton/worker.ts';
 import { writeYaml } from './writers/yaml.ts';
 
@@ -82,8 +84,8 @@ function commands(config: ReadonlyConfig): Commands {
 			setup: [
 				...venv,
 				`python -m pip install pip-tools==${PY_TOOLS.pipTools}`,
-				'pip-compile --strip-extras requirements.in       # writes the pinned requirements.txt (commit it)',
-				'pip-compile --strip-extras requirements-dev.in   # writes requirements-dev.txt (commit it)',
+				`${pipCompile(config, 'requirements.in')}       # writes the pinned requirements.txt (commit it)`,
+				`${pipCompile(config, 'requirements-dev.in')}   # writes requirements-dev.txt (commit it)`,
 				'pip-sync requirements.txt requirements-dev.txt',
 				'python -m pip install --no-deps -e .'
 			],
@@ -92,7 +94,7 @@ function commands(config: ReadonlyConfig): Commands {
 			lockNote: `Slipway generates files in your browser, which cannot resolve dependency versions, so the pinned \`requirements.txt\` and \`requirements-dev.txt\` do not exist yet. Compile them from the \`.in\` files first and commit them: ${lib ? 'CI installs' : 'CI and the Docker build install'} from them.`
 		};
 	return {
-		setup: [...venv, 'python -m pip install -r requirements-dev.txt -e .'],
+		setup: [...venv, `python -m pip install ${pipUploadedPriorTo(config)}-r requirements-dev.txt -e .`],
 		run: '',
 		build: 'python -m pip install build && python -m build   # sdist and wheel in dist/',
 		lockNote: '`requirements.txt` lists the runtime dependencies of `pyproject.toml` with version ranges (keep both in sync); `requirements-dev.txt` adds the development tools.'
@@ -148,6 +150,46 @@ function imageProvenance(config: ReadonlyConfig): string[] {
 		'```',
 		...(repo ? [] : ['', '`OWNER/REPO` is the GitHub repository whose release workflow pushed the image.'])
 	];
+}
+
+/**
+ * What Dependabot updates, and the release cooldown (issue 16.2): what it does for
+ * Dependabot and for the manager's lock, and how to take one release sooner.
+ */
+function dependencyUpdates(config: ReadonlyConfig): string[] {
+	const days = cooldownDays(config);
+	const pk = config.packaging;
+	const eco = ecosystems(config);
+	const watched = [
+		'the actions in `.github/workflows`',
+		...(eco.includes('docker') ? ['the base images of the `Dockerfile`'] : []),
+		...(eco.includes('docker-compose') ? ['the images of the compose files'] : []),
+		pk.manager === 'uv' ? '`uv.lock`' : pk.manager === 'poetry' ? '`poetry.lock`' : pk.pipWorkflow === 'pip-tools' ? 'the pinned `requirements*.txt`' : '`requirements*.txt`'
+	];
+	const list = watched.length > 1 ? `${watched.slice(0, -1).join(', ')} and ${watched[watched.length - 1]}` : watched[0];
+	const out = [
+		'## Dependency updates',
+		'',
+		`Dependabot (\`${DEPENDABOT_PATH}\`) looks weekly for new releases of ${list}, with one pull request per ecosystem for the minor and patch updates.`
+	];
+	if (days === 0) {
+		out.push('', 'New releases are proposed and locked at once: the release cooldown is off (Slipway\'s "wait N days" setting is 0).');
+		return out;
+	}
+	const age = `${days} day${days === 1 ? '' : 's'}`;
+	const lock =
+		pk.manager === 'uv'
+			? `\`uv lock\` skips releases younger than that too (\`exclude-newer = "${uvExcludeNewer(config)}"\` under \`[tool.uv]\` in \`pyproject.toml\`, uv ${COOLDOWN.uv.introduced} or later). To take one release sooner, exempt its package there, \`exclude-newer-package = { NAME = false }\`, and run \`uv lock\` again.`
+			: pk.manager === 'poetry'
+				? `\`poetry lock\` skips releases younger than that too (\`min-release-age = ${days}\` under \`[solver]\` in \`poetry.toml\`, Poetry's settings for this project; Poetry ${COOLDOWN.poetry.introduced} or later, older Poetry ignores it). To take one release sooner, exempt its package there, \`min-release-age-exclude = "NAME"\`, and run \`poetry lock\` again.`
+				: pk.pipWorkflow === 'pip-tools'
+					? `\`pip-compile\` skips releases younger than that too: the commands above pass \`--uploaded-prior-to P${days}D\` (pip-tools ${COOLDOWN.pipTools.introduced} and pip ${COOLDOWN.pip.introduced} or later). To take one release sooner, compile without that option once and review the diff.`
+					: `\`pip install\` resolves the ranges of \`requirements*.txt\` when it runs, so the set-up above and CI pass \`--uploaded-prior-to P${days}D\` (pip ${COOLDOWN.pip.introduced} or later; a later \`--uploaded-prior-to P0D\` turns it off for one install)${deployTarget(config) !== null ? '; the deployment\'s own install does not' : ''}. To take one release sooner, install without that option.`;
+	out.push(
+		'',
+		`A release is proposed only once it is ${age} old (\`cooldown\`), which gives the ecosystem time to find a compromised or broken release; security updates are not delayed. ${lock} To let Dependabot propose one package sooner, list it under \`exclude\` in the entry's \`cooldown\`.`
+	);
+	return out;
 }
 
 function readme(config: ReadonlyConfig): GeneratedFile {
@@ -207,6 +249,7 @@ function readme(config: ReadonlyConfig): GeneratedFile {
 		);
 		if (runsImage(config)) lines.push(...imageProvenance(config), '');
 	}
+	lines.push(...dependencyUpdates(config), '');
 	lines.push('## Release', '');
 	if (isOpenSource(p.license))
 		lines.push(

@@ -12,6 +12,7 @@
  * `requirements.txt` in both workflows, then the project with `--no-deps`.
  */
 import type { ReadonlyConfig } from '../model/config.ts';
+import { pipCompile, pipUploadedPriorTo } from './cooldown.ts';
 import { devDependencies, runtimeDependencies } from './dependencies.ts';
 import type { GeneratedFile } from './types.ts';
 
@@ -30,13 +31,13 @@ export function requirements(config: ReadonlyConfig): GeneratedFile[] {
 			file('requirements.in', [
 				HEAD,
 				'# Runtime dependencies: keep in sync with [project] dependencies in pyproject.toml.',
-				'# Compile the pinned requirements.txt with:  pip-compile --strip-extras requirements.in',
+				`# Compile the pinned requirements.txt with:  ${pipCompile(config, 'requirements.in')}`,
 				...runtime
 			]),
 			file('requirements-dev.in', [
 				HEAD,
 				'# Development tools: keep in sync with [dependency-groups] dev in pyproject.toml.',
-				'# Compile with:  pip-compile --strip-extras requirements-dev.in',
+				`# Compile with:  ${pipCompile(config, 'requirements-dev.in')}`,
 				'# Install with:  pip-sync requirements.txt requirements-dev.txt && pip install --no-deps -e .',
 				'-c requirements.txt',
 				...dev
@@ -53,7 +54,7 @@ export function requirements(config: ReadonlyConfig): GeneratedFile[] {
 		file('requirements-dev.txt', [
 			HEAD,
 			'# Development tools: the same as [dependency-groups] dev in pyproject.toml.',
-			'# Install everything with:  pip install -r requirements-dev.txt -e .',
+			`# Install everything with:  pip install ${pipUploadedPriorTo(config)}-r requirements-dev.txt -e .`,
 			'-r requirements.txt',
 			...dev
 		])

@@ -409,8 +409,12 @@ export const PY_TOOLS = {
  */
 export const PIP_TOOLS_FIXED = { version: '7.5.2', reason: 'pip-tools 7.5.1 crashes with pip >= 25.3 (pip-tools issue 2252, fixed in 7.5.2)' } as const;
 
-/** Poetry 2 layout's `[tool.poetry] requires-poetry`: the Poetry that bundles the poetry-core floor above. */
-export const REQUIRES_POETRY = '>=2.2';
+/**
+ * Poetry 2 layout's `[tool.poetry] requires-poetry`: the higher of the Poetry that bundles the
+ * poetry-core floor above (2.2) and the Poetry that reads poetry.toml's solver.min-release-age,
+ * the release cooldown (2.4.0: COOLDOWN.poetry). Keep TOOLS.poetry at or above it.
+ */
+export const REQUIRES_POETRY = '>=2.4';
 
 /**
  * Build-system requirement of the Poetry 1.x ("classic") layout, which Poetry 2 still builds.
@@ -469,6 +473,76 @@ export const TOOL_VERSIONS = {
 			'tags 2.2.0 f8c3684d3d1502ae653c1ef5abebc74e895ee8da (2025-09-14), 2.2.1 548f5c215b535cae4b9dfc1ef7c828602471c181; CHANGELOG 2.2.0 "Add support for PEP 639 license clarity (#870)"; masonry/metadata.py metadata_version "2.4" at 2.2.0, "2.3" at 2.1.2'
 	})
 } as const satisfies Record<string, ToolVersion>;
+
+/**
+ * ---------------------------------------------------------------------------
+ * Release cooldown ("wait N days before taking a new release", issue 16.2):
+ * where each tool takes it, in which syntax, and the release that introduced
+ * it. packaging.releaseCooldownDays drives all of them (generators/cooldown.ts).
+ * ---------------------------------------------------------------------------
+ */
+export interface CooldownFact {
+	/** The tool's own name for the setting, and where it is written. */
+	readonly setting: string;
+	/** The first release that accepts what Slipway writes (null: not versioned, a hosted service). */
+	readonly introduced: string | null;
+	/** The syntax Slipway writes, as the tool documents it. */
+	readonly syntax: string;
+	readonly checked: string;
+	readonly source: string;
+	readonly evidence: string;
+}
+const cooldownFact = (c: Omit<CooldownFact, 'checked'>): CooldownFact => ({ ...c, checked: CHECKED });
+
+export const COOLDOWN = {
+	dependabot: cooldownFact({
+		setting: '.github/dependabot.yml updates[].cooldown.default-days',
+		introduced: null,
+		syntax: 'integer days, 1..90 (no cooldown block for 0); semver-*-days only where the ecosystem has SemVer, which github-actions, docker and docker-compose do not',
+		source: 'github:github/docs content/code-security/reference/supply-chain-security/dependabot-options-reference.md (commit 00605c1bc2961fa76d1f1110ab7dea62f7401d4b, via read_file); github:SchemaStore/schemastore src/schemas/json/dependabot-2.0.json (snapshot 3b6446ad8a077bac56f4a4796c0b7fd88927fc8e, 2026-08-07)',
+		evidence:
+			'options reference, `cooldown`: "only available for version updates, not security updates", parameters default-days, semver-major-days, semver-minor-days, semver-patch-days, include, exclude; its SemVer table marks Docker, Docker Compose and GitHub Actions "Not supported", Pip and UV "Supported". package-ecosystem table: pip-compile -> `pip`, poetry -> `pip` (v2), uv -> `uv`, Docker Compose -> `docker-compose`. dependabot-2.0.json: default-days integer minimum 1 maximum 90, cooldown additionalProperties false'
+	}),
+	dockerCompose: cooldownFact({
+		setting: 'package-ecosystem docker-compose: the compose files Dependabot reads',
+		introduced: null,
+		syntax: 'FILENAME_REGEX /(docker-)?compose(-[\\w]+)?(?>\\.[\\w-]+)?\\.ya?ml/i: compose.yaml and compose.override.yaml match',
+		source: 'github:dependabot/dependabot-core docker_compose/lib/dependabot/docker_compose/file_fetcher.rb (commit 6e00d43a3328828e1c984230d17971b0143b706e, via read_file)',
+		evidence: 'the fetcher selects every file of the directory whose name matches FILENAME_REGEX; the docs table lists Docker Compose v2 and v3'
+	}),
+	uv: cooldownFact({
+		setting: '[tool.uv] exclude-newer in pyproject.toml',
+		introduced: '0.9.17',
+		syntax: '"7 days" (a "friendly" duration; also ISO 8601 P7D); "1 day" for one',
+		source: `${via('astral-sh/uv', '2026-08-21')}: changelogs/0.9.x.md, changelogs/0.11.x.md, docs/concepts/resolution.md, uv.schema.json`,
+		evidence:
+			'0.9.17 (tag 2b5d65e61d829bc81ce116388f849174d56a84ca): "Add support for relative durations in `exclude-newer` (a.k.a., dependency cooldowns) (#16814)"; 0.11.8: "Use a sentinel timestamp for relative `exclude-newer` ... in lockfiles" (uv sync --locked stays satisfied as time passes); resolution.md "Dependency cooldowns": "Either a \\"friendly\\" duration (e.g., `24 hours`, `1 week`, `30 days`) or an ISO 8601 duration (e.g., `PT24H`, `P7D`, `P30D`)", [tool.uv] exclude-newer = "1 week"; exclude-newer-package = { NAME = false } opts one package out (documented 0.11.3). The pyproject\'s required-version (>= TOOLS.uv\'s minor) is above 0.9.17'
+	}),
+	poetry: cooldownFact({
+		setting: 'solver.min-release-age, a Poetry config setting: poetry.toml (the project\'s local config, `poetry config --local`) [solver] min-release-age; not a pyproject.toml key',
+		introduced: '2.4.0',
+		syntax: 'integer days: [solver]\\nmin-release-age = 7 (0 = off); solver.min-release-age-exclude "NAME,OTHER" exempts packages',
+		source: `${via('python-poetry/poetry', '2026-06-21')}: CHANGELOG.md, docs/configuration.md, src/poetry/factory.py at tag 2.4.0 (3fc8b33d8c46bf3fbbf06255f1688a2a7bfdfc6b)`,
+		evidence:
+			'CHANGELOG [2.4.0] - 2026-05-03: "Add `solver.min-release-age` setting to require package releases to be a certain number of days old before they are considered during dependency resolution (#10824)"; configuration.md: Type int, Default 0, "Introduced in 2.4.0", "Minimum age of a package release in **days**"; "Your local configuration ... is stored in the `poetry.toml` file, which is separate from `pyproject.toml`"; factory.py merges TOMLFile(poetry_file.parent / "poetry.toml") into the config. Run here: Poetry 2.4.0\'s source (tag above; poetry-core from its snapshot, dulwich from Debian sid) in the trixie root read [solver] min-release-age = 7 from poetry.toml (`poetry config solver.min-release-age` printed 7) and `poetry lock` against a local PEP 691 index locked the release uploaded 10 days ago instead of the one uploaded 2 days ago (without poetry.toml: the newer one); trixie\'s Poetry 2.1.2 ignores the file'
+	}),
+	pip: cooldownFact({
+		setting: 'pip install --uploaded-prior-to (a command-line option; not allowed inside a requirements file)',
+		introduced: '26.1',
+		syntax: 'P7D (ISO 8601 days, "PnD" only); P0D overrides a configured duration',
+		source: `${via('pypa/pip', '2026-08-20')}: NEWS.rst, docs/html/user_guide.rst, src/pip/_internal/cli/cmdoptions.py, src/pip/_internal/req/req_file.py`,
+		evidence:
+			'NEWS 26.0 (2026-01-30): "Add ``--uploaded-prior-to`` option to only consider packages uploaded prior to a given datetime" (#13625); NEWS 26.1 (2026-04-26): "Allow ``--uploaded-prior-to`` to accept a duration in days (e.g., ``P3D`` for 3 days ago)" (#13674); cmdoptions.py matches r"^P(\\d+)D$"; user_guide "To override a duration set in configuration, pass ``P0D``"; req_file.py SUPPORTED_OPTIONS does not list it. Run here: pip 26.2.2 (Debian sid python3-pip 26.2.2+dfsg-1) against a local PEP 691 index took the release uploaded 10 days ago and skipped the one uploaded 2 days ago with P7D'
+	}),
+	pipTools: cooldownFact({
+		setting: 'pip-compile --uploaded-prior-to (passed through to pip)',
+		introduced: '7.6.0',
+		syntax: 'pip-compile --strip-extras --uploaded-prior-to P7D requirements.in (pip-tools hands the value to pip unchanged, so P7D needs pip >= 26.1, which the README\'s pip upgrade gives)',
+		source: `${via('jazzband/pip-tools', '2026-08-22')}: CHANGELOG.md, piptools/scripts/compile.py`,
+		evidence:
+			'CHANGELOG v7.6.0: "Added `--uploaded-prior-to` as a passthrough option for `pip-compile`"; compile.py: pip_args.extend(["--uploaded-prior-to", uploaded_prior_to]) after refusing pip < 26.0; the option first appears in tags v7.6.0 and v7.6.1; PY_TOOLS.pipTools is 7.6.2'
+	})
+} as const satisfies Record<string, CooldownFact>;
 
 /** Every image tag a generated file may name, each checked upstream. */
 export const IMAGE_TAGS: readonly ImageTag[] = [

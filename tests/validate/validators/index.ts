@@ -15,6 +15,8 @@ import { markdown } from './markdown.ts';
 import { nginx } from './nginx.ts';
 import { precommit } from './precommit.ts';
 import { poetryCheck } from './poetry.ts';
+import { poetryConfig } from './poetry-config.ts';
+import { dependabot } from './dependabot.ts';
 import { pyproject } from './pyproject.ts';
 import { python } from './python.ts';
 import { requirements } from './requirements.ts';
@@ -29,6 +31,7 @@ import { yamlSyntax } from './yaml.ts';
 export const VALIDATORS: readonly Validator[] = [
 	pyproject,
 	poetryCheck,
+	poetryConfig,
 	toml,
 	requirements,
 	python,
@@ -39,6 +42,7 @@ export const VALIDATORS: readonly Validator[] = [
 	kubernetes,
 	kustomize,
 	actions,
+	dependabot,
 	yamlSyntax,
 	nginx,
 	systemd,

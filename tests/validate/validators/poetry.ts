@@ -14,8 +14,8 @@ const CLASSIC_DEPRECATIONS = [
 	/^Warning: Defining console scripts in \[tool\.poetry\.scripts\] is deprecated\./
 ];
 
-/** Files `poetry check` looks at besides pyproject.toml (readme, license, package dirs). */
-const READS = /^(README[^/]*|LICENSE[^/]*|src\/.*|poetry\.lock)$/;
+/** Files `poetry check` looks at besides pyproject.toml (readme, license, package dirs, the local config poetry.toml). */
+const READS = /^(README[^/]*|LICENSE[^/]*|src\/.*|poetry\.lock|poetry\.toml)$/;
 
 export const poetryCheck: Validator = {
 	id: 'poetry-check',

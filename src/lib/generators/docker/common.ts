@@ -5,6 +5,7 @@
 import type { BaseImage, PackageManager, ReadonlyConfig } from '../../model/config.ts';
 import { APP_PORT, APP_USER, HEALTH_PATH, runsImage } from '../../model/derive.ts';
 import { DHI_PYTHON } from '../versions.ts';
+import { pipCompile } from '../cooldown.ts';
 
 /**
  * The Python images of the Dockerfile's two stages, from DockerConfig.baseImage:
@@ -101,7 +102,7 @@ export function lockCommand(config: ReadonlyConfig): string {
 		case 'poetry':
 			return 'poetry lock';
 		case 'pip':
-			return config.packaging.pipWorkflow === 'pip-tools' ? 'pip-compile requirements.in' : 'write requirements.txt';
+			return config.packaging.pipWorkflow === 'pip-tools' ? pipCompile(config, 'requirements.in') : 'write requirements.txt';
 	}
 }
 

@@ -40,7 +40,7 @@ function lockSection(config: ReadonlyConfig): string[] {
 				? '(pyproject.toml changed since) `uv sync --locked` fails: run `uv lock` again.'
 				: m === 'poetry'
 					? '(pyproject.toml changed since) Poetry refuses to install: run `poetry lock` again.'
-					: 'run `pip-compile requirements.in` again.'
+					: `run \`${lockCommand(config)}\` again.`
 		);
 	}
 	return lines;

@@ -35,7 +35,7 @@ export function dockerCases(): Case[] {
 		}
 	}
 	const tools = PRESETS[0].config();
-	tools.packaging = { manager: 'pip', backend: 'setuptools', poetryLayout: 'poetry2', pipWorkflow: 'pip-tools' };
+	tools.packaging = { ...tools.packaging, manager: 'pip', backend: 'setuptools', poetryLayout: 'poetry2', pipWorkflow: 'pip-tools' };
 	out.push({ name: 'fastapi-service/pip-tools', config: tools });
 	const classic = PRESETS[1].config();
 	classic.packaging.poetryLayout = 'classic';
