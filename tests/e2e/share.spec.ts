@@ -96,7 +96,8 @@ test('a pinned v1 link opens exactly its configuration', async ({ page }) => {
 	const json = JSON.parse(await w.fileText('slipway.json'));
 	// Fields added since the link was made (Cloud Run's project and repository) arrive empty, which
 	// means "derived": everything the link holds is kept as it was.
-	expect(json).toEqual({ slipway: 1, config: { ...FIXED, serverless: { ...FIXED.serverless, gcpProject: '', artifactRepository: '' } } });
+	// The Kubernetes exposure (2026-12) arrives as "ingress": the link's Ingress and its class stay.
+	expect(json).toEqual({ slipway: 1, config: { ...FIXED, serverless: { ...FIXED.serverless, gcpProject: '', artifactRepository: '' }, kubernetes: { ...FIXED.kubernetes, exposure: 'ingress', gatewayName: 'shared-gateway', gatewayNamespace: 'infra-ns' } } });
 	await w.goto('Deployment');
 	await expect(page.getByLabel('Namespace')).toHaveValue('orders');
 	expect(w.errors).toEqual([]);

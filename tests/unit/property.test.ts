@@ -16,6 +16,7 @@ import { generate } from '../../src/lib/generators/index.ts';
 import {
 	BUILD_BACKENDS,
 	FRAMEWORKS,
+	K8S_EXPOSURES,
 	KINDS,
 	PACKAGE_MANAGERS,
 	PIP_WORKFLOWS,
@@ -84,7 +85,11 @@ const arbConfig: fc.Arbitrary<Config> = fc
 		namespace: label,
 		replicas: fc.integer({ min: 1, max: 100 }),
 		host: fc.tuple(label, label).map(([a, b]) => `${a}.${b}.example`),
-		ingressClass: label,
+		// Empty: no ingressClassName (the cluster's default IngressClass).
+		ingressClass: fc.oneof(fc.constant(''), label),
+		exposure: fc.constantFrom(...K8S_EXPOSURES),
+		gatewayName: fc.oneof(label, fc.tuple(label, label).map(([a, b]) => `${a}.${b}`)),
+		gatewayNamespace: label,
 		provider: fc.constantFrom(...SERVERLESS_PROVIDERS),
 		memoryMb: fc.integer({ min: 128, max: 10240 }),
 		timeoutSeconds: fc.integer({ min: 1, max: 900 }),
@@ -92,8 +97,6 @@ const arbConfig: fc.Arbitrary<Config> = fc
 		region: fc.constantFrom('', 'eu-west-1', 'us-east-1', 'europe-west1'),
 		gcpProject: fc.constantFrom('', 'acme-orders-prod'),
 		artifactRepository: fc.constantFrom('', 'docker'),
-		// 0 = off (no cooldown block, no lock-time setting); 1 = the singular forms; 90 = Dependabot's maximum.
-		releaseCooldownDays: fc.constantFrom(0, 1, 7, 90),
 		domain: fc.tuple(label, label).map(([a, b]) => `${a}.${b}.example`)
 	})
 	.map((r) => ({
@@ -116,13 +119,12 @@ const arbConfig: fc.Arbitrary<Config> = fc
 			manager: r.manager,
 			backend: r.backendValid ? BACKENDS_FOR[r.manager][r.backendPick % BACKENDS_FOR[r.manager].length] : r.anyBackend,
 			poetryLayout: r.poetryLayout,
-			pipWorkflow: r.pipWorkflow,
-			releaseCooldownDays: r.releaseCooldownDays
+			pipWorkflow: r.pipWorkflow
 		},
 		target: r.target,
 		services: { postgres: r.postgres, redis: r.redis },
 		docker: { image: r.image, baseImageDigest: r.digest },
-		kubernetes: { namespace: r.namespace, replicas: r.replicas, ingressHost: r.host, ingressClass: r.ingressClass },
+		kubernetes: { namespace: r.namespace, replicas: r.replicas, ingressHost: r.host, exposure: r.exposure, gatewayName: r.gatewayName, gatewayNamespace: r.gatewayNamespace, ingressClass: r.ingressClass },
 		serverless: { provider: r.provider, memoryMb: r.memoryMb, timeoutSeconds: r.timeoutSeconds, region: r.region, gcpProject: r.gcpProject, artifactRepository: r.artifactRepository },
 		bareMetal: { domain: r.domain }
 	}));

@@ -84,6 +84,9 @@ function servicesLabel(c: Config): string {
 	return on.length ? on.join('+') : 'none';
 }
 
+/** The preset whose Kubernetes entries use the Ingress instead of the HTTPRoute (kubernetes.exposure). */
+export const INGRESS_PRESET = 'flask-app';
+
 /** Build one entry (`dhi`: on Docker Hardened Images instead of python:X-slim-trixie; the id says so). */
 function entry(presetId: string, pv: PackagingVariant, target: TargetVariant, sv: ServiceVariant, dhi = false): MatrixEntry {
 	const preset = PRESETS.find((p) => p.id === presetId)!;
@@ -95,9 +98,13 @@ function entry(presetId: string, pv: PackagingVariant, target: TargetVariant, sv
 		const any = c.services.postgres || c.services.redis;
 		c.services = { postgres: !any, redis: !any };
 	}
+	// On Kubernetes, Flask's entries expose the service with the Ingress (no class: the cluster's default
+	// IngressClass); every other service with the default Gateway API HTTPRoute.
+	if (c.target === 'kubernetes' && presetId === INGRESS_PRESET) c.kubernetes.exposure = 'ingress';
+	const ingress = c.target === 'kubernetes' && c.project.kind === 'service' && c.kubernetes.exposure === 'ingress';
 	const services = servicesLabel(c);
 	const invalid = validateConfig(c).map((e) => `${e.path}: ${e.message}`);
-	return { id: `${preset.id} | ${pv.id} | ${target} | ${services}${dhi ? ' | dhi' : ''}`, preset: preset.id, packaging: pv.id, target, services, config: c, invalid };
+	return { id: `${preset.id} | ${pv.id} | ${target} | ${services}${dhi ? ' | dhi' : ''}${ingress ? ' | ingress' : ''}`, preset: preset.id, packaging: pv.id, target, services, config: c, invalid };
 }
 
 /**
@@ -177,6 +184,12 @@ export function coveringSlice(all: MatrixEntry[] = fullMatrix()): MatrixEntry[] 
 	// One on Docker Hardened Images, whose runtime stage has no shell.
 	const dhi = valid.find((e) => e.config.docker.baseImage === 'dhi');
 	if (dhi && !chosen.includes(dhi)) chosen.push(dhi);
+	// A Kubernetes service of each exposure: the Gateway API HTTPRoute and the Ingress.
+	for (const exposure of ['gateway', 'ingress'] as const) {
+		const k8s = (e: MatrixEntry) => e.target === 'kubernetes' && e.config.project.kind === 'service' && e.config.kubernetes.exposure === exposure;
+		const pick = valid.find(k8s);
+		if (pick && !chosen.some(k8s)) chosen.push(pick);
+	}
 	// And one invalid combination, to show the "not applicable" path.
 	const invalid = all.find((e) => e.invalid.length);
 	if (invalid) chosen.push(invalid);

@@ -44,6 +44,13 @@ export type BaseImage = (typeof BASE_IMAGES)[number];
 export const TARGETS = ['docker', 'kubernetes', 'serverless', 'bare-metal'] as const;
 export type Target = (typeof TARGETS)[number];
 
+/**
+ * How a Kubernetes service is reached from outside the cluster: `gateway` = a Gateway API
+ * HTTPRoute attached to a Gateway the cluster operator runs; `ingress` = an Ingress.
+ */
+export const K8S_EXPOSURES = ['gateway', 'ingress'] as const;
+export type K8sExposure = (typeof K8S_EXPOSURES)[number];
+
 export const SERVERLESS_PROVIDERS = ['aws-lambda', 'cloud-run'] as const;
 export type ServerlessProvider = (typeof SERVERLESS_PROVIDERS)[number];
 
@@ -84,12 +91,6 @@ export interface PackagingConfig {
 	poetryLayout: PoetryLayout;
 	/** Only read when `manager` is `pip`. */
 	pipWorkflow: PipWorkflow;
-	/**
-	 * "Wait N days before taking a new release": Dependabot's `cooldown.default-days` and the
-	 * manager's own lock-time setting (uv `exclude-newer`, Poetry `solver.min-release-age`,
-	 * pip `--uploaded-prior-to`), 0..90; 0 = off. Default 7 (`releaseCooldown()` in derive.ts).
-	 */
-	releaseCooldownDays: number;
 }
 
 export interface DockerConfig {
@@ -111,8 +112,14 @@ export interface DockerConfig {
 export interface KubernetesConfig {
 	namespace: string;
 	replicas: number;
-	/** Ingress host name, e.g. `orders.example.com`. */
+	/** Public host name of a service (HTTPRoute `hostnames`, Ingress rule host), e.g. `orders.example.com`. */
 	ingressHost: string;
+	/** `gateway` (an HTTPRoute, the default) or `ingress` (an Ingress). Services only. */
+	exposure: K8sExposure;
+	/** The Gateway the HTTPRoute attaches to (`parentRefs`): its name and namespace, the cluster operator's. */
+	gatewayName: string;
+	gatewayNamespace: string;
+	/** IngressClass of the Ingress (`exposure: ingress`); empty = no ingressClassName, the cluster's default class. */
 	ingressClass: string;
 }
 

@@ -7,6 +7,7 @@ import {
 	BASE_IMAGES,
 	BUILD_BACKENDS,
 	FRAMEWORKS,
+	K8S_EXPOSURES,
 	KINDS,
 	PACKAGE_MANAGERS,
 	PIP_WORKFLOWS,
@@ -16,7 +17,6 @@ import {
 	TARGETS
 } from './config.ts';
 import { LICENSES } from './licenses.ts';
-import { RELEASE_COOLDOWN_MAX_DAYS } from './defaults.ts';
 
 export type FieldSpec =
 	| { type: 'string'; description: string; maxLength: number; enum?: readonly string[] }
@@ -72,14 +72,7 @@ export const CONFIG_SPEC: FieldSpec & { type: 'object' } = {
 				manager: oneOf('Package manager.', PACKAGE_MANAGERS),
 				backend: oneOf('PEP 517 build backend.', BUILD_BACKENDS),
 				poetryLayout: oneOf('Poetry pyproject layout (Poetry only).', POETRY_LAYOUTS),
-				pipWorkflow: oneOf('How pip projects pin requirements (pip only).', PIP_WORKFLOWS),
-				releaseCooldownDays: {
-					type: 'integer',
-					description:
-						'Wait this many days before taking a new release: Dependabot\'s cooldown and the manager\'s lock-time setting (uv exclude-newer, Poetry solver.min-release-age, pip --uploaded-prior-to); 0 = off.',
-					minimum: 0,
-					maximum: RELEASE_COOLDOWN_MAX_DAYS
-				}
+				pipWorkflow: oneOf('How pip projects pin requirements (pip only).', PIP_WORKFLOWS)
 			}
 		},
 		target: oneOf('Deployment target.', TARGETS),
@@ -106,8 +99,11 @@ export const CONFIG_SPEC: FieldSpec & { type: 'object' } = {
 			fields: {
 				namespace: str('Namespace (DNS label).', 63),
 				replicas: { type: 'integer', description: 'Replicas (HPA minimum).', minimum: 1, maximum: 100 },
-				ingressHost: str('Ingress host name.', 253),
-				ingressClass: str('IngressClass name.', 63)
+				ingressHost: str('Public host name of a service (the HTTPRoute hostname or the Ingress host).', 253),
+				exposure: oneOf('How a service is reached: "gateway" (a Gateway API HTTPRoute attached to the Gateway below) or "ingress" (an Ingress).', K8S_EXPOSURES),
+				gatewayName: str('Name of the Gateway the HTTPRoute attaches to (parentRefs); the cluster operator\'s: `kubectl get gateways -A` lists them.', 253),
+				gatewayNamespace: str('Namespace of that Gateway (DNS label).', 63),
+				ingressClass: str('IngressClass name of the Ingress; empty = no ingressClassName (the cluster\'s default IngressClass).', 63)
 			}
 		},
 		serverless: {

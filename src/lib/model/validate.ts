@@ -5,7 +5,7 @@
  */
 import { STDLIB_MODULES, PYTHON_KEYWORDS } from './python-names.ts';
 import type { Config, ReadonlyConfig } from './config.ts';
-import { BACKENDS_FOR, defaultConfig, RELEASE_COOLDOWN_MAX_DAYS } from './defaults.ts';
+import { BACKENDS_FOR, defaultConfig } from './defaults.ts';
 import { DEFAULT_REGION, runsImage } from './derive.ts';
 import { DHI_PYTHON } from '../generators/versions.ts';
 import { importNameOf, isCanonicalVersion, isValidName, isValidVersion, normalizeName, parseRequirement, URL_RE } from './pep.ts';
@@ -271,11 +271,6 @@ export function validateConfig(config: ReadonlyConfig): FieldError[] {
 	const pk = config.packaging;
 	if (!BACKENDS_FOR[pk.manager].includes(pk.backend))
 		err('packaging.backend', `The ${pk.backend} backend does not fit ${pk.manager}; choose one of: ${BACKENDS_FOR[pk.manager].join(', ')}`);
-	if (!Number.isInteger(pk.releaseCooldownDays) || pk.releaseCooldownDays < 0 || pk.releaseCooldownDays > RELEASE_COOLDOWN_MAX_DAYS)
-		err(
-			'packaging.releaseCooldownDays',
-			`Wait a whole number of days from 0 (off) to ${RELEASE_COOLDOWN_MAX_DAYS} (Dependabot's longest cooldown) before taking a new release, not ${pk.releaseCooldownDays}; e.g. 7`
-		);
 
 	if (p.kind === 'cli' && config.target === 'serverless')
 		err('target', 'A command-line tool cannot run serverless; choose docker, kubernetes or bare-metal');
@@ -307,7 +302,14 @@ export function validateConfig(config: ReadonlyConfig): FieldError[] {
 	const k = config.kubernetes;
 	if (!DNS_LABEL_RE.test(k.namespace)) err('kubernetes.namespace', `"${k.namespace}" is not a namespace: lowercase letters, digits and "-", at most 63, e.g. "orders"`);
 	if (!HOSTNAME_RE.test(k.ingressHost)) err('kubernetes.ingressHost', `"${k.ingressHost}" is not a lowercase host name, e.g. "orders.example.com"`);
-	if (!DNS_LABEL_RE.test(k.ingressClass)) err('kubernetes.ingressClass', `"${k.ingressClass}" is not an IngressClass name, e.g. "nginx"`);
+	// Empty: no ingressClassName, so the cluster's default IngressClass takes the Ingress.
+	if (k.ingressClass !== '' && !DNS_LABEL_RE.test(k.ingressClass))
+		err('kubernetes.ingressClass', `"${k.ingressClass}" is not an IngressClass name: lowercase letters, digits and "-", at most 63, e.g. "traefik"; or leave it empty for the cluster's default IngressClass`);
+	// A Gateway's name is a Kubernetes object name (RFC 1123 subdomain); its namespace a DNS label (Gateway API's Namespace type).
+	if (!/^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(k.gatewayName))
+		err('kubernetes.gatewayName', `"${k.gatewayName}" is not a Gateway name: lowercase letters, digits, "-" and ".", e.g. "shared-gateway" (\`kubectl get gateways -A\` lists your cluster's)`);
+	if (!DNS_LABEL_RE.test(k.gatewayNamespace))
+		err('kubernetes.gatewayNamespace', `"${k.gatewayNamespace}" is not a namespace: lowercase letters, digits and "-", at most 63, e.g. "infra-ns"`);
 
 	// Deployment targets: names each platform derives from the project name, and platform limits.
 	const dname = p.name.toLowerCase().replace(/[-_.]+/g, '-');

@@ -89,6 +89,7 @@ export const LEDGER: readonly LedgerRule[] = [
 	{ id: 'docker', match: /^docker(-compose)?\s/, status: 'cannot', why: DOCKER },
 	{ id: 'compose-services', match: /^(pg_isready|redis-cli) /, status: 'cannot', why: `runs inside the postgres/redis image; ${DOCKER}` },
 	{ id: 'kubectl', match: /^kubectl (apply|rollout|wait|create|delete|-n)\b/, status: 'cannot', why: CLUSTER },
+	{ id: 'kubectl-get-cluster', match: /^kubectl get (gateways -A|ingressclass)$/, status: 'cannot', why: `${CLUSTER} (lists the cluster's Gateways or IngressClasses, which belong to its operator; the kubernetes check validates the HTTPRoute or Ingress that names them)` },
 	{ id: 'gcloud', match: /^(printf .*\| )?gcloud\s/, status: 'cannot', why: GCLOUD },
 	{ id: 'aws', match: /^(aws|sam (build|deploy))(\s|$)/, status: 'cannot', why: AWS },
 	{ id: 'systemctl', match: /^(systemctl|journalctl|systemd-analyze security)\s/, status: 'cannot', why: SYSTEMD },

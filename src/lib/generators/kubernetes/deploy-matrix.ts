@@ -1,7 +1,7 @@
 /**
  * The configurations the deployment generators are proven on: every preset x
- * package manager x deployment target (Kubernetes, Lambda, Cloud Run, bare
- * metal), keeping only valid ones. Shared by the unit tests and by
+ * package manager x deployment target (Kubernetes with an HTTPRoute, and for
+ * services with an Ingress; Lambda, Cloud Run, bare metal), keeping only valid ones. Shared by the unit tests and by
  * `realtools.sh`, which runs the real validators on the same files.
  */
 import type { Config } from '../../model/config.ts';
@@ -16,6 +16,8 @@ export interface MatrixCase {
 
 export const DEPLOY_TARGETS = [
 	{ id: 'kubernetes', apply: (c: Config) => void (c.target = 'kubernetes') },
+	// The Ingress instead of the default HTTPRoute, with no class (the cluster's default IngressClass).
+	{ id: 'kubernetes-ingress', apply: (c: Config) => ((c.target = 'kubernetes'), (c.kubernetes.exposure = 'ingress'), (c.kubernetes.ingressClass = '')) },
 	{ id: 'aws-lambda', apply: (c: Config) => ((c.target = 'serverless'), (c.serverless.provider = 'aws-lambda'), (c.serverless.timeoutSeconds = Math.min(c.serverless.timeoutSeconds, 29))) },
 	{ id: 'cloud-run', apply: (c: Config) => ((c.target = 'serverless'), (c.serverless.provider = 'cloud-run')) },
 	{ id: 'bare-metal', apply: (c: Config) => void (c.target = 'bare-metal') }
@@ -35,6 +37,8 @@ export function deployMatrix(): MatrixCase[] {
 				c.packaging = { ...c.packaging, manager, backend: DEFAULT_BACKEND[manager] };
 				t.apply(c);
 				if (validateConfig(c).length) continue;
+				// Only a service is exposed: a worker's or CLI's manifests are the same either way.
+				if (t.id === 'kubernetes-ingress' && c.project.kind !== 'service') continue;
 				out.push({ id: `${preset.id}.${manager}.${t.id}`, config: c });
 			}
 		}

@@ -1,4 +1,5 @@
 import { ObjectSerializer } from '@kubernetes/client-node/dist/gen/models/ObjectSerializer.js';
+import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
 import { load } from 'js-yaml';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
@@ -8,11 +9,16 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
 import { describe, expect, test } from 'vitest';
 import { presetById } from '../../model/presets.ts';
+import { decodeConfig, encodeConfig, unwrapConfigFile } from '../../share/codec.ts';
+import { defaultConfig, DEFAULT_GATEWAY } from '../../model/defaults.ts';
+import { parseAndValidate, validateConfig } from '../../model/validate.ts';
+import { deflateRawSync } from 'node:zlib';
+import { gatewayRoundTrip } from '../../../../tests/validate/validators/kubernetes.ts';
 import { APP_PORT, HEALTH_PATH, facts, imageRef, serverEnv } from '../../model/derive.ts';
 import type { Config } from '../../model/config.ts';
 import { deployMatrix } from './deploy-matrix.ts';
 import { registryOf } from '../ci.ts';
-import { K8S_DIR, MIGRATE_DEADLINE_SECONDS, imageTag, k8sNames, kubernetes, versionLabel } from './index.ts';
+import { K8S_DIR, MIGRATE_DEADLINE_SECONDS, SERVICE_PORT, imageTag, k8sNames, kubernetes, versionLabel } from './index.ts';
 
 type Doc = Record<string, any>;
 
@@ -30,6 +36,9 @@ const KINDS: Record<string, { model: new (o: any) => { validate(): void }; type:
 	CronJob: { model: CronJob, type: 'V1CronJob' },
 	Namespace: { model: Namespace, type: 'V1Namespace' }
 };
+// Gateway API kinds: @kubernetes-models/gateway-api validates; the official client has no type for them, so the
+// round trip goes through the package's declared types (tests/validate/validators/kubernetes.ts).
+const GATEWAY_KINDS: Record<string, new (o: any) => { validate(): void }> = { HTTPRoute };
 
 const k8sCases = deployMatrix().filter((c) => c.config.target === 'kubernetes');
 
@@ -53,6 +62,11 @@ describe('kubernetes manifests', () => {
 		test(`${id}: every manifest passes kubernetes-models and has no unknown field`, () => {
 			for (const [file, doc] of docs(config)) {
 				if (file.endsWith('kustomization.yaml')) continue;
+				if (GATEWAY_KINDS[doc.kind]) {
+					expect(() => new GATEWAY_KINDS[doc.kind](doc).validate(), file).not.toThrow();
+					expect(gatewayRoundTrip(doc.apiVersion, doc.kind, doc), `${file} has a field the Gateway API does not know`).toEqual(doc);
+					continue;
+				}
 				const k = KINDS[doc.kind];
 				expect(k, `${file}: kind ${doc.kind}`).toBeDefined();
 				expect(() => new k.model(doc).validate(), file).not.toThrow();
@@ -114,10 +128,16 @@ describe('kubernetes manifests', () => {
 		});
 	}
 
-	test('a service gets Service, Ingress (TLS, class and host), HPA, PDB; Django a migration Job', () => {
+	test('the matrix covers both exposures of a service', () => {
+		const services = k8sCases.filter((c) => c.config.project.kind === 'service');
+		expect(new Set(services.map((c) => c.config.kubernetes.exposure))).toEqual(new Set(['gateway', 'ingress']));
+	});
+
+	test('a service gets Service, HTTPRoute (Gateway, host, backend), HPA, PDB; Django a migration Job', () => {
 		const c = presetById('django-app')!.config();
 		c.target = 'kubernetes';
 		c.kubernetes.namespace = 'shop';
+		expect(c.kubernetes.exposure).toBe('gateway');
 		const d = docs(c);
 		expect([...d.keys()].sort()).toEqual(
 			[
@@ -125,7 +145,7 @@ describe('kubernetes manifests', () => {
 				'config/kustomization.yaml',
 				'deployment.yaml',
 				'hpa.yaml',
-				'ingress.yaml',
+				'httproute.yaml',
 				'kustomization.yaml',
 				'migrate/kustomization.yaml',
 				'migrate/migrate-job.yaml',
@@ -135,10 +155,21 @@ describe('kubernetes manifests', () => {
 				'service.yaml'
 			].sort()
 		);
-		const ing = d.get('ingress.yaml')!;
-		expect(ing.spec.ingressClassName).toBe('nginx');
-		expect(ing.spec.tls[0].hosts).toEqual(['app.example.com']);
-		expect(ing.spec.rules[0].host).toBe('app.example.com');
+		const route = d.get('httproute.yaml')!;
+		const svc = d.get('service.yaml')!;
+		expect(route.apiVersion).toBe('gateway.networking.k8s.io/v1');
+		expect(route.metadata.name).toBe(k8sNames(c).app);
+		// The Gateway the config names (by default the shared Gateway of the Gateway API's cross-namespace guide).
+		expect(route.spec.parentRefs).toEqual([{ name: DEFAULT_GATEWAY.name, namespace: DEFAULT_GATEWAY.namespace }]);
+		expect(route.spec.hostnames).toEqual(['app.example.com']);
+		expect(route.spec.rules).toEqual([{ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: svc.metadata.name, port: svc.spec.ports[0].port }] }]);
+		expect(svc.spec.ports[0].port).toBe(SERVICE_PORT);
+		// No Ingress, and no TLS Secret to make: TLS terminates at the Gateway.
+		const readme = kubernetes(c).find((f) => f.path.endsWith('README.md'))!.content;
+		expect(readme).not.toContain(k8sNames(c).tls);
+		expect(readme).toContain('`kubectl get gateways -A`');
+		expect(readme).toContain('`allowedRoutes.namespaces`');
+		expect(readme).toContain(`kubectl -n shop get httproute ${k8sNames(c).app} -o yaml`);
 		expect(d.get('hpa.yaml')!.spec.minReplicas).toBe(c.kubernetes.replicas);
 		expect(d.get('deployment.yaml')!.spec.replicas).toBeUndefined();
 		expect(d.get('service.yaml')!.spec.ports[0].targetPort).toBe('http');
@@ -175,9 +206,105 @@ describe('kubernetes manifests', () => {
 		const c = presetById('fastapi-service')!.config();
 		c.target = 'kubernetes';
 		c.kubernetes.ingressHost = 'a.example.com\nkind: Evil';
+		c.kubernetes.gatewayName = 'gw\nkind: Evil';
+		const route = docs(c).get('httproute.yaml')!;
+		expect(route.kind).toBe('HTTPRoute');
+		expect(route.spec.hostnames).toEqual(['a.example.com\nkind: Evil']);
+		expect(route.spec.parentRefs[0].name).toBe('gw\nkind: Evil');
+		c.kubernetes.exposure = 'ingress';
+		c.kubernetes.ingressClass = 'x\nkind: Evil';
 		const ing = docs(c).get('ingress.yaml')!;
 		expect(ing.kind).toBe('Ingress');
 		expect(ing.spec.rules[0].host).toBe('a.example.com\nkind: Evil');
+		expect(ing.spec.ingressClassName).toBe('x\nkind: Evil');
+	});
+
+	describe('the way in: HTTPRoute by default, the Ingress as an option (issue 16.4)', () => {
+		const service = (fn: (c: Config) => void = () => {}) => {
+			const c = presetById('fastapi-service')!.config();
+			c.target = 'kubernetes';
+			c.kubernetes.namespace = 'orders';
+			fn(c);
+			return c;
+		};
+		const readmeOf = (c: Config) => kubernetes(c).find((f) => f.path.endsWith('README.md'))!.content;
+
+		test('the route attaches to the Gateway the config names, and the README says whose it is and what it must allow', () => {
+			const c = service((c) => ((c.kubernetes.gatewayName = 'public'), (c.kubernetes.gatewayNamespace = 'gateways')));
+			expect(validateConfig(c)).toEqual([]);
+			const d = docs(c);
+			expect(d.has('ingress.yaml')).toBe(false);
+			expect(d.get('httproute.yaml')!.spec.parentRefs).toEqual([{ name: 'public', namespace: 'gateways' }]);
+			expect(d.get('kustomization.yaml')!.resources).toContain('httproute.yaml');
+			const readme = readmeOf(c);
+			expect(readme).toContain('Gateway `public` in the namespace\n   `gateways`');
+			expect(readme).toMatch(/admit routes from the namespace `orders`: `allowedRoutes.namespaces` is\n\s+`from: Same` unless set/);
+			// A Gateway in the app's own namespace admits it by default (allowedRoutes from: Same).
+			const same = readmeOf(service((c) => (c.kubernetes.gatewayNamespace = 'orders')));
+			expect(same).toContain('It is in this app\'s namespace');
+			expect(same).not.toContain('the operator sets `from: All`');
+		});
+
+		test('the Ingress: no class = no ingressClassName (the default IngressClass), a class = that class', () => {
+			const none = service((c) => (c.kubernetes.exposure = 'ingress'));
+			expect(none.kubernetes.ingressClass).toBe('');
+			expect(validateConfig(none)).toEqual([]);
+			const d = docs(none);
+			expect(d.has('httproute.yaml')).toBe(false);
+			const ing = d.get('ingress.yaml')!;
+			expect(ing.spec).not.toHaveProperty('ingressClassName');
+			expect(ing.spec.tls).toEqual([{ hosts: ['api.example.com'], secretName: k8sNames(none).tls }]);
+			expect(ing.spec.rules[0].http.paths[0].backend).toEqual({ service: { name: k8sNames(none).app, port: { name: 'http' } } });
+			expect(readmeOf(none)).toContain("the cluster's\n   default IngressClass takes it");
+			expect(readmeOf(none)).toContain('`kubectl get ingressclass`');
+			const traefik = service((c) => ((c.kubernetes.exposure = 'ingress'), (c.kubernetes.ingressClass = 'traefik')));
+			expect(docs(traefik).get('ingress.yaml')!.spec.ingressClassName).toBe('traefik');
+			expect(readmeOf(traefik)).toContain('for the IngressClass `traefik`');
+			expect(readmeOf(traefik)).not.toContain('ingress-nginx');
+			const nginx = service((c) => ((c.kubernetes.exposure = 'ingress'), (c.kubernetes.ingressClass = 'nginx')));
+			expect(readmeOf(nginx)).toMatch(/ingress-nginx controller: it is retired[\s\S]*Kubernetes exposure "gateway"/);
+		});
+
+		test('bad Gateway and IngressClass names are refused with a message', () => {
+			const errs = validateConfig(service((c) => ((c.kubernetes.gatewayName = 'Shared_Gateway'), (c.kubernetes.gatewayNamespace = 'infra.ns'), (c.kubernetes.ingressClass = 'Nginx'))));
+			expect(errs.map((e) => e.path).sort()).toEqual(['kubernetes.gatewayName', 'kubernetes.gatewayNamespace', 'kubernetes.ingressClass']);
+			expect(errs.find((e) => e.path === 'kubernetes.gatewayName')!.message).toContain('kubectl get gateways -A');
+			// A Gateway name may be a subdomain; a namespace may not.
+			expect(validateConfig(service((c) => (c.kubernetes.gatewayName = 'gw.prod')))).toEqual([]);
+			const r = parseAndValidate({ ...defaultConfig(), kubernetes: { ...defaultConfig().kubernetes, exposure: 'nginx' } });
+			expect(r.ok).toBe(false);
+			if (!r.ok) expect(r.errors.map((e) => e.path)).toEqual(['kubernetes.exposure']);
+		});
+
+		test('a link made before the exposure existed opens, and keeps its Ingress and class', () => {
+			// Links carry the whole config, so every old one names its ingressClass ("nginx" was the default)
+			// and no exposure: it was an Ingress, and generates the same Ingress again.
+			const old = service();
+			const k = old.kubernetes as unknown as Record<string, unknown>;
+			delete k.exposure;
+			delete k.gatewayName;
+			delete k.gatewayNamespace;
+			k.ingressClass = 'nginx';
+			const link = '1.' + deflateRawSync(Buffer.from(JSON.stringify(old))).toString('base64url');
+			const r = decodeConfig(link);
+			expect(r.ok, JSON.stringify(r)).toBe(true);
+			if (!r.ok) return;
+			expect(r.config.kubernetes).toEqual({ ...old.kubernetes, exposure: 'ingress', gatewayName: DEFAULT_GATEWAY.name, gatewayNamespace: DEFAULT_GATEWAY.namespace });
+			expect(docs(r.config).get('ingress.yaml')!.spec.ingressClassName).toBe('nginx');
+			// Re-encoded, the link now names the exposure; it reads back the same.
+			expect(decodeConfig(encodeConfig(r.config))).toEqual({ ok: true, config: r.config });
+			// slipway.json of that time, read as the CLI and the import do.
+			const file = unwrapConfigFile({ slipway: 1, config: old });
+			expect('error' in file).toBe(false);
+			if (!('error' in file)) expect(parseAndValidate(file.config)).toEqual({ ok: true, config: r.config });
+			// A value that is there is read as given: an old link cannot hide a bad one.
+			const bad = decodeConfig('1.' + deflateRawSync(Buffer.from(JSON.stringify({ ...old, kubernetes: { ...k, exposure: 'mesh' } }))).toString('base64url'));
+			expect(bad.ok).toBe(false);
+		});
+
+		test('a new config defaults to the HTTPRoute and no IngressClass', () => {
+			expect(defaultConfig().kubernetes).toMatchObject({ exposure: 'gateway', gatewayName: DEFAULT_GATEWAY.name, gatewayNamespace: DEFAULT_GATEWAY.namespace, ingressClass: '' });
+		});
 	});
 
 	test('image tag and version label stay valid for any PEP 440 version', () => {
@@ -270,7 +397,7 @@ describe('kubernetes manifests', () => {
 			const d = docs(django());
 			const app = applied(d, '').map((x) => x.kind);
 			expect(app).not.toContain('Job');
-			expect(app).toEqual(expect.arrayContaining(['Namespace', 'ConfigMap', 'Deployment', 'Service', 'Ingress']));
+			expect(app).toEqual(expect.arrayContaining(['Namespace', 'ConfigMap', 'Deployment', 'Service', 'HTTPRoute']));
 			const migrate = applied(d, 'migrate/');
 			expect(migrate.map((x) => x.kind).sort()).toEqual(['ConfigMap', 'Job']);
 			const job = migrate.find((x) => x.kind === 'Job')!;

@@ -4,7 +4,12 @@
  * kustomization.yaml (namespace and image tag set in one place).
  *
  * - service: Deployment (startup/readiness/liveness probes on HEALTH_PATH),
- *   Service, Ingress with TLS, HorizontalPodAutoscaler (autoscaling/v2),
+ *   Service, and the way in from outside: by default a Gateway API HTTPRoute
+ *   (`gateway.networking.k8s.io/v1`) attached to the Gateway the cluster
+ *   operator runs (ingress-nginx, which most Ingresses named, is retired since
+ *   March 2026), or an Ingress with TLS (`kubernetes.exposure: ingress`, its
+ *   class editable, none by default: the cluster's default IngressClass);
+ *   HorizontalPodAutoscaler (autoscaling/v2),
  *   PodDisruptionBudget, and for Django a migration Job in its own
  *   kustomization (migrate/), applied and waited for before the app, so the
  *   rollout never races the schema; the ConfigMap both read lives in config/;
@@ -221,6 +226,12 @@ function deployment(config: ReadonlyConfig): Obj {
 	};
 }
 
+/**
+ * The Service's port. The HTTPRoute's backendRef names it by number (Gateway API: `port` is
+ * required when the backend is a Service, and is the Service's port, not the container's).
+ */
+export const SERVICE_PORT = 80;
+
 function service(config: ReadonlyConfig): Obj {
 	return {
 		apiVersion: 'v1',
@@ -229,7 +240,7 @@ function service(config: ReadonlyConfig): Obj {
 		spec: {
 			type: 'ClusterIP',
 			selector: selectorLabels(config),
-			ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }]
+			ports: [{ name: 'http', port: SERVICE_PORT, targetPort: 'http', protocol: 'TCP' }]
 		}
 	};
 }
@@ -257,6 +268,11 @@ function secretExample(config: ReadonlyConfig): Obj {
 	};
 }
 
+/**
+ * The Ingress (`exposure: ingress`). With no class set it has no ingressClassName, and the
+ * cluster's default IngressClass (the one annotated `ingressclass.kubernetes.io/is-default-class:
+ * "true"`) is assigned to it when it is created (Kubernetes API reference, IngressClass).
+ */
 function ingress(config: ReadonlyConfig): Obj {
 	const k = config.kubernetes;
 	const n = k8sNames(config);
@@ -265,7 +281,7 @@ function ingress(config: ReadonlyConfig): Obj {
 		kind: 'Ingress',
 		metadata: meta(config, n.app),
 		spec: {
-			ingressClassName: k.ingressClass,
+			...(k.ingressClass ? { ingressClassName: k.ingressClass } : {}),
 			tls: [{ hosts: [k.ingressHost], secretName: n.tls }],
 			rules: [
 				{
@@ -273,6 +289,27 @@ function ingress(config: ReadonlyConfig): Obj {
 					http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: n.app, port: { name: 'http' } } } }] }
 				}
 			]
+		}
+	};
+}
+
+/**
+ * The HTTPRoute (`exposure: gateway`): requests for the service's host name, every path, to the
+ * Service. It attaches to the Gateway named in the config (parentRefs, across namespaces: the
+ * Gateway's listener decides which namespaces may attach, `allowedRoutes`); TLS terminates at
+ * that Gateway's listener, so the route carries none.
+ */
+function httpRoute(config: ReadonlyConfig): Obj {
+	const k = config.kubernetes;
+	const n = k8sNames(config);
+	return {
+		apiVersion: 'gateway.networking.k8s.io/v1',
+		kind: 'HTTPRoute',
+		metadata: meta(config, n.app),
+		spec: {
+			parentRefs: [{ name: k.gatewayName, namespace: k.gatewayNamespace }],
+			hostnames: [k.ingressHost],
+			rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: n.app, port: SERVICE_PORT }] }]
 		}
 	};
 }
@@ -415,7 +452,11 @@ export function kubernetesManifests(config: ReadonlyConfig): Manifest[] {
 	out.push({ file: 'deployment.yaml', doc: deployment(config), kustomization: 'app' });
 	if (kind === 'service') {
 		out.push({ file: 'service.yaml', doc: service(config), kustomization: 'app' });
-		out.push({ file: 'ingress.yaml', doc: ingress(config), kustomization: 'app' });
+		out.push(
+			config.kubernetes.exposure === 'gateway'
+				? { file: 'httproute.yaml', doc: httpRoute(config), kustomization: 'app' }
+				: { file: 'ingress.yaml', doc: ingress(config), kustomization: 'app' }
+		);
 	}
 	out.push({ file: 'hpa.yaml', doc: hpa(config), kustomization: 'app' });
 	out.push({ file: 'pdb.yaml', doc: pdb(config), kustomization: 'app' });
@@ -487,6 +528,47 @@ function pullSecretSteps(config: ReadonlyConfig, manifests: readonly Manifest[])
 	return L;
 }
 
+/** The README's step for the way in: the Gateway the HTTPRoute attaches to, or the Ingress's class and TLS. */
+function exposureStep(config: ReadonlyConfig): string[] {
+	const k = config.kubernetes;
+	const n = k8sNames(config);
+	if (k.exposure === 'gateway') {
+		const ns = config.kubernetes.namespace;
+		return [
+			`Gateway: \`httproute.yaml\` routes \`${k.ingressHost}\` to the Service through the Gateway \`${k.gatewayName}\` in the namespace`,
+			`\`${k.gatewayNamespace}\` (\`parentRefs\`). A Gateway belongs to whoever runs the cluster, not to this app: list them with`,
+			'`kubectl get gateways -A` and put the name and namespace of yours in `httproute.yaml` (or in Slipway, and generate again).',
+			...(k.gatewayNamespace === ns
+				? [`It is in this app's namespace, so its listener for \`${k.ingressHost}\` admits the route as it is (\`allowedRoutes\` is \`from: Same\` unless set).`]
+				: [
+						`Its listener for \`${k.ingressHost}\` must admit routes from the namespace \`${ns}\`: \`allowedRoutes.namespaces\` is`,
+						'`from: Same` unless set (only routes of the Gateway\'s own namespace), so the operator sets `from: All`, or',
+						'`from: Selector` with a label that this namespace carries.'
+					]),
+			'TLS terminates at the Gateway: its HTTPS listener holds the certificate (`tls.certificateRefs`), so this app',
+			'has no TLS Secret. A cluster without the Gateway API has no HTTPRoute kind, and `kubectl apply -k` fails on it:',
+			'there, choose the Ingress instead (Kubernetes exposure "ingress" in Slipway).'
+		];
+	}
+	const L = k.ingressClass
+		? [`Ingress: \`ingress.yaml\` routes \`${k.ingressHost}\` to the Service, for the IngressClass \`${k.ingressClass}\`.`]
+		: [
+				`Ingress: \`ingress.yaml\` routes \`${k.ingressHost}\` to the Service. It names no \`ingressClassName\`, so the cluster's`,
+				'default IngressClass takes it: the one annotated `ingressclass.kubernetes.io/is-default-class: "true"`',
+				'(`kubectl get ingressclass` lists them). Set `ingressClassName` if your cluster has none, or to use another.'
+			];
+	L.push(
+		`TLS: the Ingress expects a certificate in the Secret \`${n.tls}\`. With cert-manager, add the annotation`,
+		'`cert-manager.io/cluster-issuer: <your issuer>` to `ingress.yaml` and it is created for you.'
+	);
+	if (k.ingressClass === 'nginx')
+		L.push(
+			'If class `nginx` is the community ingress-nginx controller: it is retired (no releases or security fixes since',
+			'March 2026). Its successor is the Gateway API: Slipway writes an HTTPRoute instead with Kubernetes exposure "gateway".'
+		);
+	return L;
+}
+
 function readme(config: ReadonlyConfig, manifests: readonly Manifest[], files: string[]): string {
 	const n = k8sNames(config);
 	const f = facts(config);
@@ -527,12 +609,7 @@ function readme(config: ReadonlyConfig, manifests: readonly Manifest[], files: s
 			"cloud's secret store create it. Pods wait (CreateContainerConfigError) until it exists."
 		]);
 	item([`Review \`${configMapFile}\` (${plain.map((s) => `\`${s}\``).join(', ')}).`]);
-	if (kind === 'service')
-		item([
-			`TLS: the Ingress (class \`${config.kubernetes.ingressClass}\`, host \`${config.kubernetes.ingressHost}\`) expects a`,
-			`certificate in the Secret \`${n.tls}\`. With cert-manager, add the annotation`,
-			'`cert-manager.io/cluster-issuer: <your issuer>` to `ingress.yaml` and it is created for you.'
-		]);
+	if (kind === 'service') item(exposureStep(config));
 	L.push('');
 	L.push('## Deploy', '');
 	if (migrations) {
@@ -549,6 +626,14 @@ function readme(config: ReadonlyConfig, manifests: readonly Manifest[], files: s
 	L.push(`kubectl apply -k ${K8S_DIR}`);
 	if (kind !== 'cli') L.push(`kubectl -n ${ns} rollout status deployment/${n.app}`);
 	L.push('```', '');
+	if (kind === 'service' && config.kubernetes.exposure === 'gateway') {
+		L.push('Then check that the Gateway took the route: in `status.parents`, the conditions `Accepted` and');
+		L.push('`ResolvedRefs` are `True` (`NotAllowedByListeners` means the listener\'s `allowedRoutes` does not admit');
+		L.push(`this namespace; \`NoMatchingListenerHostname\`, that no listener serves \`${config.kubernetes.ingressHost}\`):`);
+		L.push('```sh');
+		L.push(`kubectl -n ${ns} get httproute ${n.app} -o yaml`);
+		L.push('```', '');
+	}
 	if (config.services.postgres || config.services.redis) {
 		L.push('## PostgreSQL and Redis', '');
 		L.push('These manifests do not run databases. Use a managed service (Cloud SQL, RDS, Azure Database,');
@@ -569,7 +654,7 @@ function readme(config: ReadonlyConfig, manifests: readonly Manifest[], files: s
 	}
 	if (kind === 'worker') {
 		L.push('## Health', '');
-		L.push('A worker serves no HTTP, so the Deployment has no Service, Ingress or HTTP probes. Kubernetes');
+		L.push('A worker serves no HTTP, so the Deployment has no Service, route or HTTP probes. Kubernetes');
 		L.push('restarts the container when the process exits. If the worker can hang, make it touch a file');
 		L.push('(e.g. `/tmp/heartbeat`) on every loop and add an exec livenessProbe that checks its age.', '');
 	}
