@@ -24,6 +24,7 @@ import {
 	PYTHON_VERSIONS,
 	SERVERLESS_PROVIDERS,
 	TARGETS,
+	BASE_IMAGES,
 	type Config
 } from '../../src/lib/model/config.ts';
 import { LICENSES } from '../../src/lib/model/licenses.ts';
@@ -82,6 +83,8 @@ const arbConfig: fc.Arbitrary<Config> = fc
 		// Empty: derived from the project name (imageRef).
 		image: fc.oneof(fc.constant(''), fc.tuple(label, label).map(([a, b]) => `ghcr.io/${a}/${b}`)),
 		digest: fc.oneof(fc.constant(''), fc.stringMatching(/^[a-f0-9]{64}$/).map((h) => `sha256:${h}`)),
+		// Mostly python-slim: dhi is refused off container targets, which would thin out the valid configs.
+		baseImage: fc.oneof({ arbitrary: fc.constant(BASE_IMAGES[0]), weight: 4 }, { arbitrary: fc.constant(BASE_IMAGES[1]), weight: 1 }),
 		namespace: label,
 		replicas: fc.integer({ min: 1, max: 100 }),
 		host: fc.tuple(label, label).map(([a, b]) => `${a}.${b}.example`),
@@ -123,7 +126,7 @@ const arbConfig: fc.Arbitrary<Config> = fc
 		},
 		target: r.target,
 		services: { postgres: r.postgres, redis: r.redis },
-		docker: { image: r.image, baseImageDigest: r.digest },
+		docker: { image: r.image, baseImageDigest: r.digest, baseImage: r.baseImage },
 		kubernetes: { namespace: r.namespace, replicas: r.replicas, ingressHost: r.host, exposure: r.exposure, gatewayName: r.gatewayName, gatewayNamespace: r.gatewayNamespace, ingressClass: r.ingressClass },
 		serverless: { provider: r.provider, memoryMb: r.memoryMb, timeoutSeconds: r.timeoutSeconds, region: r.region, gcpProject: r.gcpProject, artifactRepository: r.artifactRepository },
 		bareMetal: { domain: r.domain }

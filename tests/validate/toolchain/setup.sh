@@ -208,7 +208,12 @@ install_suite_packages() { # install_suite_packages ROOT MIRROR
 	[[ ${#entries[@]} -gt 0 ]] || return 0
 	suites=$(printf '%s\n' "${entries[@]}" | sed 's#^[^/]*/##' | LC_ALL=C sort -u)
 	for suite in $suites; do
-		printf 'deb %s %s main\n' "$mirror" "$suite" >"$r/etc/apt/sources.list.d/slipway-$suite.list" || return 1
+		# check-valid-until=no: a mirror snapshot's Release of a moving suite (testing) outlives its
+		# Valid-Until; its signature is still checked.
+		printf 'deb [check-valid-until=no] %s %s main\n' "$mirror" "$suite" >"$r/etc/apt/sources.list.d/slipway-$suite.list" || return 1
+		# Priority 100 (what backports' NotAutomatic gives): a plain `apt-get install name` keeps
+		# taking $SUITE's version; only `name/suite` reaches into that suite.
+		printf 'Package: *\nPin: release n=%s\nPin-Priority: 100\n' "$suite" >"$r/etc/apt/preferences.d/slipway-$suite.pref" || return 1
 	done
 	log "installing from other suites: ${entries[*]}"
 	in_root "$r" apt-get update -qq >&2 || return 1
