@@ -9,7 +9,7 @@ import { generate } from '../lib/generators/index.ts';
 import { PRESETS, presetById } from '../lib/model/presets.ts';
 import { PACKAGE_MANAGERS, SERVERLESS_PROVIDERS, TARGETS, type Config, type PackageManager, type ReadonlyConfig, type ServerlessProvider, type Target } from '../lib/model/config.ts';
 import { configJsonSchema } from '../lib/model/schema.ts';
-import { formatErrors, parseAndValidate, type FieldError } from '../lib/model/validate.ts';
+import { formatErrors, parseAndValidate, validationWarnings, type FieldError } from '../lib/model/validate.ts';
 import { DEFAULT_BACKEND } from '../lib/model/defaults.ts';
 import { unwrapConfigFile } from '../lib/share/codec.ts';
 import { buildZip } from '../lib/output/zip.ts';
@@ -258,6 +258,8 @@ async function cmdGenerate(args: string[], io: Io): Promise<number> {
 	if (out && zip) throw new UsageError('--out and --zip cannot be used together');
 	if (zip && flags.has('force')) throw new UsageError('--force goes with --out');
 	const config = resolveConfig(flags, io.cwd);
+	// Advice, not errors: printed, and the files are written all the same.
+	for (const w of validationWarnings(config)) io.stderr(`slipway: warning: ${w.path}: ${w.message}\n`);
 	const files = generate(config);
 
 	if (zip) {

@@ -45,7 +45,7 @@ describe('GitHub workflows', () => {
 			const lint = ci.jobs.lint;
 			const test = ci.jobs.test;
 			expect(test.strategy.matrix['python-version']).toEqual(supportedPythons(config));
-			expect(supportedPythons(config).at(-1)).toBe('3.14');
+			expect(supportedPythons(config).at(-1)).toBe('3.15');
 			expect(runs(lint)).toMatch(/ruff check/);
 			expect(runs(lint)).toMatch(/ruff format --check/);
 			expect(runs(lint)).toMatch(/mypy/);

@@ -18,7 +18,9 @@ export const BACKEND_REQUIRES = {
 	// uv_build's version tracks uv's (crates/uv-build/pyproject.toml at tag 0.12.4 says 0.12.4);
 	// uv's build-backend guide at 0.12.4 writes `uv_build>=0.12.4,<0.13`: same minor as TOOLS.uv.
 	uv_build: 'uv_build>=0.12,<0.13', // bump: pypi uv-build (uv recommends an upper bound)
-	'flit-core': 'flit_core>=3.12,<4' // bump: pypi flit-core (3.12 = PEP 639)
+	// flit's doc/pyproject_toml.rst at tag 4.0.0: "all packages should specify <5" and license expressions
+	// need >=3.11; 3.12 is the first with AND/OR expressions (doc/history.rst "Version 3.12"), Debian 13 ships 3.12.0.
+	'flit-core': 'flit_core>=3.12,<5' // bump: pypi flit-core (TOOL_VERSIONS.flitCore)
 } as const;
 
 export const BACKEND_MODULE = {
@@ -34,10 +36,14 @@ export const DEPS = {
 	fastapi: 'fastapi>=0.115', // bump: pypi fastapi
 	uvicorn: 'uvicorn[standard]>=0.32', // bump: pypi uvicorn
 	flask: 'flask>=3.1', // bump: pypi flask
-	django: 'django>=4.2', // bump: pypi django (Debian 13 ships 4.2 LTS)
+	// 5.2 is the LTS (4.2's ended April 2026); the proof root takes 5.2.19 from trixie-backports
+	// (tests/validate/toolchain/packages.txt), Debian 13's main archive has only 4.2.
+	django: 'django>=5.2', // bump: pypi django (TOOL_VERSIONS.django)
 	gunicorn: 'gunicorn>=23', // bump: pypi gunicorn
 	// Django's static files in production (middleware + CompressedManifestStaticFilesStorage via STORAGES).
-	// 6.8 supports Django 4.2-5.1 (docs/changelog.rst, checked 2026-12-01); Debian 13 ships 6.8.2.
+	// docs/changelog.rst: 6.8.0 dropped Django < 4.2, 6.9.0 "Support Django 5.2"; `git diff 6.8.2 6.9.0`
+	// touches nothing under src/ (classifiers, tox, CI only), so 6.8.2 (Debian 13) runs with
+	// DEPS.django's 5.2 unchanged (the django journey runs both). TOOL_VERSIONS.whitenoise.
 	whitenoise: 'whitenoise>=6.8', // bump: pypi whitenoise
 	pydanticSettings: 'pydantic-settings>=2.6', // bump: pypi pydantic-settings
 	psycopg: 'psycopg[binary]>=3.2', // bump: pypi psycopg
@@ -50,7 +56,7 @@ export const DEPS = {
 export const DEV_DEPS = {
 	pytest: 'pytest>=8.3', // bump: pypi pytest
 	pytestCov: 'pytest-cov>=5', // bump: pypi pytest-cov
-	ruff: 'ruff>=0.8', // bump: pypi ruff
+	ruff: 'ruff>=0.17', // bump: pypi ruff (0.17 = the line PRE_COMMIT_REFS.ruff and the matrix's ruff-wasm 0.17.4 check with; knows target-version py315)
 	mypy: 'mypy>=1.13', // bump: pypi mypy
 	httpx: 'httpx>=0.27' // bump: pypi httpx (FastAPI's TestClient)
 } as const;
@@ -390,12 +396,12 @@ const dhiPython = (v: string, patch: string) => [
 /** Tool versions pinned in Dockerfiles and CI. */
 export const TOOLS = {
 	uv: '0.12.4', // bump: github astral-sh/uv releases (image ghcr.io/astral-sh/uv); see TOOL_VERSIONS.uv
-	poetry: '2.2.1' // bump: pypi poetry; see TOOL_VERSIONS.poetry
+	poetry: '2.5.1' // bump: pypi poetry; see TOOL_VERSIONS.poetry
 } as const;
 
 /** Python build frontend pinned where CI builds distributions with pip, and the README's pip-tools. */
 export const PY_TOOLS = {
-	build: '1.3.0', // bump: pypi build
+	build: '1.6.1', // bump: pypi build; see TOOL_VERSIONS.build
 	pipTools: '7.6.2' // bump: pypi pip-tools (README's pip-compile step); never below PIP_TOOLS_FIXED
 } as const;
 
@@ -443,17 +449,20 @@ export const TOOL_VERSIONS = {
 		version: '0.12.4',
 		source: via('astral-sh/uv', '2026-08-21'),
 		evidence:
-			'tag 0.12.4 = 77803aa225e651c4da37bb543f659f5dad905fbb (2026-08-13; newest in the snapshot: 0.12.5 = 210d1f6785e95a8c8c0d53e284408c9be1134700). The earlier pin 0.12.24 is in no source reachable here (pypi.tsv lists uv 0.13.8 as latest). 0.12.4 rather than 0.12.5: setup-uv v10.0.1 knows its checksums and verifies the download'
+			'tag 0.12.4 = 77803aa225e651c4da37bb543f659f5dad905fbb (2026-08-13; newest in the snapshot: 0.12.5 = 210d1f6785e95a8c8c0d53e284408c9be1134700). The earlier pin 0.12.24 is in no source reachable here. 0.12.4 rather than 0.12.5: setup-uv v10.0.1 knows its checksums and verifies the download. ' +
+			'Not 0.13 (re-checked 2026-12-01, issue 16.6): pypi.tsv lists uv 0.13.8 (2026-11) and uv-build 0.13.6, but no stored setup-uv knows a 0.13 checksum: src/download/checksum/known-checksums.ts at v10.0.1 ends at 0.12.4, the newest setup-uv file in the search index (known-checksums.json at b878e787c0487c19223786f9c7823935a6b2193d) at 0.12.9, and with an unknown version setup-uv downloads without verifying (checksum.ts: "No checksum found", return). A verified 0.12.4 is kept over an unverified 0.13.8; bump with ACTION_REFS.setupUv'
 	}),
 	poetry: tool({
-		version: '2.2.1',
-		source: via('python-poetry/poetry', '2026-06-21'),
-		evidence: 'tag 2.2.1 = b9e5d79fc57de2f2e60973019d56662b7398440b (2025-09-21), depends on poetry-core ==2.2.1; pypi.tsv latest 2.5.1'
+		version: '2.5.1',
+		source: `/work/.library/env/packages/pypi.tsv (poetry 2.5.1, 2026-09; poetry-core 2.5.0, 2026-09); ${via('python-poetry/poetry', '2026-06-21')}; issues: python-poetry/poetry#10995 "2.5.0 Release"`,
+		evidence:
+			'2.5.1 is the newest release (pypi.tsv). The snapshot ends at tag 2.4.1 = 811a12dae0fe81f199e3f1b88b8b8be9eed543c2 (2026-05-09; pyproject: requires-python >=3.10,<4.0, poetry-core ==2.4.0); the 2.5.0 release tracking issue (#10995, opened 2026-07-26) is the newest upstream trace. Tag and SHA of 2.5.1 not seen here. Satisfies REQUIRES_POETRY (>=2.2)'
 	}),
 	build: tool({
-		version: '1.3.0',
-		source: via('pypa/build', '2026-08-18'),
-		evidence: 'tag 1.3.0 -> 60e8752f69178d2b2c3563e9c8fa17aa6e11b12c (2025-08-01); pypi.tsv latest 1.6.1'
+		version: '1.6.1',
+		source: `/work/.library/env/packages/pypi.tsv (build 1.6.1, 2026-09); ${via('pypa/build', '2026-08-18')}`,
+		evidence:
+			'1.6.1 is the newest release (pypi.tsv, 2026-09), after the snapshot: its newest tags are 1.5.0 -> 615d04cfc52ac3c1592a463f0afe484fee1cc368 (2026-04-30) and 1.5.1 -> d08fcd723500a7d676867144e1e7a22b650aeb7d (2026-07-09; requires-python >= 3.10). Tag and SHA of 1.6.1 not seen here. Was 1.3.0 (60e8752f69178d2b2c3563e9c8fa17aa6e11b12c, 2025-08-01)'
 	}),
 	pipTools: tool({
 		version: '7.6.2',
@@ -464,7 +473,25 @@ export const TOOL_VERSIONS = {
 	uvBuild: tool({
 		version: '0.12',
 		source: via('astral-sh/uv', '2026-08-21'),
-		evidence: 'uv_build 0.12.x is released with uv 0.12.x (crates/uv-build/pyproject.toml version 0.12.0 at tag 0.12.0, 0.12.4 at 0.12.4); pypi.tsv lists uv-build 0.13.6 as latest'
+		evidence: 'uv_build 0.12.x is released with uv 0.12.x (crates/uv-build/pyproject.toml version 0.12.0 at tag 0.12.0, 0.12.4 at 0.12.4); pypi.tsv lists uv-build 0.13.6 as latest. Stays on uv\'s minor line (TOOLS.uv, see TOOL_VERSIONS.uv for why not 0.13): uv\'s build-backend guide at 0.12.4 writes `uv_build>=0.12.4,<0.13`'
+	}),
+	flitCore: tool({
+		version: '4.2.0',
+		source: `/work/.library/env/packages/pypi.tsv (flit-core 4.2.0, 2026-10); ${via('pypa/flit', '2026-04-29')}`,
+		evidence:
+			'4.2.0 is the newest flit-core (pypi.tsv); the snapshot ends at tag 4.0.0 = ef7f31925305a50bd097f06b913717192490ad44 (2026-04-29), whose doc/pyproject_toml.rst writes `requires = ["flit_core >=3.11,<5"]` ("all packages should specify <5"; license expressions and license-files need >=3.11) and doc/history.rst says projects on the [project] table "can simply change the flit_core <4 constraint to <5". BACKEND_REQUIRES keeps the floor 3.12 (AND/OR license expressions, Version 3.12) with the upper bound <5'
+	}),
+	django: tool({
+		version: '5.2',
+		source: '/work/.library/env/packages/pypi.tsv (django 6.1.3, 2026-11); Debian trixie-backports main/binary-amd64 Packages (python3-django 3:5.2.19-1~bpo13+1), read with apt in the proof root',
+		evidence:
+			'the floor is the LTS line, not the latest (6.1): 4.2 LTS ended in April 2026 (issue 16), 5.2 is the LTS the proof root can run (trixie-backports 5.2.19; main has 4.2.28). tests/validate/journeys/django.test.ts runs collectstatic and check --deploy on it'
+	}),
+	whitenoise: tool({
+		version: '6.8',
+		source: via('evansd/whitenoise', '2026-08-18', 'tags and docs/changelog.rst'),
+		evidence:
+			'tags 6.8.2 (2024-10-29), 6.9.0 = 1d26ef0a24ccb3bd9ba63db278a388769e880c06 (2025-02-06, changelog "Support Django 5.2"), newest 6.12.0 (2026-02-27; pypi.tsv also 6.12.0). `git diff 6.8.2 6.9.0 -- src` is empty: 6.9.0 only declares and tests 5.2, so the floor stays where Debian 13 (6.8.2) satisfies it; unreleased main drops Django 4.2-5.1'
 	}),
 	poetryCore: tool({
 		version: '2.2',
@@ -473,6 +500,41 @@ export const TOOL_VERSIONS = {
 			'tags 2.2.0 f8c3684d3d1502ae653c1ef5abebc74e895ee8da (2025-09-14), 2.2.1 548f5c215b535cae4b9dfc1ef7c828602471c181; CHANGELOG 2.2.0 "Add support for PEP 639 license clarity (#870)"; masonry/metadata.py metadata_version "2.4" at 2.2.0, "2.3" at 2.1.2'
 	})
 } as const satisfies Record<string, ToolVersion>;
+
+/**
+ * End of life of the Python versions Slipway still offers past it (model/config.ts
+ * PYTHON_VERSIONS): validate.ts warns on them, presets and defaults never use them.
+ * Source: github:python/peps via fetch (snapshot 2026-08-22), release_management/python-releases.toml
+ * `[metadata."3.10"] end-of-life = 2026-10-01` and peps/pep-0619.rst ("security updates ... until
+ * approximately October 2026"); the devguide's versions page renders the same file.
+ */
+export const PYTHON_END_OF_LIFE: Readonly<Record<string, { date: string; source: string }>> = {
+	'3.10': { date: '2026-10-01', source: 'PEP 619; python/peps release_management/python-releases.toml end-of-life = 2026-10-01' }
+};
+
+/**
+ * Python versions AWS Lambda offers as supported managed runtimes today (python3.X): the
+ * ones not deprecated. From AWS's runtime lifecycle as cfn-lint carries it
+ * (github:aws-cloudformation/cfn-lint via fetch, snapshot 2026-08-19,
+ * src/cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json, updated "from AWS docs" by
+ * afd7953b0c15ff362086946fb6417f6ec65539ac, 2026-06-02, in v1.51.3+) and
+ * docs.aws.amazon.com/lambda/latest/dg/lambda-python.html (search corpus docs):
+ * - python3.10: deprecated 2026-10-31, function create blocked 2027-02-01, update 2027-03-03;
+ * - python3.11: deprecated 2027-06-30 (extended a year by that commit; create blocked 2027-07-31);
+ * - python3.12: deprecated 2028-10-31; python3.13 and python3.14: 2029-06-30;
+ * - python3.15: public preview only ("not for production use", no SLA:
+ *   aws/aws-lambda-python-runtime-interface-client#216, 2026-07-24; aws/aws-lambda-roadmap#55
+ *   still open); not in the lifecycle file.
+ * cfn-lint 1.51.0 (this machine's pyenv) predates that commit and still says python3.11 was
+ * update-blocked on 2026-08-31: it reports E2533 for python3.11 until it is upgraded.
+ */
+export const LAMBDA_PYTHON_RUNTIMES = ['3.11', '3.12', '3.13', '3.14'] as const; // bump: AWS Lambda supported runtimes
+export const LAMBDA_PYTHON_LIFECYCLE = {
+	checked: CHECKED,
+	source: `${via('aws-cloudformation/cfn-lint', '2026-08-19', 'src/cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json')}; docs.aws.amazon.com/lambda/latest/dg/lambda-python.html`,
+	deprecated: { '3.10': { deprecated: '2026-10-31', createBlocked: '2027-02-01' } } as Readonly<Record<string, { deprecated: string; createBlocked: string }>>,
+	preview: ['3.15'] as readonly string[]
+} as const;
 
 /**
  * ---------------------------------------------------------------------------
@@ -551,6 +613,13 @@ export const IMAGE_TAGS: readonly ImageTag[] = [
 	pythonSlim('3.12', '3.12.14'),
 	pythonSlim('3.13', '3.13.15'),
 	pythonSlim('3.14', '3.14.7'),
+	// The name as pythonSlim writes it; the evidence is not the snapshot's (it predates 3.15.0 final).
+	{
+		...pythonSlim('3.15', '3.15.0'),
+		source: `${OFFICIAL('python', '2026-08-13')}; github:python/peps via fetch (snapshot 2026-08-22): peps/pep-0790.rst, release_management/python-releases.toml; issues: python/peps#5112`,
+		evidence:
+			'3.15.0 final was scheduled for 2026-10-01 (PEP 790 "Expected: 3.15.0 final: Thursday, 2026-10-01"; python-releases.toml first-release = 2026-10-01); the stored material reaches 3.15.0rc2 (2026-09-01, python/peps#5112). official-images library/python at 2026-08-13 has "Tags: 3.15.0rc1-slim-trixie, 3.15-rc-slim-trixie, 3.15.0rc1-slim, 3.15-rc-slim"; at 3.14.0 final the same file turned 3.14-rc-slim-trixie into "3.14.0-slim-trixie, 3.14-slim-trixie, ..., 3.14-slim" the day it shipped (commit 92b80e388d572bee1679101186127d9feb4d785b, 2025-10-07). The 3.15 final tag and its patch number were not seen here: re-check when a newer snapshot exists'
+	},
 	...dhiPython('3.10', '3.10.21'),
 	...dhiPython('3.11', '3.11.16'),
 	...dhiPython('3.12', '3.12.14'),

@@ -117,7 +117,7 @@ describe('mapPythonRequirement', () => {
 		['>=3.8,<4', '3.10'],
 		['~=3.12', '3.12'],
 		['>3.12', '3.13'],
-		['>=3.16', '3.14'],
+		['>=3.16', '3.15'],
 		['==3.13.*', '3.13']
 	])('%s -> %s', (input, v) => {
 		expect(mapPythonRequirement(input)?.version).toBe(v);

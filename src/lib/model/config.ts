@@ -13,7 +13,12 @@
  * variables, ports, paths, users) live in `derive.ts`, never in generators.
  */
 
-export const PYTHON_VERSIONS = ['3.10', '3.11', '3.12', '3.13', '3.14'] as const;
+/**
+ * Lowest Python versions a project can choose. 3.10 is past its end of life (October 2026,
+ * versions.ts PYTHON_END_OF_LIFE): still offered for projects that must keep its users, with a
+ * warning (validate.ts validationWarnings), never a default or a preset's choice.
+ */
+export const PYTHON_VERSIONS = ['3.10', '3.11', '3.12', '3.13', '3.14', '3.15'] as const;
 export type PythonVersion = (typeof PYTHON_VERSIONS)[number];
 
 export const KINDS = ['service', 'cli', 'library', 'worker'] as const;

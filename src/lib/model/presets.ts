@@ -85,7 +85,8 @@ export const PRESETS: readonly Preset[] = [
 			c.project.description = 'A typed Python library.';
 			c.project.kind = 'library';
 			c.project.framework = 'none';
-			c.project.pythonVersion = '3.10';
+			// The oldest supported Python (3.10 reached end of life in October 2026): a library reaches the widest range.
+			c.project.pythonVersion = '3.11';
 			c.kubernetes.ingressHost = 'library.example.com';
 			c.bareMetal.domain = 'library.example.com';
 		})

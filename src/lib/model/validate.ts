@@ -8,6 +8,7 @@ import type { Config, ReadonlyConfig } from './config.ts';
 import { BACKENDS_FOR, defaultConfig } from './defaults.ts';
 import { DEFAULT_REGION, runsImage } from './derive.ts';
 import { DHI_PYTHON } from '../generators/versions.ts';
+import { LAMBDA_PYTHON_LIFECYCLE, LAMBDA_PYTHON_RUNTIMES, PYTHON_END_OF_LIFE } from '../generators/versions.ts';
 import { importNameOf, isCanonicalVersion, isValidName, isValidVersion, normalizeName, parseRequirement, URL_RE } from './pep.ts';
 import { CONFIG_SPEC, type FieldSpec } from './schema.ts';
 
@@ -151,12 +152,16 @@ function repair(spec: FieldSpec, value: unknown, substitute: unknown): unknown {
 	return value;
 }
 
-/**
- * Python versions AWS Lambda accepts for new functions today (2026-11): python3.10 and
- * python3.11 were deprecated on 30 June 2026 (creation blocked 31 July, updates 31 August);
- * python3.14 arrived in November 2025. Source: docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
- */
-export const LAMBDA_PYTHON_RUNTIMES = ['3.12', '3.13', '3.14'] as const; // bump: AWS Lambda supported runtimes
+/** Python versions AWS Lambda supports (recorded with its source in versions.ts). */
+export { LAMBDA_PYTHON_RUNTIMES };
+
+/** Why AWS Lambda does not take python<v>, in words. */
+function lambdaRefusal(v: string): string {
+	const deprecated = LAMBDA_PYTHON_LIFECYCLE.deprecated[v];
+	if (deprecated) return `AWS Lambda deprecated the python${v} runtime on ${deprecated.deprecated} (no more security patches; creating functions with it is blocked from ${deprecated.createBlocked})`;
+	if (LAMBDA_PYTHON_LIFECYCLE.preview.includes(v)) return `AWS Lambda offers python${v} only as a public preview, not for production use (no SLA, may change without notice)`;
+	return `AWS Lambda has no python${v} runtime`;
+}
 
 /** Control characters other than none at all: no field of Slipway's may contain them. */
 // eslint-disable-next-line no-control-regex
@@ -321,7 +326,7 @@ export function validateConfig(config: ReadonlyConfig): FieldError[] {
 		err('project.name', `"${dname}" (the Cloud Run service name derived from the project name) is ${dname.length} characters long; Cloud Run allows at most 49. Use a shorter name, e.g. "acme-orders"`);
 	if (config.target === 'serverless' && config.serverless.provider === 'aws-lambda' && p.kind !== 'library') {
 		if (!(LAMBDA_PYTHON_RUNTIMES as readonly string[]).includes(p.pythonVersion))
-			err('project.pythonVersion', `AWS Lambda no longer accepts new python${p.pythonVersion} functions (deprecated 30 June 2026, creation blocked since 31 July 2026); choose one of ${LAMBDA_PYTHON_RUNTIMES.join(', ')}, e.g. "3.13"`);
+			err('project.pythonVersion', `${lambdaRefusal(p.pythonVersion)}; choose one of the runtimes it supports, ${LAMBDA_PYTHON_RUNTIMES.join(', ')}, e.g. "3.13"`);
 		if (p.kind === 'service' && config.serverless.timeoutSeconds > 30)
 			err('serverless.timeoutSeconds', `API Gateway HTTP APIs end every request after 30 seconds, so a ${config.serverless.timeoutSeconds}-second Lambda timeout cannot be used by a web service; choose at most 30, e.g. 29`);
 	}
@@ -385,6 +390,23 @@ export function parseAndValidate(input: unknown, base?: ReadonlyConfig): ReadRes
 	const read = readConfig(input, base);
 	if (!read.ok) {
 		// Also report semantic problems of the fields that were readable.
+/**
+ * Advice on a config that is valid: it does not block generation. The CLI prints each
+ * to stderr ("warning: path: message"), the form shows it under its field. Today: a
+ * lowest Python past its end of life (versions.ts PYTHON_END_OF_LIFE).
+ */
+export function validationWarnings(config: ReadonlyConfig): FieldError[] {
+	const warnings: FieldError[] = [];
+	const v = config.project.pythonVersion;
+	const eol = PYTHON_END_OF_LIFE[v];
+	if (eol)
+		warnings.push({
+			path: 'project.pythonVersion',
+			message: `Python ${v} reached its end of life on ${eol.date} (${eol.source}): it gets no more security fixes. The project still supports it (requires-python >=${v}); choose "3.11" or later unless you must keep ${v} users`
+		});
+	return warnings;
+}
+
 		const known = new Set(read.errors.map((e) => e.path));
 		const more = read.repaired ? validateConfig(read.repaired).filter((e) => !known.has(e.path)) : [];
 		return { ok: false, errors: [...read.errors, ...more] };

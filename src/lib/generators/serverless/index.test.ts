@@ -145,11 +145,14 @@ describe('aws-lambda', { timeout: 30_000 }, () => {
 	test('validation refuses deprecated Lambda runtimes and timeouts API Gateway cannot honour', () => {
 		const c = presetById('fastapi-service')!.config();
 		c.target = 'serverless';
-		c.project.pythonVersion = '3.11';
+		c.project.pythonVersion = '3.10';
 		c.serverless.timeoutSeconds = 60;
 		const paths = validateConfig(c).map((e) => e.path);
 		expect(paths).toContain('project.pythonVersion');
 		expect(paths).toContain('serverless.timeoutSeconds');
+		// python3.15 is a public preview on Lambda, not a supported runtime (versions.ts LAMBDA_PYTHON_RUNTIMES).
+		c.project.pythonVersion = '3.15';
+		expect(validateConfig(c).map((e) => e.path)).toContain('project.pythonVersion');
 		c.project.pythonVersion = '3.14';
 		c.serverless.timeoutSeconds = 29;
 		expect(validateConfig(c)).toEqual([]);
