@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { Wizard } from './wizard.ts';
 import { CONFIG_SPEC } from '../../src/lib/model/schema.ts';
 import { suggestPackages } from '../../src/lib/data/pypi-popular.ts';
@@ -478,4 +479,30 @@ test('14. the page gives the CLI command for this configuration, and it writes t
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
+});
+
+test('accessibility of what these points added: axe finds nothing serious (phone; notices, folds, CLI line)', async ({ page }) => {
+	test.setTimeout(120_000);
+	await page.setViewportSize(PHONE);
+	const serious = async () =>
+		(await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()).violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+	const w = new Wizard(page);
+	await w.open();
+	await page.getByLabel('Project name').fill('my-own-project');
+	await saved(page, 'my-own-project');
+	await page.goto('./');
+	await expect(page.getByTestId('restored-bar')).toBeVisible();
+	const found = await serious();
+	await page.goto(`./${V1_LINK}`);
+	await expect(page.getByTestId('kept-offer')).toBeVisible();
+	found.push(...(await serious()));
+	await w.goto('Deployment');
+	await page.getByTestId('other-settings').locator('summary').click();
+	found.push(...(await serious()));
+	await w.goto('Review');
+	await expect(page.getByTestId('cli-command')).toContainText('node dist/cli/slipway.js');
+	found.push(...(await serious()));
+	expect(found).toEqual([]);
 });
