@@ -108,6 +108,26 @@ describe('older links and configs without docker.baseImage open as python-slim',
 	});
 });
 
+describe('Kubernetes runs the image as the image\'s own user', () => {
+	const deployment = (c: Config): Doc => {
+		const f = generate(c).find((x) => x.path === 'deploy/kubernetes/deployment.yaml')!;
+		return load(f.content) as Doc;
+	};
+	it('uid/gid 65532 (DHI nonroot) with dhi, 10001 (app) with python-slim, pod and container alike', () => {
+		const c = presetById('fastapi-service')!.config();
+		c.target = 'kubernetes';
+		const slim = deployment(c).spec.template.spec;
+		expect(slim.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, fsGroup: 10001 });
+		expect(slim.containers[0].securityContext).toMatchObject({ runAsUser: 10001, runAsGroup: 10001 });
+		c.docker.baseImage = 'dhi';
+		const hardened = deployment(c).spec.template.spec;
+		const u = DHI_PYTHON.user;
+		expect(hardened.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: u.uid, runAsGroup: u.gid, fsGroup: u.gid });
+		expect(hardened.containers[0].securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: u.uid, runAsGroup: u.gid, readOnlyRootFilesystem: true });
+		expect(generate(c).find((x) => x.path === 'deploy/kubernetes/README.md')!.content).toContain(`non-root (uid ${u.uid})`);
+	});
+});
+
 describe('release.yml logs in to dhi.io before building a DHI image', () => {
 	const imageSteps = (c: Config): Doc[] => {
 		const release = load(ciWorkflows(c).find((f) => f.path === '.github/workflows/release.yml')!.content) as Doc;

@@ -7,6 +7,7 @@ import { validateConfig } from '../../model/validate.ts';
 import { generate } from '../index.ts';
 import { DHI_PYTHON, TOOLS } from '../versions.ts';
 import { CONTAINER_STATIC_ROOT, builderCollectStatic, dockerfile, ociLabels } from './dockerfile.ts';
+import { lockCommand } from './common.ts';
 import { dockerCases } from './matrix.test-helper.ts';
 
 interface Ins {
@@ -152,7 +153,8 @@ describe('Dockerfile per manager', () => {
 		expect(df).toContain('pip install --no-deps . \\\n    && pip check');
 		expect(df).toContain("echo 'error: requirements.txt is missing: write it");
 		c.packaging.pipWorkflow = 'pip-tools';
-		expect(text(c)).toContain('requirements.txt is missing: run "pip-compile requirements.in"');
+		expect(lockCommand(c)).toMatch(/^pip-compile .*requirements\.in$/);
+		expect(text(c)).toContain(`requirements.txt is missing: run "${lockCommand(c)}"`);
 	});
 
 	it('Django sets DJANGO_SETTINGS_MODULE (django-admin migrate / runserver need it)', () => {

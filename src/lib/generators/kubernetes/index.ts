@@ -31,8 +31,10 @@
  * part of the kustomization, so placeholder secrets are never applied).
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
+import { pythonImages } from '../docker/common.ts';
 import { APP_PORT, APP_USER, HEALTH_PATH, POSTGRES, REDIS, deployName, djangoSettingsModule, facts, imageRef, serverEnv, scheduledArgs } from '../../model/derive.ts';
 import { registryOf } from '../ci.ts';
+import { K8S_API_FACTS } from '../versions.ts';
 import type { GeneratedFile } from '../types.ts';
 import { writeYaml } from '../writers/yaml.ts';
 import { deployValue, deploysTo, secretPlaceholder, type DeployPlace } from './deploy-env.ts';
@@ -185,7 +187,9 @@ function container(config: ReadonlyConfig, extra: Obj = {}): Obj {
 		c.readinessProbe = probe(config, { periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 });
 		c.livenessProbe = probe(config, { periodSeconds: 20, timeoutSeconds: 2, failureThreshold: 3 });
 	}
-	c.securityContext = CONTAINER_SECURITY;
+	// The image's own non-root user: python-slim's app (10001), or a Docker Hardened Image's nonroot (65532).
+	const u = pythonImages(config).user;
+	c.securityContext = { ...CONTAINER_SECURITY, runAsUser: u.uid, runAsGroup: u.gid };
 	c.volumeMounts = [TMP_MOUNT];
 	return c;
 }
@@ -193,7 +197,7 @@ function container(config: ReadonlyConfig, extra: Obj = {}): Obj {
 function podSpec(config: ReadonlyConfig, containers: Obj[], extra: Obj = {}): Obj {
 	return {
 		automountServiceAccountToken: false,
-		securityContext: POD_SECURITY,
+		securityContext: { ...POD_SECURITY, runAsUser: pythonImages(config).user.uid, runAsGroup: pythonImages(config).user.gid, fsGroup: pythonImages(config).user.gid },
 		...extra,
 		// The registry's credentials (README: "Before the first deploy"); delete these two lines for a public image.
 		imagePullSecrets: [{ name: k8sNames(config).pull }],
@@ -303,7 +307,8 @@ function httpRoute(config: ReadonlyConfig): Obj {
 	const k = config.kubernetes;
 	const n = k8sNames(config);
 	return {
-		apiVersion: 'gateway.networking.k8s.io/v1',
+		// Recorded with its source in versions.ts (K8S_API_FACTS).
+		apiVersion: K8S_API_FACTS.httpRoute.apiVersion,
 		kind: 'HTTPRoute',
 		metadata: meta(config, n.app),
 		spec: {
@@ -669,7 +674,7 @@ function readme(config: ReadonlyConfig, manifests: readonly Manifest[], files: s
 		L.push('```', '');
 	}
 	L.push('## Security', '');
-	L.push('Pods meet the "restricted" Pod Security Standard: non-root (uid ' + APP_USER.uid + '), no privilege escalation,');
+	L.push('Pods meet the "restricted" Pod Security Standard: non-root (uid ' + pythonImages(config).user.uid + '), no privilege escalation,');
 	L.push('all capabilities dropped, RuntimeDefault seccomp, read-only root filesystem (writable `/tmp` is an');
 	L.push('emptyDir) and no service-account token.' + (ns !== 'default' ? ' `namespace.yaml` enforces that standard on the namespace.' : ''));
 	return L.join('\n') + '\n';
