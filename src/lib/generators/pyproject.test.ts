@@ -13,7 +13,8 @@ type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 
 function toml(config: Config): Doc {
 	const files = pyproject(config);
-	expect(files.map((f) => f.path)).toEqual(['pyproject.toml']);
+	// Poetry's release cooldown lives in poetry.toml, its local configuration (issue 16.2; dependabot.test.ts checks it).
+	expect(files.map((f) => f.path)).toEqual(config.packaging.manager === 'poetry' && config.packaging.releaseCooldownDays > 0 ? ['pyproject.toml', 'poetry.toml'] : ['pyproject.toml']);
 	return parse(files[0].content) as Doc;
 }
 
@@ -55,8 +56,9 @@ describe('pyproject.toml for every preset x manager x layout/backend', () => {
 			expect(doc['build-system']).toEqual({ requires: [BACKEND_REQUIRES[pk.backend]], 'build-backend': BACKEND_MODULE[pk.backend] });
 			if (pk.manager === 'poetry') {
 				expect(doc.tool.poetry.packages).toEqual([{ include: f.pkg, from: 'src' }]);
-				// PEP 639 metadata (License-Expression, License-File) needs poetry-core 2.2 / Poetry 2.2 (poetry-core PR 870).
-				expect(doc.tool.poetry['requires-poetry']).toBe('>=2.2');
+				// PEP 639 metadata (License-Expression, License-File) needs poetry-core 2.2 / Poetry 2.2 (poetry-core PR 870);
+				// poetry.toml's solver.min-release-age, the release cooldown, needs Poetry 2.4.0 (issue 16.2).
+				expect(doc.tool.poetry['requires-poetry']).toBe('>=2.4');
 				if (pk.backend === 'poetry-core') expect(doc['build-system'].requires).toEqual(['poetry-core>=2.2,<3.0.0']);
 				expect(Object.keys(doc.tool.poetry.group.dev.dependencies)).toEqual(dev.map(nameOf));
 				expect(doc.tool.poetry.name).toBeUndefined();

@@ -19,7 +19,7 @@ describe('README.md', () => {
 			if (m === 'uv') expect(firstCommand).toMatch(/^uv lock\b/);
 			if (m === 'poetry') expect(firstCommand).toMatch(/^poetry lock\b/);
 			if (m === 'pip') expect(firstCommand).toMatch(/^python -m venv/);
-			if (m === 'pip' && config.packaging.pipWorkflow === 'pip-tools') expect(setup).toContain('pip-compile --strip-extras requirements.in');
+			if (m === 'pip' && config.packaging.pipWorkflow === 'pip-tools') expect(setup).toContain('pip-compile --strip-extras --uploaded-prior-to P7D requirements.in');
 			expect(readme).toContain(m === 'uv' ? 'uv run pytest' : m === 'poetry' ? 'poetry run pytest' : '\npytest\n');
 			expect(readme).toContain(m === 'uv' ? 'uv build' : m === 'poetry' ? 'poetry build' : 'python -m build');
 			const doc = deployDoc(config);
