@@ -65,5 +65,6 @@ describe('npm run pins', () => {
 		expect(table).toBe(formatPins(rows));
 		const json = JSON.parse(execFileSync(process.execPath, ['scripts/pins.mjs', '--json'], { encoding: 'utf8' }));
 		expect(json).toEqual(rows);
-	});
+		// Two esbuild bundles in child processes: slow on a loaded machine.
+	}, 60_000);
 });
