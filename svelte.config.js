@@ -51,7 +51,10 @@ const config = {
 	kit: {
 		// precompress: .br and .gz next to each file, for hosts (and scripts/serve.mjs with sirv's
 		// brotli/gzip options) that serve precompressed files.
-		adapter: adapter({ pages: out, assets: out, fallback: '404.html', precompress: true, strict: true }),
+		// No `fallback`: that option writes an SPA shell (an empty page that boots SvelteKit's client
+		// router, which then renders its bare error page for an unknown path and polls _app/version.json).
+		// 404.html is a prerendered page instead (src/routes/404), titled and without script.
+		adapter: adapter({ pages: out, assets: out, fallback: undefined, precompress: true, strict: true }),
 		outDir: out === 'build' ? '.svelte-kit' : `.svelte-kit/${out.replace(/[^\w-]/g, '_')}`,
 		paths: { base, relative: true },
 		// All of the first page's CSS (about 5 KB gzip) goes inline: no render-blocking request before

@@ -1,13 +1,31 @@
 // Serve the built static site (build/) on localhost, as `npm start` and the
 // browser tests do. Honours SLIPWAY_BASE (the sub-path the site was built for).
 import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import sirv from 'sirv';
 
 const args = process.argv.slice(2);
 const portFlag = args.indexOf('--port');
 const port = Number(portFlag >= 0 ? args[portFlag + 1] : (process.env.PORT ?? 4173));
 const base = (process.env.SLIPWAY_BASE ?? '').replace(/\/$/, '');
-const assets = sirv(process.env.SLIPWAY_OUT ?? 'build', { single: '404.html', dev: false, etag: true, gzip: true, brotli: true });
+const root = process.env.SLIPWAY_OUT ?? 'build';
+const assets = sirv(root, { dev: false, etag: true, gzip: true, brotli: true });
+
+/** An unknown path gets the site's not-found page (src/routes/404, prerendered to 404.html) with status 404, as static hosts answer. */
+function notFound(req, res) {
+	const file = join(root, '404.html');
+	if (!existsSync(file)) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+	const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && existsSync(`${file}.gz`);
+	const body = readFileSync(gzip ? `${file}.gz` : file);
+	res.writeHead(404, {
+		'content-type': 'text/html; charset=utf-8',
+		'cache-control': 'no-cache',
+		'content-length': body.length,
+		...(gzip ? { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } : {})
+	});
+	res.end(req.method === 'HEAD' ? undefined : body);
+}
 
 const server = createServer((req, res) => {
 	const url = req.url ?? '/';
@@ -17,12 +35,12 @@ const server = createServer((req, res) => {
 			return;
 		}
 		if (!url.startsWith(`${base}/`)) {
-			res.writeHead(404).end('Not found');
+			notFound(req, res);
 			return;
 		}
 		req.url = url.slice(base.length) || '/';
 	}
-	assets(req, res, () => res.writeHead(404).end('Not found'));
+	assets(req, res, () => notFound(req, res));
 });
 server.listen(port, '127.0.0.1', () => {
 	console.log(`Slipway is running at http://127.0.0.1:${port}${base}/  (Ctrl-C to stop)`);

@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import sirv from 'sirv';
+import { reachable } from '../../src/lib/offline/precache.ts';
 
 const SUBPATH = '/slipway';
 const SUBPATH_OUT = 'build-subpath';
@@ -206,7 +207,9 @@ async function offlineSession(page: Page, context: BrowserContext, site: Site) {
 	const scope = await waitForController(page);
 	expect(scope).toBe(site.url);
 
-	// Every built chunk (lazy ones included: zip, highlighting) and static file is precached.
+	// Every file a page can load is precached (lazy ones included: zip, highlighting, the generator
+	// worker): what the pages name, then what those scripts name, computed here over the served files
+	// (src/lib/offline/precache.ts). SvelteKit's unused client router and the manifest-only install icons are not.
 	const cached = await page.evaluate(async () => {
 		const names = (await caches.keys()).filter((k) => k.startsWith('slipway-'));
 		if (names.length !== 1) return names;
@@ -214,11 +217,17 @@ async function offlineSession(page: Page, context: BrowserContext, site: Site) {
 		return keys.map((r) => new URL(r.url).pathname);
 	});
 	const basePath = new URL(site.url).pathname;
-	const expected = site.files
+	const candidates = site.files
 		.filter((f) => !/\.(br|gz)$/.test(f)) // precompressed twins (adapter precompress) are for the host
-		.filter((f) => f.startsWith('_app/immutable/') || ['index.html', '404.html', 'manifest.webmanifest'].includes(f) || f.startsWith('icons/'))
-		.map((f) => basePath + (f === 'index.html' ? '' : f));
+		.filter((f) => f !== 'index.html' && f !== '404.html')
+		// Not assets of the app: the worker itself (it names every file), Kit's version file, host configuration.
+		.filter((f) => !['service-worker.js', '_app/version.json', '_headers'].includes(f))
+		.map((f) => basePath + f);
+	const expected = [...(await reachable([basePath, `${basePath}404.html`], candidates, (p) => fetch(site.origin + p))).keys()];
+	expect(expected).toEqual(expect.arrayContaining([`${basePath}manifest.webmanifest`, `${basePath}icons/favicon-32.png`]));
+	expect(expected.some((p) => /\/_app\/immutable\/workers\/generate\.worker-/.test(p))).toBe(true);
 	expect(expected.filter((p) => !cached.includes(p))).toEqual([]);
+	expect(cached.filter((p) => !expected.includes(p))).toEqual([]);
 	expect(cached).not.toContain(`${basePath}_headers`);
 
 	await changePreset(page, 1);

@@ -6,6 +6,10 @@
  */
 import type { Config, ReadonlyConfig } from '../model/config.ts';
 import type { GeneratedFile } from '../generators/index.ts';
+// The generator worker's bundle: the worker runs it, and the page fallback imports the same file
+// (one copy of the generators in the build and in the offline cache, not two).
+import workerUrl from './generate.worker.ts?worker&url';
+import { PAGE_GENERATE } from './page-key.ts';
 
 export interface GenerateRequest {
 	id: number;
@@ -22,8 +26,20 @@ export interface Engine {
 
 type Generate = (config: ReadonlyConfig) => GeneratedFile[];
 
+/**
+ * The generators loaded into the page: the worker's own bundle, imported as a
+ * script (outside a worker it hands over its `generate` instead of listening
+ * for messages).
+ */
+async function loadWorkerBundle(): Promise<Generate> {
+	await import(/* @vite-ignore */ new URL(workerUrl, import.meta.url).href);
+	const generate = (globalThis as Record<string, unknown>)[PAGE_GENERATE] as Generate | undefined;
+	if (!generate) throw new Error('the generators did not load');
+	return generate;
+}
+
 /** The generators loaded into the page (the fallback, and what the worker's failure falls back to). */
-export function pageEngine(load: () => Promise<Generate> = () => import('../generators/index.ts').then((m) => m.generate)): Engine {
+export function pageEngine(load: () => Promise<Generate> = loadWorkerBundle): Engine {
 	let generate: Promise<Generate> | null = null;
 	return {
 		where: 'page',
@@ -98,5 +114,5 @@ export function createEngine(makeWorker: () => Worker = defaultWorker, fallback:
 
 function defaultWorker(): Worker {
 	if (typeof Worker === 'undefined') throw new Error('no Worker');
-	return new Worker(new URL('./generate.worker.ts', import.meta.url), { type: 'module', name: 'slipway-generators' });
+	return new Worker(new URL(workerUrl, import.meta.url), { type: 'module', name: 'slipway-generators' });
 }

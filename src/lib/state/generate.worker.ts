@@ -3,9 +3,14 @@
  * gets the file set back, so typing never waits for generation and the first
  * load does not pay for compiling the generators (and the license texts).
  * Protocol: in `{ id, config }`; out `{ id, files }` or `{ id, error }`.
+ *
+ * The same bundle is the page's fallback (engine.ts: no Worker, no module
+ * workers): imported into the page, it leaves `generate` on globalThis
+ * instead of listening for messages.
  */
 import { generate } from '../generators/index.ts';
 import type { GenerateRequest, GenerateResponse } from './engine.ts';
+import { PAGE_GENERATE } from './page-key.ts';
 
 /** The worker's global scope (typed by hand: the webworker lib would retype the whole project's globals). */
 const scope = self as unknown as {
@@ -13,13 +18,20 @@ const scope = self as unknown as {
 	postMessage(message: GenerateResponse): void;
 };
 
-scope.onmessage = (event: MessageEvent<GenerateRequest>) => {
-	const { id, config } = event.data;
-	let reply: GenerateResponse;
-	try {
-		reply = { id, files: generate(config) };
-	} catch (e) {
-		reply = { id, error: e instanceof Error ? e.message : String(e) };
-	}
-	scope.postMessage(reply);
-};
+/** True in a dedicated worker; false when the page imported this file. */
+const inWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'function' && typeof (globalThis as { document?: unknown }).document === 'undefined';
+
+if (inWorker) {
+	scope.onmessage = (event: MessageEvent<GenerateRequest>) => {
+		const { id, config } = event.data;
+		let reply: GenerateResponse;
+		try {
+			reply = { id, files: generate(config) };
+		} catch (e) {
+			reply = { id, error: e instanceof Error ? e.message : String(e) };
+		}
+		scope.postMessage(reply);
+	};
+} else {
+	(globalThis as Record<string, unknown>)[PAGE_GENERATE] = generate;
+}

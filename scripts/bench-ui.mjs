@@ -1,0 +1,389 @@
+// The page's own speed, in Debian's Chromium, against the built site served locally
+// (`npm run bench:ui`; a measurement, nothing fails on a slow machine):
+//
+//   1. Change to preview: for each kind of change (a keystroke in a text field, a manager
+//      switch, a target switch, a preset), SAMPLES times: the time from the input event
+//      (its event.timeStamp) to the first change of the preview's text (a DOM change inside
+//      the preview section: the file shown, the tree or the "last edit" line), and to the
+//      next frame after it (requestAnimationFrame, then a task: the frame has been rendered).
+//      Median and p95.
+//   2. The first visit's bytes: a fresh profile loads the page and waits until the service
+//      worker controls it and the network is quiet; every request of the page (and its
+//      generator worker) and of the service worker (its precache) is counted from CDP's
+//      Network events (encodedDataLength: bytes received, headers included), apart.
+//
+// Prints both and writes reports/bench-ui.json.
+//
+//   node scripts/bench-ui.mjs [--dir build] [--samples 30] [--only latency|bytes]
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import os from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+	const i = args.indexOf(`--${name}`);
+	return i >= 0 ? args[i + 1] : fallback;
+};
+const DIR = opt('dir', process.env.SLIPWAY_OUT ?? 'build');
+const SAMPLES = Number(opt('samples', 30));
+const ONLY = opt('only', '');
+const WARMUP = 3;
+/** `--profile <kind>`: also record a CPU profile of the page's main thread over that kind's samples and print where the time went. */
+const PROFILE = opt('profile', '');
+
+if (!existsSync(join(DIR, 'index.html'))) {
+	console.error(`bench-ui: ${DIR}/index.html is missing: run \`npm run build\` first (or pass --dir).`);
+	process.exit(1);
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.once('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+async function startServer() {
+	const port = await freePort();
+	const child = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+		env: { ...process.env, SLIPWAY_OUT: DIR, SLIPWAY_BASE: '' }
+	});
+	await new Promise((resolve, reject) => {
+		child.once('exit', (code) => reject(new Error(`serve.mjs exited (${code})`)));
+		child.stdout.on('data', (d) => String(d).includes('running at') && resolve());
+	});
+	return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill('SIGTERM') };
+}
+
+function stats(samples) {
+	const s = [...samples].sort((a, b) => a - b);
+	const q = (p) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+	const r = (x) => Math.round(x * 100) / 100;
+	return { runs: s.length, median: r(q(0.5)), p95: r(q(0.95)), min: r(s[0]), max: r(s[s.length - 1]) };
+}
+
+// ---------------------------------------------------------------- 1. change to preview
+
+/** Installed in the page: times from each trusted input event to the preview's next DOM change and the frame after it. */
+function probe() {
+	const w = /** @type {any} */ (window);
+	w.__bench = { armed: false, start: 0, results: [] };
+	const b = w.__bench;
+	const onEvent = (e) => {
+		if (!b.armed || !e.isTrusted || b.start) return;
+		b.start = e.timeStamp;
+	};
+	for (const type of ['keydown', 'pointerdown', 'mousedown', 'click', 'input', 'change']) addEventListener(type, onEvent, true);
+	const section = document.querySelector('section.preview');
+	if (!section) throw new Error('no preview section');
+	new MutationObserver((records) => {
+		if (!b.start) return;
+		// Attribute flips (aria-busy while the generators work) are not the preview updating.
+		if (!records.some((r) => r.type !== 'attributes')) return;
+		const start = b.start;
+		b.start = 0;
+		b.armed = false;
+		const text = performance.now() - start;
+		requestAnimationFrame(() => {
+			const ch = new MessageChannel();
+			ch.port1.onmessage = () => b.results.push({ text, frame: performance.now() - start });
+			ch.port2.postMessage(0);
+		});
+	}).observe(section, { subtree: true, childList: true, characterData: true, attributes: true });
+}
+
+async function latency(url) {
+	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+	const out = {};
+	try {
+		const kinds = {
+			keystroke: {
+				async setup(page) {
+					await tab(page, 'Project');
+					const field = page.getByLabel('Project name', { exact: true });
+					await field.click();
+					await page.keyboard.press('End');
+				},
+				// Each keystroke adds a letter: a name never seen before, so no sample repeats an earlier file set.
+				act: (page, i) => page.keyboard.press('abcdefghijklmnopqrstuvwxyz'[i % 26])
+			},
+			manager: {
+				setup: (page) => tab(page, 'Packaging'),
+				act: (page, i) => radio(page, 'Package manager', i % 2 ? 'uv' : 'Poetry')
+			},
+			target: {
+				setup: (page) => tab(page, 'Deployment'),
+				act: (page, i) => radio(page, 'Deployment target', i % 2 ? 'Docker' : 'Kubernetes')
+			},
+			preset: {
+				setup: (page) => tab(page, 'Project'),
+				act: (page, i) => page.locator(`[data-preset="${i % 2 ? 'fastapi-service' : 'library'}"]`).click()
+			}
+		};
+		for (const [kind, k] of Object.entries(kinds)) {
+			const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+			await page.goto(url);
+			await page.locator('[data-island="wizard"][data-live]').waitFor({ state: 'attached' });
+			await page.locator('section.preview [data-testid="file-content"]').waitFor();
+			await page.locator('section.preview:not([data-pending])').waitFor({ state: 'attached' });
+			await page.evaluate(probe);
+			await k.setup(page);
+			const cdp = PROFILE === kind ? await page.context().newCDPSession(page) : null;
+			if (cdp) {
+				await cdp.send('Profiler.enable');
+				await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+				await cdp.send('Profiler.start');
+			}
+			const samples = [];
+			for (let i = 0; i < SAMPLES + WARMUP; i++) {
+				await page.evaluate(() => ((window.__bench.armed = true), (window.__bench.start = 0)));
+				await k.act(page, i);
+				await page.waitForFunction((n) => window.__bench.results.length > n, i, { timeout: 10_000 });
+				await page.locator('section.preview:not([data-pending])').waitFor({ state: 'attached' });
+				await page.waitForTimeout(60);
+			}
+			if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
+			const results = (await page.evaluate(() => window.__bench.results)).slice(WARMUP);
+			samples.push(...results);
+			out[kind] = { text: stats(samples.map((s) => s.text)), frame: stats(samples.map((s) => s.frame)) };
+			await page.close();
+		}
+	} finally {
+		await browser.close();
+	}
+	return out;
+}
+
+/** Self and inclusive time per function of a CPU profile (as scripts/diag/cpu-profile.mjs prints it). */
+function printProfile(profile) {
+	const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+	const parent = new Map();
+	for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+	const dt = new Map();
+	profile.samples.forEach((s, i) => dt.set(s, (dt.get(s) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000));
+	const name = (n) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+	const self = {};
+	const incl = {};
+	for (const [id, ms] of dt) {
+		const n = nodes.get(id);
+		self[name(n)] = (self[name(n)] ?? 0) + ms;
+		const seen = new Set();
+		for (let m = id; m != null; m = parent.get(m)) {
+			const k = name(nodes.get(m));
+			if (!seen.has(k)) (seen.add(k), (incl[k] = (incl[k] ?? 0) + ms));
+		}
+	}
+	const top = (o, k) =>
+		Object.entries(o)
+			.filter(([n]) => !/^\((idle|program|root)\)/.test(n))
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, k)
+			.map(([n, v]) => `${v.toFixed(1).padStart(8)} ${n}`)
+			.join('\n');
+	console.log(`\nSELF (ms)\n${top(self, 30)}\n\nINCLUSIVE (ms)\n${top(incl, 30)}`);
+}
+
+async function tab(page, name) {
+	const t = page.getByRole('tab', { name: new RegExp(`^\\W*\\d?\\s*${name}`) });
+	await t.click();
+	await page.waitForFunction((n) => [...document.querySelectorAll('[role="tab"][aria-selected="true"]')].some((e) => e.textContent?.includes(n)), name);
+}
+
+async function radio(page, group, option) {
+	const r = page.getByRole('group', { name: group }).getByRole('radio', { name: new RegExp(`^(${option})\\b`) }).first();
+	await r.check();
+}
+
+// ---------------------------------------------------------------- 2. first visit's bytes
+
+/** A bare CDP client (flat sessions), so the service worker's own requests are seen from its first one. */
+async function cdpBrowser() {
+	const profile = mkdtempSync(join(tmpdir(), 'slipway-bench-ui-'));
+	const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, '--window-size=1440,900', 'about:blank'], {
+		stdio: ['ignore', 'ignore', 'pipe']
+	});
+	const wsUrl = await new Promise((resolve, reject) => {
+		let err = '';
+		child.stderr.on('data', (d) => {
+			err += d;
+			const m = /DevTools listening on (ws:\S+)/.exec(err);
+			if (m) resolve(m[1]);
+		});
+		child.once('exit', (code) => reject(new Error(`chromium exited (${code}): ${err}`)));
+	});
+	const ws = new WebSocket(wsUrl, { perMessageDeflate: false });
+	await new Promise((resolve, reject) => (ws.once('open', resolve), ws.once('error', reject)));
+	let id = 0;
+	const waiting = new Map();
+	const listeners = [];
+	ws.on('message', (raw) => {
+		const msg = JSON.parse(String(raw));
+		if (msg.id && waiting.has(msg.id)) {
+			const { resolve, reject } = waiting.get(msg.id);
+			waiting.delete(msg.id);
+			if (msg.error) reject(new Error(`${msg.error.message}`));
+			else resolve(msg.result);
+		} else if (msg.method) for (const l of listeners) l(msg);
+	});
+	const send = (method, params = {}, sessionId) =>
+		new Promise((resolve, reject) => {
+			const mid = ++id;
+			waiting.set(mid, { resolve, reject });
+			ws.send(JSON.stringify({ id: mid, method, params, ...(sessionId ? { sessionId } : {}) }));
+		});
+	return {
+		send,
+		on: (l) => listeners.push(l),
+		async close() {
+			ws.close();
+			child.kill('SIGTERM');
+			await new Promise((r) => child.once('exit', r));
+			rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+		}
+	};
+}
+
+async function firstVisitBytes(url) {
+	const cdp = await cdpBrowser();
+	/** sessionId -> target type */
+	const sessions = new Map();
+	/** requestId -> record */
+	const requests = new Map();
+	let lastActivity = Date.now();
+	/** targetId -> sessionId of each page */
+	const pages = new Map();
+	let pageSession = null;
+	cdp.on(async (msg) => {
+		const { method, params, sessionId } = msg;
+		if (method === 'Target.attachedToTarget') {
+			const s = params.sessionId;
+			const type = params.targetInfo.type;
+			sessions.set(s, type);
+			if (type === 'page') pages.set(params.targetInfo.targetId, s);
+			await cdp.send('Network.enable', {}, s).catch(() => {});
+			// A page's own workers (the generator worker); service workers come once, from the browser level.
+			if (type === 'page')
+				await cdp
+					.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true, filter: [{ type: 'service_worker', exclude: true }, {}] }, s)
+					.catch(() => {});
+			await cdp.send('Runtime.runIfWaitingForDebugger', {}, s).catch(() => {});
+			return;
+		}
+		if (!sessionId || !method?.startsWith('Network.')) return;
+		lastActivity = Date.now();
+		// A request's events may come from two sessions (a worker's script: sent by the page, received by the
+		// worker), so records are keyed by request id alone and belong to the target that sent them.
+		const key = params.requestId;
+		if (method === 'Network.requestWillBeSent') {
+			if (!requests.has(key)) requests.set(key, { url: params.request.url, target: sessions.get(sessionId), bytes: 0, length: 0, done: false, sw: false, cache: false, status: 0 });
+		} else if (method === 'Network.responseReceived') {
+			const r = requests.get(key);
+			const h = Object.fromEntries(Object.entries(params.response.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+			if (r)
+				Object.assign(r, {
+					status: params.response.status,
+					sw: !!params.response.fromServiceWorker,
+					cache: !!params.response.fromDiskCache || !!params.response.fromPrefetchCache || !!params.response.fromMemoryCache,
+					length: Number(h['content-length'] ?? 0)
+				});
+		} else if (method === 'Network.requestServedFromCache') {
+			const r = requests.get(key);
+			if (r) r.cache = true;
+		} else if (method === 'Network.loadingFinished' || method === 'Network.loadingFailed') {
+			const r = requests.get(key);
+			// Chromium reports a dedicated worker's script with the headers' bytes only: where the body
+			// came over the network but is missing from encodedDataLength, its Content-Length is added.
+			const reported = params.encodedDataLength ?? 0;
+			if (r) Object.assign(r, { done: true, bytes: !r.cache && !r.sw && reported < r.length ? reported + r.length : reported, failed: method === 'Network.loadingFailed' });
+		}
+	});
+	try {
+		await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true });
+		await cdp.send('Target.setDiscoverTargets', { discover: true });
+		// A new tab in front (a background tab would not render: the preview would never show).
+		const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank' });
+		const deadline = Date.now() + 10_000;
+		while (!(pageSession = pages.get(targetId)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+		if (!pageSession) throw new Error('no page session');
+		// A desktop window, as in part 1: the preview is on screen, so the page starts the generator worker and the highlighter.
+		await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1440, height: 900, deviceScaleFactor: 1, mobile: false }, pageSession);
+		await cdp.send('Page.enable', {}, pageSession);
+		await cdp.send('Runtime.enable', {}, pageSession);
+		await cdp.send('Page.navigate', { url }, pageSession);
+		// Controlled by the service worker (its install, the precache, has finished), then 3 s without network activity.
+		const until = Date.now() + 60_000;
+		for (;;) {
+			if (Date.now() > until) throw new Error('the service worker never took control');
+			const { result } = await cdp.send(
+				'Runtime.evaluate',
+				{ expression: '!!(navigator.serviceWorker && navigator.serviceWorker.controller)', returnByValue: true },
+				pageSession
+			);
+			if (result.value) break;
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		while (Date.now() - lastActivity < 3000) await new Promise((r) => setTimeout(r, 200));
+		if (process.env.BENCH_DEBUG) {
+			const { result } = await cdp.send('Runtime.evaluate', { expression: `(async () => { const r = await fetch('/', { cache: 'no-cache' }); await r.text(); await new Promise((r) => setTimeout(r, 300)); return JSON.stringify(performance.getEntriesByType('resource').slice(-3).map((e) => [e.name, e.transferSize])); })()`, awaitPromise: true, returnByValue: true }, pageSession);
+			console.error(result.value);
+		}
+	} finally {
+		await cdp.close();
+	}
+	const all = [...requests.values()].filter((r) => /^https?:/.test(r.url));
+	const group = (list) => ({ requests: list.length, bytes: list.reduce((n, r) => n + r.bytes, 0) });
+	// The page's requests answered by the service worker moved nothing over the network (the worker's own fetch is counted on its side).
+	const page = all.filter((r) => r.target !== 'service_worker');
+	const network = (list) => list.filter((r) => !r.sw);
+	const sw = all.filter((r) => r.target === 'service_worker');
+	return {
+		page: group(network(page)),
+		precache: group(sw),
+		total: group([...network(page), ...sw]),
+		files: {
+			page: network(page).map((r) => ({ url: new URL(r.url).pathname, status: r.status, bytes: r.bytes, cache: r.cache })),
+			precache: sw.map((r) => ({ url: new URL(r.url).pathname, status: r.status, bytes: r.bytes, cache: r.cache }))
+		}
+	};
+}
+
+// ---------------------------------------------------------------- run
+
+const server = await startServer();
+const report = { date: new Date().toISOString(), dir: DIR, samples: SAMPLES, machine: { cpus: os.cpus().length, load: os.loadavg() }, chromium: CHROMIUM_PATH };
+try {
+	if (ONLY !== 'bytes') report.latency = await latency(server.url);
+	if (ONLY !== 'latency') report.firstVisit = await firstVisitBytes(server.url);
+} finally {
+	server.stop();
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+if (report.latency) {
+	console.log(`\nChange to preview (ms, ${SAMPLES} samples each; event -> preview text / -> next frame)`);
+	console.log('kind        text median   p95    frame median   p95');
+	for (const [kind, r] of Object.entries(report.latency)) {
+		console.log(`${kind.padEnd(12)}${String(r.text.median).padStart(11)}${String(r.text.p95).padStart(7)}${String(r.frame.median).padStart(15)}${String(r.frame.p95).padStart(7)}`);
+	}
+}
+if (report.firstVisit) {
+	const f = report.firstVisit;
+	console.log('\nFirst visit (bytes received, headers included)');
+	console.log(`  page      ${String(f.page.requests).padStart(3)} requests  ${kb(f.page.bytes)}`);
+	console.log(`  precache  ${String(f.precache.requests).padStart(3)} requests  ${kb(f.precache.bytes)}`);
+	console.log(`  total     ${String(f.total.requests).padStart(3)} requests  ${kb(f.total.bytes)}`);
+}
+mkdirSync('reports', { recursive: true });
+writeFileSync(opt('out', 'reports/bench-ui.json'), JSON.stringify(report, null, '\t') + '\n');
+console.log(`\nwrote ${opt('out', 'reports/bench-ui.json')}`);
