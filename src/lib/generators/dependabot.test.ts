@@ -138,5 +138,9 @@ describe('release cooldown in each manager\'s own syntax (issue 16.2)', () => {
 		expect(poetry).toContain('min-release-age-exclude = "NAME"');
 		const pip = file(config('flask-app'), 'README.md')!.content;
 		expect(pip).toContain('P0D');
+		// Docker Hardened Images: Dependabot needs credentials for dhi.io, and the README says how to give them.
+		expect(uv).not.toContain('dhi.io');
+		const dhi = file(config('fastapi-service', (c) => (c.docker.baseImage = 'dhi')), 'README.md')!.content;
+		expect(dhi).toMatch(/Dependabot reads `dhi\.io` only with credentials/);
 	});
 });

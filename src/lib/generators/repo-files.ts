@@ -172,6 +172,12 @@ function dependencyUpdates(config: ReadonlyConfig): string[] {
 		'',
 		`Dependabot (\`${DEPENDABOT_PATH}\`) looks weekly for new releases of ${list}, with one pull request per ecosystem for the minor and patch updates.`
 	];
+	// Docker Hardened Images live in a registry that needs a login (versions.ts DHI_PYTHON); Dependabot has none by default.
+	if (eco.includes('docker') && config.docker.baseImage === 'dhi')
+		out.push(
+			'',
+			'Dependabot reads `dhi.io` only with credentials: to let it update the Docker Hardened Images base, add a `registries` entry of type `docker-registry` for `dhi.io` whose password is a Dependabot secret (GitHub: "Configuring access to private registries for Dependabot") and name it in the `docker` entry. Until then its `docker` updates cannot look up those tags.'
+		);
 	if (days === 0) {
 		out.push('', 'New releases are proposed and locked at once: the release cooldown is off (Slipway\'s "wait N days" setting is 0).');
 		return out;
