@@ -639,3 +639,52 @@ export const IMAGE_TAGS: readonly ImageTag[] = [
 		evidence: 'reference.md: "Most users will want to set this parser directive to docker/dockerfile:1" (the moving tag of the stable 1.x frontend; newest release tag dockerfile/1.26.0)'
 	})
 ];
+
+/**
+ * Kubernetes APIs beyond the core that the manifests use, and the facts the Kubernetes README
+ * states about them (issue 16.4), each with where it was checked.
+ */
+export interface ApiFact {
+	readonly fact: string;
+	readonly checked: string;
+	readonly source: string;
+	readonly evidence: string;
+}
+const apiFact = (f: Omit<ApiFact, 'checked'>): ApiFact => ({ ...f, checked: CHECKED });
+
+export const K8S_API_FACTS = {
+	/** The apiVersion httproute.yaml is written with. */
+	httpRoute: {
+		apiVersion: 'gateway.networking.k8s.io/v1',
+		...apiFact({
+			fact: 'HTTPRoute is served (and stored) as gateway.networking.k8s.io/v1 in the standard channel',
+			source: `${via('kubernetes-sigs/gateway-api', '2026-08-21')}: config/crd/standard/gateway.networking.k8s.io_httproutes.yaml`,
+			evidence:
+				'tag v1.6.1 = 8bb74df00e56ec8f944d48c25e6c1c9c2f6848e3 (newest release tag; bundle-version v1.6.1): version v1 served: true, storage: true; v1 is served since v1.0.0 (a0684982eddeb0360e215e0de322c3210ac49bb9, 2023-10-31)'
+		})
+	},
+	defaultGateway: apiFact({
+		fact: 'the default parentRef: a shared Gateway run by the infrastructure team in its own namespace, shared-gateway in infra-ns; routes of other namespaces attach only if its listener allows them',
+		source: `${via('kubernetes-sigs/gateway-api', '2026-08-21')}: examples/standard/cross-namespace-routing/gateway.yaml, store-route.yaml; site/content/en/guides/user-guides/multiple-ns.md; apis/v1/gateway_types.go, shared_types.go`,
+		evidence:
+			'gateway.yaml: Gateway shared-gateway, namespace infra-ns, listener allowedRoutes.namespaces from: Selector; store-route.yaml: parentRefs name shared-gateway, namespace infra-ns; gateway_types.go AllowedRoutes.Namespaces "+kubebuilder:default={from: Same}" ("restricted to the namespace of this Gateway by default"); shared_types.go route conditions Accepted, ResolvedRefs and reasons NotAllowedByListeners, NoMatchingListenerHostname; ObjectName 1..253 characters, Namespace ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$ at most 63'
+	}),
+	ingressNginxRetired: apiFact({
+		fact: 'ingress-nginx is retired: best-effort maintenance until March 2026, then no releases, bug fixes or security fixes; Gateway API is the recommended successor',
+		source: `${via('kubernetes/ingress-nginx', '2026-03-20')}: README.md`,
+		evidence:
+			'README at dbb11b92ddb77bee9c35e462479129354c84f939 (2026-03-20, "Release controller v1.15.1/v1.14.5/v1.13.9"): "# Ingress NGINX Retirement", links kubernetes.io/blog/2025/11/11/ingress-nginx-retirement/, "Best-effort maintenance will continue until March 2026. Afterward, there will be no further releases, no bugfixes, and no updates to resolve any security vulnerabilities"; "you should identify a Gateway API implementation and use it"'
+	}),
+	defaultIngressClass: apiFact({
+		fact: 'an Ingress without ingressClassName gets the IngressClass annotated ingressclass.kubernetes.io/is-default-class: "true"',
+		source: 'npm @kubernetes/client-node 1.4.0 (the project\'s devDependency) dist/gen/models/V1IngressClass.d.ts, generated from the Kubernetes API reference; kubernetes.io/docs/concepts/services-networking/ingress/#default-ingress-class (quoted by the search tool\'s pages corpus)',
+		evidence:
+			'V1IngressClass: "When a single IngressClass resource has this annotation set to true, new Ingress resources without a class specified will be assigned this default class"; the Ingress concept page: "Setting the ingressclass.kubernetes.io/is-default-class annotation to true on an IngressClass resource will ensure that new Ingresses without an ingressClassName field specified will be assigned this default IngressClass"'
+	}),
+	gatewayApiModels: apiFact({
+		fact: 'the kubernetes check validates Gateway API kinds with npm @kubernetes-models/gateway-api 0.5.1 (a devDependency, not written into any project)',
+		source: 'npm view @kubernetes-models/gateway-api (registry, 2026-12-01); /work/.library/env/packages/npm.tsv; github:tommy351/kubernetes-models-ts third-party/gateway-api/CHANGELOG.md via fetch (snapshot\'s newest commit 2026-05-14)',
+		evidence:
+			'versions 0.5.0, 0.5.1 (2026-03-24), 2.0.0 (2026-08-20, latest; npm.tsv lists 2.0.0). 0.5.1: engines node >=14, crd-generate inputs gateway-api v0.6.2 standard, v1.0.0 standard and experimental install.yaml, gateway.networking.k8s.io/v1 HTTPRoute with validate(). 2.0.0: gateway-api v1.5.1, but "Require Node.js 22+" (CHANGELOG 1.0.0; engines node >=22), which npm\'s engine-strict (.npmrc) refuses on this project\'s Node 20: move to it with Node 22'
+	})
+} as const;

@@ -139,8 +139,8 @@ function envVars(config: ReadonlyConfig): EnvVar[] {
 			secret: false
 		});
 		// Django's deployment checklist (check --deploy): SSL redirect, HSTS and secure cookies belong
-		// where TLS terminates in front of the app. Every deployment target has TLS there (ingress,
-		// nginx, Cloud Run, API Gateway) and takes the default, true; plain-HTTP local runs set false.
+		// where TLS terminates in front of the app. Every deployment target has TLS there (the
+		// Kubernetes Gateway's listener or Ingress, nginx, Cloud Run, API Gateway) and takes the default, true; plain-HTTP local runs set false.
 		vars.push({
 			name: 'HTTPS_ONLY',
 			field: 'https_only',
