@@ -105,7 +105,8 @@ export interface UpstreamRef {
 	readonly evidence?: string;
 }
 
-const ref = (r: Omit<UpstreamRef, 'checked'>): UpstreamRef => ({ ...r, checked: CHECKED });
+// Generic, so a record keeps what it says (an action's `sha` is a string, never null: ACTION_REFS checks it).
+const ref = <const R extends Omit<UpstreamRef, 'checked'>>(r: R): R & { readonly checked: string } => ({ ...r, checked: CHECKED });
 const via = (repo: string, snapshot: string, what = 'tags') => `github:${repo} ${what} via fetch (snapshot's newest commit ${snapshot})`;
 
 /**
