@@ -71,10 +71,12 @@ export const DEV_DEPS = {
  * newest stored snapshot of a repository, whose refs were read with
  * `git for-each-ref` / `git tag`; pypi.tsv is the environment's list of the
  * latest PyPI releases (November 2026). A snapshot can be older than CHECKED:
- * `source` names its newest commit date, and a SHA is what the ref pointed to
- * in that snapshot (a moving major tag or a branch may have moved since).
+ * `source` names its newest commit date, and a SHA is the commit the release
+ * tag points to (peeled). Actions and frozen pre-commit revs are written as
+ * that SHA with the tag as a comment, so the record keeps both.
  * tests/unit/versions.test.ts fails when a generated file names a ref or an
- * image that is not recorded here.
+ * image that is not recorded here, or a `uses:` that is not SHA-pinned with
+ * its recorded tag. `npm run pins` lists every record, oldest check first.
  * ---------------------------------------------------------------------------
  */
 
