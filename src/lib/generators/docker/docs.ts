@@ -215,6 +215,7 @@ export function dockerReadme(config: ReadonlyConfig): string {
 		'BuildKit is required (the default since Docker Engine 23).',
 		...(img.kind === 'dhi'
 			? [
+					'',
 					'Docker Hardened Images are free, but dhi.io serves them only to a signed-in client: log in once',
 					'with your Docker ID (a free Docker account) or a Docker access token before the first build.',
 					'The release workflow does the same with the repository secrets `DOCKERHUB_USERNAME` and `DOCKERHUB_TOKEN`.',
