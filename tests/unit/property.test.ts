@@ -100,6 +100,8 @@ const arbConfig: fc.Arbitrary<Config> = fc
 		region: fc.constantFrom('', 'eu-west-1', 'us-east-1', 'europe-west1'),
 		gcpProject: fc.constantFrom('', 'acme-orders-prod'),
 		artifactRepository: fc.constantFrom('', 'docker'),
+		// 0 = off (no cooldown block, no lock-time setting); 1 = the singular forms; 90 = Dependabot's maximum.
+		releaseCooldownDays: fc.constantFrom(0, 1, 7, 90),
 		domain: fc.tuple(label, label).map(([a, b]) => `${a}.${b}.example`)
 	})
 	.map((r) => ({
@@ -122,7 +124,8 @@ const arbConfig: fc.Arbitrary<Config> = fc
 			manager: r.manager,
 			backend: r.backendValid ? BACKENDS_FOR[r.manager][r.backendPick % BACKENDS_FOR[r.manager].length] : r.anyBackend,
 			poetryLayout: r.poetryLayout,
-			pipWorkflow: r.pipWorkflow
+			pipWorkflow: r.pipWorkflow,
+			releaseCooldownDays: r.releaseCooldownDays
 		},
 		target: r.target,
 		services: { postgres: r.postgres, redis: r.redis },

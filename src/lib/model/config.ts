@@ -96,6 +96,12 @@ export interface PackagingConfig {
 	poetryLayout: PoetryLayout;
 	/** Only read when `manager` is `pip`. */
 	pipWorkflow: PipWorkflow;
+	/**
+	 * "Wait N days before taking a new release": Dependabot's `cooldown.default-days` and the
+	 * manager's own lock-time setting (uv `exclude-newer`, Poetry `solver.min-release-age`,
+	 * pip `--uploaded-prior-to`), 0..90; 0 = off. Default 7 (`releaseCooldown()` in derive.ts).
+	 */
+	releaseCooldownDays: number;
 }
 
 export interface DockerConfig {

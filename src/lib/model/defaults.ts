@@ -1,5 +1,10 @@
 import type { BuildBackend, Config, PackageManager } from './config.ts';
 
+/** Days a new release waits before Dependabot proposes it or a lock takes it (packaging.releaseCooldownDays). */
+export const RELEASE_COOLDOWN_DEFAULT_DAYS = 7;
+/** Dependabot's cooldown accepts 1..90 days (SchemaStore dependabot-2.0.json); 0 here means off. */
+export const RELEASE_COOLDOWN_MAX_DAYS = 90;
+
 /**
  * The Gateway a Kubernetes service's HTTPRoute attaches to unless the user names theirs: the shared
  * Gateway of the Gateway API's cross-namespace routing guide (kubernetes-sigs/gateway-api
@@ -42,7 +47,7 @@ export function defaultConfig(): Config {
 			dependencies: [],
 			devDependencies: []
 		},
-		packaging: { manager: 'uv', backend: 'uv_build', poetryLayout: 'poetry2', pipWorkflow: 'requirements' },
+		packaging: { manager: 'uv', backend: 'uv_build', poetryLayout: 'poetry2', pipWorkflow: 'requirements', releaseCooldownDays: RELEASE_COOLDOWN_DEFAULT_DAYS },
 		target: 'docker',
 		services: { postgres: false, redis: false },
 		// Empty image and region: derived (imageRef from the project name, the provider's default region).

@@ -17,6 +17,7 @@ import {
 	TARGETS
 } from './config.ts';
 import { LICENSES } from './licenses.ts';
+import { RELEASE_COOLDOWN_MAX_DAYS } from './defaults.ts';
 
 export type FieldSpec =
 	| { type: 'string'; description: string; maxLength: number; enum?: readonly string[] }
@@ -72,7 +73,14 @@ export const CONFIG_SPEC: FieldSpec & { type: 'object' } = {
 				manager: oneOf('Package manager.', PACKAGE_MANAGERS),
 				backend: oneOf('PEP 517 build backend.', BUILD_BACKENDS),
 				poetryLayout: oneOf('Poetry pyproject layout (Poetry only).', POETRY_LAYOUTS),
-				pipWorkflow: oneOf('How pip projects pin requirements (pip only).', PIP_WORKFLOWS)
+				pipWorkflow: oneOf('How pip projects pin requirements (pip only).', PIP_WORKFLOWS),
+				releaseCooldownDays: {
+					type: 'integer',
+					description:
+						'Wait this many days before taking a new release: Dependabot\'s cooldown and the manager\'s lock-time setting (uv exclude-newer, Poetry solver.min-release-age, pip --uploaded-prior-to); 0 = off.',
+					minimum: 0,
+					maximum: RELEASE_COOLDOWN_MAX_DAYS
+				}
 			}
 		},
 		target: oneOf('Deployment target.', TARGETS),

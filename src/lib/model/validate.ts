@@ -5,7 +5,7 @@
  */
 import { STDLIB_MODULES, PYTHON_KEYWORDS } from './python-names.ts';
 import type { Config, ReadonlyConfig } from './config.ts';
-import { BACKENDS_FOR, defaultConfig } from './defaults.ts';
+import { BACKENDS_FOR, defaultConfig, RELEASE_COOLDOWN_MAX_DAYS } from './defaults.ts';
 import { DEFAULT_REGION, runsImage } from './derive.ts';
 import { DHI_PYTHON } from '../generators/versions.ts';
 import { LAMBDA_PYTHON_LIFECYCLE, LAMBDA_PYTHON_RUNTIMES, PYTHON_END_OF_LIFE } from '../generators/versions.ts';
@@ -276,6 +276,11 @@ export function validateConfig(config: ReadonlyConfig): FieldError[] {
 	const pk = config.packaging;
 	if (!BACKENDS_FOR[pk.manager].includes(pk.backend))
 		err('packaging.backend', `The ${pk.backend} backend does not fit ${pk.manager}; choose one of: ${BACKENDS_FOR[pk.manager].join(', ')}`);
+	if (!Number.isInteger(pk.releaseCooldownDays) || pk.releaseCooldownDays < 0 || pk.releaseCooldownDays > RELEASE_COOLDOWN_MAX_DAYS)
+		err(
+			'packaging.releaseCooldownDays',
+			`Wait a whole number of days from 0 (off) to ${RELEASE_COOLDOWN_MAX_DAYS} (Dependabot's longest cooldown) before taking a new release, not ${pk.releaseCooldownDays}; e.g. 7`
+		);
 
 	if (p.kind === 'cli' && config.target === 'serverless')
 		err('target', 'A command-line tool cannot run serverless; choose docker, kubernetes or bare-metal');
