@@ -9,6 +9,7 @@
  * pre-commit `repo` + `rev`, and `tool==version` pins) and asserts each is
  * in the record of versions.ts, with where and when it was checked.
  */
+import { createRequire } from 'node:module';
 import { load, loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/lib/model/config.ts';
@@ -392,6 +393,12 @@ describe('pinned versions agree with each other', () => {
 		expect(compareVersions(PY_TOOLS.pipTools, COOLDOWN.pipTools.introduced!)).toBeGreaterThanOrEqual(0);
 		expect(COOLDOWN.poetry.introduced).toBe('2.4.0');
 		expect(COOLDOWN.pip.introduced).toBe('26.1');
+	});
+
+	it("pins the pre-commit ruff hook to the ruff Slipway checks generated code with (package.json's @astral-sh/ruff-wasm-nodejs)", () => {
+		// The hook formats and lints as the tests did; bump both together (pypi.tsv has ruff 0.17.5, npm's wasm build stops at 0.17.4).
+		const wasm = (createRequire(import.meta.url)('@astral-sh/ruff-wasm-nodejs/package.json') as { version: string }).version;
+		expect(PRE_COMMIT_REFS.ruff.ref).toBe(`v${wasm}`);
 	});
 
 	it('keeps uv, its image and uv_build on one minor line', () => {
