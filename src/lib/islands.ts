@@ -50,7 +50,7 @@ export interface PageUi {
 	/** The last message for the status line (announced politely). */
 	status: string;
 	/** A shared link that could not be opened, with why. */
-	linkError: { message: string; errors?: FieldError[] } | null;
+	linkError: { message: string; errors?: FieldError[]; instead?: string } | null;
 	/** The configuration is too large for a link. */
 	linkTooLong: boolean;
 	/** The last visit's configuration was restored from the browser's storage (src/lib/page/remember.ts). */

@@ -136,7 +136,7 @@ test.describe('3. settings that fit the target', () => {
 		// Bare metal: the image and the other targets' settings are one click away, kept.
 		await other.locator('summary').click();
 		await expect(image).toBeVisible();
-		await expect(panel.getByLabel('Namespace')).toBeVisible();
+		await expect(panel.getByLabel('Namespace', { exact: true })).toBeVisible();
 	});
 
 	test('the Services step names only what the chosen target has', async ({ page }) => {
@@ -197,12 +197,12 @@ test('5b. a problem in a folded setting opens its fold and focuses the field', a
 	const w = new Wizard(page);
 	await w.open();
 	await w.choose('Deployment', 'Deployment target', 'Kubernetes');
-	await page.getByLabel('Namespace').fill('Not A Label');
+	await page.getByLabel('Namespace', { exact: true }).fill('Not A Label');
 	await w.choose('Deployment', 'Deployment target', 'Docker');
 	await w.goto('Review');
 	const link = page.getByTestId('problems').getByRole('button', { name: 'Deployment › Namespace' });
 	await link.click();
-	await expect(page.getByLabel('Namespace')).toBeFocused();
+	await expect(page.getByLabel('Namespace', { exact: true })).toBeFocused();
 });
 
 test('6. the preview says what it is (read-only, follows the form)', async ({ page }) => {
@@ -295,13 +295,36 @@ test.describe('9. the last configuration is remembered', () => {
 		await w.open();
 		await page.getByLabel('Project name').fill('my-own-project');
 		await saved(page, 'my-own-project');
+		// A new visit with someone's link (not a change of the address in this page: that one has Undo, below).
+		await page.goto('about:blank');
 		await page.goto(`./${V1_LINK}`);
 		await expect(page.getByLabel('Project name')).toHaveValue('acme-orders');
 		const offer = page.getByTestId('kept-offer');
 		await expect(offer).toBeVisible();
 		await offer.getByRole('button', { name: 'Go back to mine' }).click();
 		await expect(page.getByLabel('Project name')).toHaveValue('my-own-project');
+		// A link pasted into this page's address bar: the undo bar takes it back.
+		await saved(page, 'my-own-project');
+		await page.evaluate((h) => (location.hash = h), V1_LINK);
+		await expect(page.getByLabel('Project name')).toHaveValue('acme-orders');
+		await page.getByTestId('undo-bar').getByRole('button', { name: 'Undo' }).click();
+		await expect(page.getByLabel('Project name')).toHaveValue('my-own-project');
 	});
+});
+
+test('9b. a link that cannot be opened shows the kept configuration and leaves it kept', async ({ page }) => {
+	const w = new Wizard(page);
+	await w.open();
+	await page.getByLabel('Project name').fill('still-mine');
+	await saved(page, 'still-mine');
+	await page.goto('about:blank');
+	await page.goto('./#c=1.not-a-real-link');
+	await expect(page.getByTestId('link-error')).toContainText('Your last configuration is shown instead');
+	await expect(page.getByLabel('Project name')).toHaveValue('still-mine');
+	await page.waitForTimeout(800);
+	await page.goto('about:blank');
+	await page.goto('./');
+	await expect(page.getByLabel('Project name')).toHaveValue('still-mine');
 });
 
 test('10. choosing a suggestion adds it at once, with a lower bound from the data', async ({ page }) => {
@@ -495,6 +518,7 @@ test('accessibility of what these points added: axe finds nothing serious (phone
 	await page.goto('./');
 	await expect(page.getByTestId('restored-bar')).toBeVisible();
 	const found = await serious();
+	await page.goto('about:blank');
 	await page.goto(`./${V1_LINK}`);
 	await expect(page.getByTestId('kept-offer')).toBeVisible();
 	found.push(...(await serious()));

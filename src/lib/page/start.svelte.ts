@@ -85,13 +85,14 @@ export function startPage(): () => void {
 			const same = before && JSON.stringify(portableConfig(before.config)) === JSON.stringify(portableConfig(r.config));
 			if (before && !same && worthKeeping(before)) {
 				setAside();
-				ui.keptOffer = { savedAt: before.savedAt };
+				// Opened later in the session, the link's undo bar already offers the way back.
+				if (!undoLabel) ui.keptOffer = { savedAt: before.savedAt };
 			}
 			app.load(r.config, { kind: 'link' }, undoLabel);
 			ui.linkError = null;
 			ui.status = 'Opened the configuration from the link.';
 		} else {
-			ui.linkError = { message: r.message, errors: r.errors };
+			ui.linkError = { message: r.message, errors: r.errors, instead: undoLabel ? 'The configuration you had stays' : 'The default configuration is shown instead' };
 		}
 	}
 
@@ -265,6 +266,11 @@ export function startPage(): () => void {
 			if (value === null) ui.restored = { savedAt: kept.savedAt };
 		} else {
 			await openHash(location.hash, '');
+			// A link that cannot be opened shows the last configuration, not the default (which would then be saved over it).
+			if (ui.linkError && kept && worthKeeping(kept)) {
+				restore(kept, 'restored');
+				ui.linkError.instead = 'Your last configuration is shown instead';
+			}
 		}
 		if (stopped) return;
 		// Encoding waits for the first edit: the address bar already stands for what is shown.
