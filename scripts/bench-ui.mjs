@@ -191,6 +191,10 @@ function printProfile(profile) {
 			.slice(0, k)
 			.map(([n, v]) => `${v.toFixed(1).padStart(8)} ${n}`)
 			.join('\n');
+	const busy = Object.entries(self)
+		.filter(([n]) => !/^\((idle|program|root)\)/.test(n))
+		.reduce((t, [, v]) => t + v, 0);
+	console.log(`\nMain thread busy: ${busy.toFixed(1)} ms over ${SAMPLES + WARMUP} changes (${(busy / (SAMPLES + WARMUP)).toFixed(2)} ms each)`);
 	console.log(`\nSELF (ms)\n${top(self, 30)}\n\nINCLUSIVE (ms)\n${top(incl, 30)}`);
 }
 

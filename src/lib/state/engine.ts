@@ -10,19 +10,20 @@ import type { GeneratedFile } from '../generators/index.ts';
 // (one copy of the generators in the build and in the offline cache, not two).
 import workerUrl from './generate.worker.ts?worker&url';
 import { PAGE_GENERATE } from './page-key.ts';
+import { decodeFiles } from './delta.ts';
 
 export interface GenerateRequest {
 	id: number;
 	config: Config;
 }
-export type GenerateResponse = { id: number; files: GeneratedFile[] } | { id: number; error: string };
-
-export interface Engine {
-	/** The file set of a config the model accepts. Rejects with the generator's error message. */
-	run(config: Config): Promise<GeneratedFile[]>;
-	/** Where the generators run: shown nowhere, asserted by the browser tests. */
-	readonly where: 'worker' | 'page';
-}
+/**
+ * The worker's answer. `files` lists the whole file set in order, but a file
+ * whose path, content, language and mode are those the worker sent last time
+ * comes as its path alone (a string): the page reuses the object it already
+ * has. Most edits change one or two of ~25 files, so only those are copied
+ * between the threads.
+ */
+export type GenerateResponse = { id: number; files: Array<GeneratedFile | string> } | { id: number; error: string };
 
 type Generate = (config: ReadonlyConfig) => GeneratedFile[];
 
@@ -66,6 +67,8 @@ export function createEngine(makeWorker: () => Worker = defaultWorker, fallback:
 	let spare: Engine | null = null;
 	let next = 1;
 	const pending = new Map<number, Pending>();
+	/** The files of the worker's last answer, by path (the worker's replies refer to them). */
+	const known = new Map<string, GeneratedFile>();
 
 	const fallBack = (): Engine => {
 		spare ??= fallback();
@@ -84,8 +87,16 @@ export function createEngine(makeWorker: () => Worker = defaultWorker, fallback:
 			const p = pending.get(reply.id);
 			if (!p) return;
 			pending.delete(reply.id);
-			if ('files' in reply) p.resolve(reply.files);
-			else p.reject(new Error(reply.error));
+			if ('files' in reply) {
+				let files: GeneratedFile[];
+				try {
+					files = decodeFiles(reply.files, known);
+				} catch (e) {
+					p.reject(e as Error);
+					return;
+				}
+				p.resolve(files);
+			} else p.reject(new Error(reply.error));
 		};
 		// A worker that fails to load or throws at the top level: use the page instead.
 		worker.onerror = (event) => {

@@ -2,7 +2,9 @@
  * The generators, off the page's main thread: the page posts a Config and
  * gets the file set back, so typing never waits for generation and the first
  * load does not pay for compiling the generators (and the license texts).
- * Protocol: in `{ id, config }`; out `{ id, files }` or `{ id, error }`.
+ * Protocol: in `{ id, config }`; out `{ id, files }` or `{ id, error }`,
+ * where `files` names the files unchanged since the last answer by their
+ * path only (delta.ts).
  *
  * The same bundle is the page's fallback (engine.ts: no Worker, no module
  * workers): imported into the page, it leaves `generate` on globalThis
@@ -10,6 +12,8 @@
  */
 import { generate } from '../generators/index.ts';
 import type { GenerateRequest, GenerateResponse } from './engine.ts';
+import { encodeFiles } from './delta.ts';
+import type { GeneratedFile } from '../generators/index.ts';
 import { PAGE_GENERATE } from './page-key.ts';
 
 /** The worker's global scope (typed by hand: the webworker lib would retype the whole project's globals). */
@@ -22,11 +26,13 @@ const scope = self as unknown as {
 const inWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'function' && typeof (globalThis as { document?: unknown }).document === 'undefined';
 
 if (inWorker) {
+	/** What the page has: each file of the last answer, by path. */
+	const sent = new Map<string, GeneratedFile>();
 	scope.onmessage = (event: MessageEvent<GenerateRequest>) => {
 		const { id, config } = event.data;
 		let reply: GenerateResponse;
 		try {
-			reply = { id, files: generate(config) };
+			reply = { id, files: encodeFiles(generate(config), sent) };
 		} catch (e) {
 			reply = { id, error: e instanceof Error ? e.message : String(e) };
 		}

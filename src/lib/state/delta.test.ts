@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { decodeFiles, encodeFiles } from './delta.ts';
+import { createEngine } from './engine.ts';
+import type { GenerateRequest, GenerateResponse } from './engine.ts';
+import type { GeneratedFile } from '../generators/index.ts';
+import { generate } from '../generators/index.ts';
+import { defaultConfig } from '../model/defaults.ts';
+
+const f = (path: string, content: string, extra: Partial<GeneratedFile> = {}): GeneratedFile => ({ path, content, ...extra });
+
+describe('worker answers as deltas', () => {
+	it('sends a file again only when its content, language or mode changed; the page gets the full set, in order', () => {
+		const sent = new Map<string, GeneratedFile>();
+		const known = new Map<string, GeneratedFile>();
+		const first = [f('a.txt', 'A'), f('b.sh', 'B', { mode: 0o755 }), f('c.toml', 'C', { language: 'toml' })];
+		const wire1 = encodeFiles(first, sent);
+		expect(wire1).toEqual(first);
+		const got1 = decodeFiles(structuredClone(wire1), known);
+		expect(got1).toEqual(first);
+
+		const second = [f('a.txt', 'A'), f('b.sh', 'B'), f('c.toml', 'C2', { language: 'toml' }), f('d.txt', 'D')];
+		const wire2 = encodeFiles(second, sent);
+		// a.txt unchanged: its path only; b.sh lost its mode: sent; c changed, d is new.
+		expect(wire2).toEqual(['a.txt', f('b.sh', 'B'), f('c.toml', 'C2', { language: 'toml' }), f('d.txt', 'D')]);
+		const got2 = decodeFiles(structuredClone(wire2), known);
+		expect(got2).toEqual(second);
+		// The unchanged file is the very object the page had (nothing copied, nothing to diff).
+		expect(got2[0]).toBe(got1[0]);
+
+		// A file removed, then back with its old content: sent in full (the page no longer has it).
+		const wire3 = encodeFiles([f('d.txt', 'D')], sent);
+		expect(decodeFiles(structuredClone(wire3), known)).toEqual([f('d.txt', 'D')]);
+		const wire4 = encodeFiles([f('a.txt', 'A'), f('d.txt', 'D')], sent);
+		expect(wire4).toEqual([f('a.txt', 'A'), 'd.txt']);
+		expect(decodeFiles(structuredClone(wire4), known)).toEqual([f('a.txt', 'A'), f('d.txt', 'D')]);
+	});
+
+	it('refuses a path the page never received', () => {
+		expect(() => decodeFiles(['ghost.txt'], new Map())).toThrow(/ghost\.txt/);
+	});
+
+	it('through the engine: an edit that changes one file copies one file, and every answer equals generate()', async () => {
+		const posted: GenerateResponse[] = [];
+		class DeltaWorker {
+			onmessage: ((e: MessageEvent<GenerateResponse>) => void) | null = null;
+			onerror = null;
+			onmessageerror = null;
+			sent = new Map<string, GeneratedFile>();
+			postMessage(req: GenerateRequest) {
+				const reply: GenerateResponse = { id: req.id, files: encodeFiles(generate(req.config), this.sent) };
+				posted.push(reply);
+				queueMicrotask(() => this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<GenerateResponse>));
+			}
+			terminate() {}
+		}
+		const engine = createEngine(() => new DeltaWorker() as unknown as Worker);
+		const config = defaultConfig();
+		const first = await engine.run(config);
+		expect(first).toEqual(generate(config));
+		const edited = structuredClone(config);
+		edited.project.description = 'A different description';
+		const second = await engine.run(edited);
+		expect(second).toEqual(generate(edited));
+		const wire = posted[1];
+		expect('files' in wire).toBe(true);
+		const objects = (wire as { files: Array<GeneratedFile | string> }).files.filter((x) => typeof x !== 'string');
+		expect(objects.length).toBeGreaterThan(0);
+		expect(objects.length).toBeLessThan(first.length / 2);
+		// Unchanged files are the same objects as in the first answer.
+		const reused = second.filter((s) => first.includes(s));
+		expect(reused.length).toBe(second.length - objects.length);
+	});
+});
