@@ -3,7 +3,12 @@ import { reachable } from './precache.ts';
 
 /** A site as the service worker sees it: path -> [content type, body]. */
 const SITE: Record<string, [string, string]> = {
-	'/': ['text/html', '<link rel="icon" href="./icons/favicon-32.png"><script type="module" src="./_app/immutable/entry/page.AAA.js"></script>'],
+	'/': [
+		'text/html',
+		'<link href="./_app/immutable/assets/inlined.HHH.css" rel="stylesheet" disabled media="(max-width: 0)">' +
+			'<link rel="icon" href="./icons/favicon-32.png"><link rel="apple-touch-icon" href="./icons/apple-touch-icon.png">' +
+			'<script type="module" src="./_app/immutable/entry/page.AAA.js"></script>'
+	],
 	'/404.html': ['text/html', '<title>Page not found</title>'],
 	'/_app/immutable/entry/page.AAA.js': ['text/javascript', 'import "./../chunks/main.BBB.js"'],
 	'/_app/immutable/chunks/main.BBB.js': ['text/javascript', 'import("./step.CCC.js"); new URL("../workers/gen-DDD.js", import.meta.url)'],
@@ -14,6 +19,8 @@ const SITE: Record<string, [string, string]> = {
 	'/_app/immutable/chunks/never-followed.FFF.js': ['text/javascript', ''],
 	'/icons/favicon-32.png': ['image/png', 'PNG'],
 	'/icons/icon-512.png': ['image/png', 'PNG'],
+	'/icons/apple-touch-icon.png': ['image/png', 'PNG'],
+	'/_app/immutable/assets/inlined.HHH.css': ['text/css', '.inlined {}'],
 	'/robots.txt': ['text/plain', 'User-agent: *']
 };
 const FILES = Object.keys(SITE).filter((p) => p !== '/' && p !== '/404.html');
@@ -44,8 +51,10 @@ describe('service worker precache list', () => {
 				'/icons/favicon-32.png'
 			].sort()
 		);
-		// Nothing unreachable is downloaded: SvelteKit's unused client router, install icons, robots.txt;
-		// and a CSS file's text is not followed.
+		// Nothing unreachable is downloaded: SvelteKit's unused client router, install icons, robots.txt,
+		// a disabled stylesheet (its CSS is inlined), the home-screen icon; and a CSS file's text is not followed.
+		expect(asked).not.toContain('/_app/immutable/assets/inlined.HHH.css');
+		expect(asked).not.toContain('/icons/apple-touch-icon.png');
 		expect(asked).not.toContain('/_app/immutable/entry/start.GGG.js');
 		expect(asked).not.toContain('/icons/icon-512.png');
 		expect(asked).not.toContain('/robots.txt');

@@ -13,6 +13,16 @@
 const fileName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
 /**
+ * An HTML page without the links a page never loads: SvelteKit's `disabled`
+ * stylesheet links (their CSS is inlined in the page) and the home-screen
+ * icon (`apple-touch-icon`, fetched only when someone adds the site to a home
+ * screen, online).
+ */
+export function loadedPart(html: string): string {
+	return html.replace(/<link\b[^>]*>/gi, (tag) => (/\sdisabled\b|rel=["']?apple-touch-icon/i.test(tag) ? '' : tag));
+}
+
+/**
  * The files to precache, with their responses: the `roots` (the pages), then,
  * breadth first, each of `files` whose name appears in an HTML or JavaScript
  * file already taken. A failed download rejects (the install then fails and
@@ -34,7 +44,8 @@ export async function reachable(
 				if (!response.ok) throw new Error(`precache: ${path} answered ${response.status}`);
 				out.set(path, response);
 				if (!/html|javascript/.test(response.headers.get('content-type') ?? '')) return;
-				const text = await response.clone().text();
+				const type = response.headers.get('content-type') ?? '';
+				const text = type.includes('html') ? loadedPart(await response.clone().text()) : await response.clone().text();
 				for (const file of files) {
 					if (!taken.has(file) && text.includes(fileName(file))) {
 						taken.add(file);
