@@ -25,6 +25,13 @@ export interface GenerateRequest {
  */
 export type GenerateResponse = { id: number; files: Array<GeneratedFile | string> } | { id: number; error: string };
 
+export interface Engine {
+	/** The file set of a config the model accepts. Rejects with the generator's error message. */
+	run(config: Config): Promise<GeneratedFile[]>;
+	/** Where the generators run: shown nowhere, asserted by the browser tests. */
+	readonly where: 'worker' | 'page';
+}
+
 type Generate = (config: ReadonlyConfig) => GeneratedFile[];
 
 /**
