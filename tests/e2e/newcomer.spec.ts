@@ -369,6 +369,20 @@ test('11. replicas, memory and timeout are number inputs with the model\'s range
 	// A value out of range keeps its text and says why; the files keep the last valid value.
 	await page.getByLabel('Memory (MiB)').fill('64');
 	await expect(page.locator('#f-serverless-memoryMb-error')).toContainText('from 128 to 10240');
+	// A value in range reaches the files, and the message goes.
+	await page.getByLabel('Memory (MiB)').fill('1024');
+	await expect(page.locator('#f-serverless-memoryMb-error')).toBeEmpty();
+	expect(await w.fileText('deploy/aws-lambda/template.yaml')).toContain('MemorySize: 1024');
+	// Typed and not accepted, then a reload: the text stays with its message (kept as a draft).
+	await page.getByLabel('Memory (MiB)').fill('99999');
+	await saved(page, '"serverless.memoryMb":"99999"');
+	await page.reload();
+	await w.goto('Deployment');
+	await expect(page.getByLabel('Memory (MiB)')).toHaveValue('99999');
+	await expect(page.locator('#f-serverless-memoryMb-error')).toContainText('from 128 to 10240');
+	// Fixed, the draft is gone from storage.
+	await page.getByLabel('Memory (MiB)').fill('2048');
+	await expect.poll(() => page.evaluate(() => localStorage.getItem('slipway:last') ?? '')).not.toContain('99999');
 });
 
 test.describe('12. on a phone', () => {
