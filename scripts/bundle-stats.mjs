@@ -137,11 +137,26 @@ export function bundleStats(dir = 'build') {
 		const sw = readFileSync(swPath, 'utf8');
 		for (const m of sw.matchAll(/\+\s*[`"'](\/[^`"'$]*)[`"']/g)) {
 			const p = m[1] === '/' ? 'index.html' : m[1].endsWith('/') ? `${m[1].slice(1)}index.html` : m[1].slice(1);
-			precacheFiles.add(p);
+			// A prerendered page without a trailing slash (trailingSlash 'never', the not-found page /404) is its .html file.
+			precacheFiles.add(!existsSync(join(dir, p)) && existsSync(join(dir, `${p}.html`)) ? `${p}.html` : p);
 		}
 		if (/404\.html/.test(sw)) precacheFiles.add('404.html');
 	}
-	const precache = [...precacheFiles].map((file) => {
+	// The worker precaches only what the pages reach (src/lib/offline/precache.ts): the pages, then every listed
+	// file named by a page (minus the links a page never loads) or by a script already taken, transitively.
+	const named = (file) => file.slice(file.lastIndexOf('/') + 1);
+	const reached = new Set(['index.html', '404.html'].filter((f) => precacheFiles.has(f)));
+	for (let wave = [...reached]; wave.length; ) {
+		const next = [];
+		for (const f of wave) {
+			if (!/\.(html|js)$/.test(f) || !existsSync(join(dir, f))) continue;
+			let text = readFileSync(join(dir, f), 'utf8');
+			if (f.endsWith('.html')) text = text.replace(/<link\b[^>]*>/gi, (tag) => (/\sdisabled\b|rel=["']?apple-touch-icon/i.test(tag) ? '' : tag));
+			for (const c of precacheFiles) if (!reached.has(c) && text.includes(named(c))) (reached.add(c), next.push(c));
+		}
+		wave = next;
+	}
+	const precache = [...precacheFiles].filter((f) => reached.has(f) || !existsSync(join(dir, f))).map((file) => {
 		if (!existsSync(join(dir, file))) return { file, bytes: -1, gzip: -1 };
 		return { file, ...size(file) };
 	});

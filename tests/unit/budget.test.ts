@@ -35,8 +35,10 @@ describe('bundleStats', () => {
 			writeFileSync(join(dir, '404.html'), '<html></html>');
 			writeFileSync(
 				join(dir, 'service-worker.js'),
-				'var e=location.pathname,t=[e+`/_app/immutable/chunks/lazy.js`,e+`/_app/immutable/gone.js`],r=[e+`/`],c=`${e}/404.html`;'
+				'var e=location.pathname,t=[e+`/_app/immutable/entry/start.js`,e+`/_app/immutable/entry/app.js`,e+`/_app/immutable/chunks/shared.js`,e+`/_app/immutable/chunks/lazy.js`,e+`/_app/immutable/chunks/unused.js`,e+`/_app/immutable/gone.js`],r=[e+`/`],c=`${e}/404.html`;'
 			);
+			// Listed by the worker but named by no page or script: the worker does not precache it (src/lib/offline/precache.ts).
+			writeFileSync(join(dir, '_app/immutable/chunks/unused.js'), 'export const c=3;');
 			const s = bundleStats(dir);
 			expect(s.firstLoad.map((r: { file: string }) => r.file).sort()).toEqual([
 				'_app/immutable/chunks/shared.js',
@@ -44,9 +46,17 @@ describe('bundleStats', () => {
 				'_app/immutable/entry/start.js',
 				'x.css'
 			]);
-			expect(s.lazy.map((r: { file: string }) => r.file)).toEqual(['_app/immutable/chunks/lazy.js']);
+			expect(s.lazy.map((r: { file: string }) => r.file).sort()).toEqual(['_app/immutable/chunks/lazy.js', '_app/immutable/chunks/unused.js']);
 			const pre = Object.fromEntries(s.precache.map((r: { file: string; bytes: number }) => [r.file, r.bytes]));
-			expect(Object.keys(pre).sort()).toEqual(['404.html', '_app/immutable/chunks/lazy.js', '_app/immutable/gone.js', 'index.html']);
+			expect(Object.keys(pre).sort()).toEqual([
+				'404.html',
+				'_app/immutable/chunks/lazy.js',
+				'_app/immutable/chunks/shared.js',
+				'_app/immutable/entry/app.js',
+				'_app/immutable/entry/start.js',
+				'_app/immutable/gone.js',
+				'index.html'
+			]);
 			expect(pre['_app/immutable/gone.js']).toBe(-1);
 			expect(s.totals.firstLoadJs.gzip).toBeGreaterThan(0);
 		} finally {
