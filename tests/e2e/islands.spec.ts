@@ -78,9 +78,9 @@ test('a problem listed on Review takes the focus to its field, in a step that lo
 	await expect(page.locator('[data-island="wizard"][data-live]')).toBeAttached();
 	await page.getByRole('tab', { name: /Deployment/ }).click();
 	await page.getByRole('group', { name: 'Deployment target' }).getByRole('radio', { name: /^Kubernetes\b/ }).check();
-	await page.getByLabel('Namespace').fill('Not_A_Label');
+	await page.getByLabel('Namespace', { exact: true }).fill('Not_A_Label');
 	await page.getByRole('tab', { name: /Review/ }).click();
 	await page.getByRole('button', { name: 'Deployment › Namespace' }).click();
 	await expect(page.getByRole('tabpanel', { name: /Deployment/ })).toBeVisible();
-	await expect(page.getByLabel('Namespace')).toBeFocused();
+	await expect(page.getByLabel('Namespace', { exact: true })).toBeFocused();
 });

@@ -50,7 +50,7 @@ test('share-link round trip: a fresh page opens the identical file set', async (
 	await w.choosePreset('Django app');
 	await page.getByLabel('Project name').fill('round-trip');
 	await w.choose('Deployment', 'Deployment target', 'Kubernetes');
-	await page.getByLabel('Namespace').fill('rt');
+	await page.getByLabel('Namespace', { exact: true }).fill('rt');
 	await w.goto('Dependencies');
 	const box = page.getByRole('combobox', { name: 'Add a runtime dependency' });
 	await box.fill('celery[redis]>=5.4; python_version >= "3.11"');
@@ -99,7 +99,7 @@ test('a pinned v1 link opens exactly its configuration', async ({ page }) => {
 	// The Kubernetes exposure (2026-12) arrives as "ingress": the link's Ingress and its class stay.
 	expect(json).toEqual({ slipway: 1, config: { ...FIXED, serverless: { ...FIXED.serverless, gcpProject: '', artifactRepository: '' }, kubernetes: { ...FIXED.kubernetes, exposure: 'ingress', gatewayName: 'shared-gateway', gatewayNamespace: 'infra-ns' } } });
 	await w.goto('Deployment');
-	await expect(page.getByLabel('Namespace')).toHaveValue('orders');
+	await expect(page.getByLabel('Namespace', { exact: true })).toHaveValue('orders');
 	expect(w.errors).toEqual([]);
 });
 

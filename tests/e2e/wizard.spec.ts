@@ -52,7 +52,7 @@ test('each target gives its own files; settings of other targets are kept', asyn
 	await w.open();
 	await w.choose('Deployment', 'Deployment target', 'Kubernetes');
 	await expect(w.tree.locator('[data-path="deploy/kubernetes/deployment.yaml"]')).toBeVisible();
-	await page.getByLabel('Namespace').fill('shop');
+	await page.getByLabel('Namespace', { exact: true }).fill('shop');
 	expect(await w.fileText('deploy/kubernetes/kustomization.yaml')).toContain('namespace: shop');
 
 	await w.choose('Deployment', 'Deployment target', 'Serverless');
@@ -67,7 +67,7 @@ test('each target gives its own files; settings of other targets are kept', asyn
 	await expect(w.tree.locator('[data-path="compose.yaml"]')).toBeVisible();
 
 	await w.choose('Deployment', 'Deployment target', 'Kubernetes');
-	await expect(page.getByLabel('Namespace')).toHaveValue('shop');
+	await expect(page.getByLabel('Namespace', { exact: true })).toHaveValue('shop');
 });
 
 test('libraries deploy nowhere: the Deployment step says they publish to PyPI', async ({ page }) => {
