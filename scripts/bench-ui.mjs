@@ -338,10 +338,6 @@ async function firstVisitBytes(url) {
 			await new Promise((r) => setTimeout(r, 250));
 		}
 		while (Date.now() - lastActivity < 3000) await new Promise((r) => setTimeout(r, 200));
-		if (process.env.BENCH_DEBUG) {
-			const { result } = await cdp.send('Runtime.evaluate', { expression: `(async () => { const r = await fetch('/', { cache: 'no-cache' }); await r.text(); await new Promise((r) => setTimeout(r, 300)); return JSON.stringify(performance.getEntriesByType('resource').slice(-3).map((e) => [e.name, e.transferSize])); })()`, awaitPromise: true, returnByValue: true }, pageSession);
-			console.error(result.value);
-		}
 	} finally {
 		await cdp.close();
 	}
