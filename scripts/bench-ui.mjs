@@ -253,7 +253,12 @@ async function cdpBrowser() {
 			ws.close();
 			child.kill('SIGTERM');
 			await new Promise((r) => child.once('exit', r));
-			rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+			// Chromium's helper processes may still be writing to the profile for a moment: best effort.
+			try {
+				rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+			} catch {
+				console.error(`bench-ui: could not remove ${profile}`);
+			}
 		}
 	};
 }
