@@ -75,6 +75,24 @@ function stats(samples) {
 
 // ---------------------------------------------------------------- 1. change to preview
 
+/** Installed before the page's scripts: records when the page posts to its generator worker and when the answer arrives. */
+function traceWorker() {
+	const w = /** @type {any} */ (window);
+	w.__benchWorker = { posts: [], replies: [] };
+	const Native = w.Worker;
+	if (!Native) return;
+	w.Worker = class extends Native {
+		constructor(...args) {
+			super(...args);
+			this.addEventListener('message', () => w.__benchWorker.replies.push(performance.now()));
+		}
+		postMessage(...args) {
+			w.__benchWorker.posts.push(performance.now());
+			return super.postMessage(...args);
+		}
+	};
+}
+
 /** Installed in the page: times from each trusted input event to the preview's next DOM change and the frame after it. */
 function probe() {
 	const w = /** @type {any} */ (window);
@@ -94,10 +112,16 @@ function probe() {
 		const start = b.start;
 		b.start = 0;
 		b.armed = false;
-		const text = performance.now() - start;
+		const now = performance.now();
+		const text = now - start;
+		// The worker round trip of this change: the first post after the event, the last answer before the preview changed.
+		const tw = w.__benchWorker ?? { posts: [], replies: [] };
+		const post = tw.posts.find((t) => t >= start);
+		const reply = [...tw.replies].reverse().find((t) => t <= now);
+		const split = post !== undefined && reply !== undefined && reply >= post ? { toPost: post - start, worker: reply - post, render: now - reply } : null;
 		requestAnimationFrame(() => {
 			const ch = new MessageChannel();
-			ch.port1.onmessage = () => b.results.push({ text, frame: performance.now() - start });
+			ch.port1.onmessage = () => b.results.push({ text, frame: performance.now() - start, split });
 			ch.port2.postMessage(0);
 		});
 	}).observe(section, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -133,6 +157,7 @@ async function latency(url) {
 		};
 		for (const [kind, k] of Object.entries(kinds)) {
 			const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+			await page.addInitScript(traceWorker);
 			await page.goto(url);
 			await page.locator('[data-island="wizard"][data-live]').waitFor({ state: 'attached' });
 			await page.locator('section.preview [data-testid="file-content"]').waitFor();
@@ -156,7 +181,13 @@ async function latency(url) {
 			if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
 			const results = (await page.evaluate(() => window.__bench.results)).slice(WARMUP);
 			samples.push(...results);
-			out[kind] = { text: stats(samples.map((s) => s.text)), frame: stats(samples.map((s) => s.frame)) };
+			const splits = samples.map((s) => s.split).filter(Boolean);
+			out[kind] = {
+				text: stats(samples.map((s) => s.text)),
+				frame: stats(samples.map((s) => s.frame)),
+				// Where the time of "text" goes: event -> post to the worker, the worker's round trip, answer -> preview changed.
+				split: splits.length ? { eventToPost: stats(splits.map((s) => s.toPost)), workerRoundTrip: stats(splits.map((s) => s.worker)), answerToPreview: stats(splits.map((s) => s.render)) } : null
+			};
 			await page.close();
 		}
 	} finally {
@@ -380,6 +411,7 @@ if (report.latency) {
 	console.log('kind        text median   p95    frame median   p95');
 	for (const [kind, r] of Object.entries(report.latency)) {
 		console.log(`${kind.padEnd(12)}${String(r.text.median).padStart(11)}${String(r.text.p95).padStart(7)}${String(r.frame.median).padStart(15)}${String(r.frame.p95).padStart(7)}`);
+		if (r.split) console.log(`${''.padEnd(12)}  medians: event->post ${r.split.eventToPost.median}, worker round trip ${r.split.workerRoundTrip.median}, answer->preview ${r.split.answerToPreview.median}`);
 	}
 }
 if (report.firstVisit) {
