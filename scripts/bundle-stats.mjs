@@ -144,6 +144,7 @@ export function bundleStats(dir = 'build') {
 	}
 	// The worker precaches only what the pages reach (src/lib/offline/precache.ts): the pages, then every listed
 	// file named by a page (minus the links a page never loads) or by a script already taken, transitively.
+	/** @param {string} file */
 	const named = (file) => file.slice(file.lastIndexOf('/') + 1);
 	const reached = new Set(['index.html', '404.html'].filter((f) => precacheFiles.has(f)));
 	for (let wave = [...reached]; wave.length; ) {

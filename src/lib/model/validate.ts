@@ -7,8 +7,7 @@ import { STDLIB_MODULES, PYTHON_KEYWORDS } from './python-names.ts';
 import type { Config, ReadonlyConfig } from './config.ts';
 import { BACKENDS_FOR, defaultConfig, RELEASE_COOLDOWN_MAX_DAYS } from './defaults.ts';
 import { DEFAULT_REGION, runsImage } from './derive.ts';
-import { DHI_PYTHON } from '../generators/versions.ts';
-import { LAMBDA_PYTHON_LIFECYCLE, LAMBDA_PYTHON_RUNTIMES, PYTHON_END_OF_LIFE } from '../generators/versions.ts';
+import { DHI_PYTHON, LAMBDA_PYTHON_LIFECYCLE, LAMBDA_PYTHON_RUNTIMES, PYTHON_END_OF_LIFE } from './platform-facts.ts';
 import { importNameOf, isCanonicalVersion, isValidName, isValidVersion, normalizeName, parseRequirement, URL_RE } from './pep.ts';
 import { CONFIG_SPEC, type FieldSpec } from './schema.ts';
 
@@ -390,11 +389,6 @@ function checkLengths(spec: FieldSpec, value: unknown, path: string, err: (path:
 	}
 }
 
-/** Read and validate untrusted JSON in one go. */
-export function parseAndValidate(input: unknown, base?: ReadonlyConfig): ReadResult {
-	const read = readConfig(input, base);
-	if (!read.ok) {
-		// Also report semantic problems of the fields that were readable.
 /**
  * Advice on a config that is valid: it does not block generation. The CLI prints each
  * to stderr ("warning: path: message"), the form shows it under its field. Today: a
@@ -412,6 +406,11 @@ export function validationWarnings(config: ReadonlyConfig): FieldError[] {
 	return warnings;
 }
 
+/** Read and validate untrusted JSON in one go. */
+export function parseAndValidate(input: unknown, base?: ReadonlyConfig): ReadResult {
+	const read = readConfig(input, base);
+	if (!read.ok) {
+		// Also report semantic problems of the fields that were readable.
 		const known = new Set(read.errors.map((e) => e.path));
 		const more = read.repaired ? validateConfig(read.repaired).filter((e) => !known.has(e.path)) : [];
 		return { ok: false, errors: [...read.errors, ...more] };

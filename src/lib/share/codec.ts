@@ -13,8 +13,7 @@
 import { deflateSync, Inflate } from 'fflate';
 import type { Config, ReadonlyConfig } from '../model/config.ts';
 import { deployTarget } from '../model/derive.ts';
-import { RELEASE_COOLDOWN_DEFAULT_DAYS } from '../model/defaults.ts';
-import { DEFAULT_GATEWAY } from '../model/defaults.ts';
+import { DEFAULT_GATEWAY, RELEASE_COOLDOWN_DEFAULT_DAYS } from '../model/defaults.ts';
 import { parseAndValidate, type FieldError } from '../model/validate.ts';
 import { MAX_LINK_LENGTH } from './fragment.ts';
 
@@ -39,10 +38,10 @@ export type DecodeResult =
 const ADDED_IN_V1: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
 	// Cloud Run's Google Cloud project and Artifact Registry repository (2026-12).
 	serverless: { gcpProject: '', artifactRepository: '' },
-	// "Wait N days before taking a new release" (issue 16.2, 2026-12): older links get today's default.
-	packaging: { releaseCooldownDays: RELEASE_COOLDOWN_DEFAULT_DAYS },
 	// The Python base image family (issue 16.5, 2026-12): before it, every image was python:X-slim.
 	docker: { baseImage: 'python-slim' },
+	// "Wait N days before taking a new release" (issue 16.2, 2026-12): older links get today's default.
+	packaging: { releaseCooldownDays: RELEASE_COOLDOWN_DEFAULT_DAYS },
 	// Gateway API exposure (issue 16.4, 2026-12). Before it, every Kubernetes service got an Ingress, and
 	// every link names its ingressClass (links carry the whole config): an older link keeps its Ingress and
 	// that class, so it still generates what it did; the Gateway fields get today's defaults, unused there.

@@ -9,20 +9,11 @@
  * js-yaml on its own, so quoted where YAML needs it) and the comment over it.
  */
 import { dump } from 'js-yaml';
+import { TrailingComment } from './trailing-comment.ts';
+
+export { TrailingComment };
 
 const OPTIONS = { lineWidth: -1, noRefs: true, quoteStyle: 'double', indent: 2 } as const;
-
-/** A scalar with a `#` comment after it on the same line. The comment is ours, never user text. */
-export class TrailingComment {
-	constructor(
-		readonly value: string,
-		readonly comment: string,
-		/** What goes between the value and `#`: one space (GitHub's `uses: … # vX`) or two (pre-commit's `  # frozen:`). */
-		readonly gap: ' ' | '  ' = ' '
-	) {
-		if (/[\r\n]/.test(comment)) throw new Error('YAML comment must be one line');
-	}
-}
 
 /** One YAML document, with optional `#` comment lines on top (ours, never user text). */
 export function writeYaml(doc: unknown, header: readonly string[] = []): string {
