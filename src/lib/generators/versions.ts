@@ -422,7 +422,7 @@ export const TOOL_VERSIONS = {
 		version: '2.5.1',
 		source: `/work/.library/env/packages/pypi.tsv (poetry 2.5.1, 2026-09; poetry-core 2.5.0, 2026-09); ${via('python-poetry/poetry', '2026-06-21')}; issues: python-poetry/poetry#10995 "2.5.0 Release"`,
 		evidence:
-			'2.5.1 is the newest release (pypi.tsv). The snapshot ends at tag 2.4.1 = 811a12dae0fe81f199e3f1b88b8b8be9eed543c2 (2026-05-09; pyproject: requires-python >=3.10,<4.0, poetry-core ==2.4.0); the 2.5.0 release tracking issue (#10995, opened 2026-07-26) is the newest upstream trace. Tag and SHA of 2.5.1 not seen here. Satisfies REQUIRES_POETRY (>=2.4, the release-cooldown setting's Poetry)'
+			'2.5.1 is the newest release (pypi.tsv). The snapshot ends at tag 2.4.1 = 811a12dae0fe81f199e3f1b88b8b8be9eed543c2 (2026-05-09; pyproject: requires-python >=3.10,<4.0, poetry-core ==2.4.0); the 2.5.0 release tracking issue (#10995, opened 2026-07-26) is the newest upstream trace. Tag and SHA of 2.5.1 not seen here. Satisfies REQUIRES_POETRY (>=2.4, the Poetry of the release-cooldown setting)'
 	}),
 	build: tool({
 		version: '1.6.1',
