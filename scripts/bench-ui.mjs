@@ -178,7 +178,13 @@ async function latency(url) {
 				await page.locator('section.preview:not([data-pending])').waitFor({ state: 'attached' });
 				await page.waitForTimeout(60);
 			}
-			if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
+			if (cdp) {
+				const { profile } = await cdp.send('Profiler.stop');
+				printProfile(profile);
+				// `--profile-out <file>`: the raw profile too (.cpuprofile, for DevTools or scripts/diag).
+				const file = opt('profile-out', '');
+				if (file) writeFileSync(file, JSON.stringify(profile));
+			}
 			const results = (await page.evaluate(() => window.__bench.results)).slice(WARMUP);
 			samples.push(...results);
 			const splits = samples.map((s) => s.split).filter(Boolean);

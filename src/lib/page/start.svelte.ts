@@ -23,6 +23,7 @@ import { linkFromHash, MAX_LINK_LENGTH } from '$lib/share/fragment';
 import { copyText, downloadBlob } from '$lib/components/help';
 import { whenIdle } from '$lib/idle';
 import { defaultConfig } from '$lib/model/defaults';
+import type { Config } from '$lib/model/config';
 import { BEFORE_LINK_KEY, forget, readRemembered, setAside, writeRemembered, type Remembered } from './remember.ts';
 
 /** Debounce of the address bar after an edit. */
@@ -50,7 +51,7 @@ export function startPage(): () => void {
 	/** Whether the state is written to storage (from the end of the first load on). */
 	let remembering = false;
 	const record = (): Remembered => ({
-		config: plain(app.config),
+		config: JSON.parse(app.json) as Config,
 		drafts: { ...app.drafts },
 		step: app.step,
 		fragment: lastFragment,
@@ -119,8 +120,8 @@ export function startPage(): () => void {
 	async function syncUrl(): Promise<string> {
 		const { encodeFragment } = await loadCodec();
 		if (app.stale) return lastFragment;
-		const json = JSON.stringify(app.config);
-		const frag = encodeFragment(JSON.parse(json));
+		const json = app.json;
+		const frag = encodeFragment(JSON.parse(json) as Config);
 		urlJson = json;
 		if (frag.length - 3 > MAX_LINK_LENGTH) {
 			ui.linkTooLong = true;
@@ -200,14 +201,14 @@ export function startPage(): () => void {
 		// The URL follows the configuration, debounced, only when it changed and is valid.
 		$effect(() => {
 			if (!mounted || app.stale) return;
-			if (JSON.stringify(app.config) === urlJson) return; // reads (tracks) every field
+			if (app.json === urlJson) return; // reads (tracks) every field
 			const t = setTimeout(() => void syncUrl(), URL_DELAY_MS);
 			return () => clearTimeout(t);
 		});
 		// The browser keeps the configuration as typed (valid or not), its drafts and the open step.
 		$effect(() => {
 			if (!mounted) return;
-			JSON.stringify(app.config) + JSON.stringify(app.drafts) + app.step; // reads (tracks) them all
+			app.json + JSON.stringify(app.drafts) + app.step; // reads (tracks) them all
 			const t = setTimeout(remember, URL_DELAY_MS);
 			return () => clearTimeout(t);
 		});
@@ -247,6 +248,10 @@ export function startPage(): () => void {
 			f();
 		}
 	};
+	/** A page sent to the background may never come back (a phone discards it): what was typed is saved now, not after the debounce. */
+	const onHidden = () => {
+		if (document.visibilityState === 'hidden') remember();
+	};
 	const onHash = () => void openHash(location.hash, 'your configuration before opening the link');
 
 	/** A dialog opened (the shortcuts popover, by its button or "?"): focus moves inside it. */
@@ -275,13 +280,15 @@ export function startPage(): () => void {
 		if (stopped) return;
 		// Encoding waits for the first edit: the address bar already stands for what is shown.
 		lastFragment = location.hash;
-		urlJson = JSON.stringify(app.config);
+		urlJson = app.json;
 		mounted = true;
 		remembering = true;
 		window.addEventListener('hashchange', onHash);
 		window.addEventListener('keydown', onKey);
 		window.addEventListener('pagehide', remember);
+		document.addEventListener('visibilitychange', onHidden);
 		cleanup.push(() => {
+			document.removeEventListener('visibilitychange', onHidden);
 			window.removeEventListener('hashchange', onHash);
 			window.removeEventListener('keydown', onKey);
 			window.removeEventListener('pagehide', remember);

@@ -49,7 +49,14 @@ export class AppState {
 	#baseline = $state(JSON.stringify(defaultConfig()));
 	/** The messages of the config as last loaded (see `errors`). */
 	#baselineErrors: FieldError[] = $state.raw([]);
-	dirty: boolean = $derived(JSON.stringify(this.config) !== this.#baseline);
+	/**
+	 * The config's JSON text, once per change: what tells an edit from the
+	 * loaded config, what the generators are sent, and what the page's address
+	 * bar and storage compare against (start.svelte.ts), so none of them walks
+	 * the config again.
+	 */
+	json: string = $derived(JSON.stringify(this.config));
+	dirty: boolean = $derived(this.json !== this.#baseline);
 	/**
 	 * The model's messages for the config. Validation is a pure function of the
 	 * config's JSON, so an unedited config (its JSON is the last loaded one) has
@@ -75,7 +82,7 @@ export class AppState {
 	/** Nothing is generated until something shows or needs the files (the preview, the review, a download). */
 	#wanted = $state(false);
 	#engine: Engine | null = null;
-	#queued: Config | null = null;
+	#queued: string | null = null;
 	#settled: Array<() => void> = [];
 	stale: boolean = $derived(this.errors.length > 0);
 
@@ -98,25 +105,27 @@ export class AppState {
 
 	constructor() {
 		if (typeof window !== 'undefined') {
-			// Each valid config (read deeply, so any edit counts) is sent to the generators.
-			$effect(() => {
+			// Each valid config (its JSON reads it deeply, so any edit counts) is sent to the generators.
+			// A pre-effect: the request leaves before the page's DOM updates of the same change run,
+			// so the worker generates while the main thread updates the form.
+			$effect.pre(() => {
 				if (!this.#wanted || this.errors.length > 0) return;
-				this.#request($state.snapshot(this.config) as Config);
+				this.#request(this.json);
 			});
 		}
 	}
 
-	/** Generate for `config`; while a run is under way only the newest config waits its turn. */
-	#request(config: Config): void {
+	/** Generate for a config (its JSON text); while a run is under way only the newest config waits its turn. */
+	#request(json: string): void {
 		// Read untracked: this runs inside the effect that follows the config, which must not follow `pending`.
 		if (untrack(() => this.pending)) {
-			this.#queued = config;
+			this.#queued = json;
 			return;
 		}
 		this.pending = true;
 		this.#engine ??= createEngine();
 		this.#engine
-			.run(config)
+			.runJson(json)
 			.then(
 				(files) => {
 					this.files = files;

@@ -5,6 +5,7 @@ import type { GenerateRequest, GenerateResponse } from './engine.ts';
 import type { GeneratedFile } from '../generators/index.ts';
 import { generate } from '../generators/index.ts';
 import { defaultConfig } from '../model/defaults.ts';
+import type { Config } from '../model/config.ts';
 
 const f = (path: string, content: string, extra: Partial<GeneratedFile> = {}): GeneratedFile => ({ path, content, ...extra });
 
@@ -47,7 +48,7 @@ describe('worker answers as deltas', () => {
 			onmessageerror = null;
 			sent = new Map<string, GeneratedFile>();
 			postMessage(req: GenerateRequest) {
-				const reply: GenerateResponse = { id: req.id, files: encodeFiles(generate(req.config), this.sent) };
+				const reply: GenerateResponse = { id: req.id, files: encodeFiles(generate(JSON.parse(req.json) as Config), this.sent) };
 				posted.push(reply);
 				queueMicrotask(() => this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<GenerateResponse>));
 			}

@@ -18,7 +18,7 @@ class FakeWorker {
 		queueMicrotask(() => {
 			let reply: GenerateResponse;
 			try {
-				reply = { id: req.id, files: generate(req.config) };
+				reply = { id: req.id, files: generate(JSON.parse(req.json) as Config) };
 			} catch (e) {
 				reply = { id: req.id, error: (e as Error).message };
 			}
@@ -45,6 +45,17 @@ describe('generator engine', () => {
 		expect(fa).toEqual(generate(a));
 		expect(fb).toEqual(generate(b));
 		expect(fb.find((f) => f.path === 'pyproject.toml')?.content).toContain('name = "other-name"');
+	});
+
+	it('posts the config as its JSON text (one string to copy, not an object tree), runJson the same as run', async () => {
+		const w = new FakeWorker();
+		const engine = createEngine(() => w as unknown as Worker);
+		const c: Config = { ...defaultConfig(), project: { ...defaultConfig().project, name: 'json-name' } };
+		const viaJson = await engine.runJson(JSON.stringify(c));
+		expect(typeof w.posted[0].json).toBe('string');
+		expect(JSON.parse(w.posted[0].json)).toEqual(c);
+		expect(viaJson).toEqual(generate(c));
+		expect(await pageEngine(async () => generate).runJson(JSON.stringify(c))).toEqual(generate(c));
 	});
 
 	it('rejects with the generator message when a generator throws in the worker', async () => {

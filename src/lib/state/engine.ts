@@ -12,9 +12,16 @@ import workerUrl from './generate.worker.ts?worker&url';
 import { PAGE_GENERATE } from './page-key.ts';
 import { decodeFiles } from './delta.ts';
 
+/**
+ * The page's request: the config as its JSON text. The page has that text
+ * already (AppState.json, which tells an edit from the loaded config), and a
+ * string crosses to the worker in one copy, where a structured clone of the
+ * config's object tree (after taking it out of Svelte's proxies) costs the
+ * main thread more, right when the preview waits for the answer.
+ */
 export interface GenerateRequest {
 	id: number;
-	config: Config;
+	json: string;
 }
 /**
  * The worker's answer. `files` lists the whole file set in order, but a file
@@ -28,6 +35,8 @@ export type GenerateResponse = { id: number; files: Array<GeneratedFile | string
 export interface Engine {
 	/** The file set of a config the model accepts. Rejects with the generator's error message. */
 	run(config: Config): Promise<GeneratedFile[]>;
+	/** The same, for a config given as its JSON text (`JSON.stringify(config)`). */
+	runJson(json: string): Promise<GeneratedFile[]>;
 	/** Where the generators run: shown nowhere, asserted by the browser tests. */
 	readonly where: 'worker' | 'page';
 }
@@ -49,17 +58,19 @@ async function loadWorkerBundle(): Promise<Generate> {
 /** The generators loaded into the page (the fallback, and what the worker's failure falls back to). */
 export function pageEngine(load: () => Promise<Generate> = loadWorkerBundle): Engine {
 	let generate: Promise<Generate> | null = null;
+	const run = async (config: Config) => {
+		generate ??= load();
+		return (await generate)(config);
+	};
 	return {
 		where: 'page',
-		async run(config) {
-			generate ??= load();
-			return (await generate)(config);
-		}
+		run,
+		runJson: (json) => run(JSON.parse(json) as Config)
 	};
 }
 
 interface Pending {
-	config: Config;
+	json: string;
 	resolve: (files: GeneratedFile[]) => void;
 	reject: (e: Error) => void;
 }
@@ -83,7 +94,7 @@ export function createEngine(makeWorker: () => Worker = defaultWorker, fallback:
 		worker = null;
 		const waiting = [...pending.values()];
 		pending.clear();
-		for (const p of waiting) spare.run(p.config).then(p.resolve, p.reject);
+		for (const p of waiting) spare.runJson(p.json).then(p.resolve, p.reject);
 		return spare;
 	};
 
@@ -115,18 +126,20 @@ export function createEngine(makeWorker: () => Worker = defaultWorker, fallback:
 		fallBack();
 	}
 
+	const runJson = (json: string): Promise<GeneratedFile[]> => {
+		if (!worker) return (spare ?? fallBack()).runJson(json);
+		const id = next++;
+		return new Promise<GeneratedFile[]>((resolve, reject) => {
+			pending.set(id, { json, resolve, reject });
+			worker!.postMessage({ id, json } satisfies GenerateRequest);
+		});
+	};
 	return {
 		get where() {
 			return worker ? 'worker' : 'page';
 		},
-		run(config) {
-			if (!worker) return (spare ?? fallBack()).run(config);
-			const id = next++;
-			return new Promise<GeneratedFile[]>((resolve, reject) => {
-				pending.set(id, { config, resolve, reject });
-				worker!.postMessage({ id, config } satisfies GenerateRequest);
-			});
-		}
+		run: (config) => runJson(JSON.stringify(config)),
+		runJson
 	};
 }
 

@@ -2,7 +2,7 @@
  * The generators, off the page's main thread: the page posts a Config and
  * gets the file set back, so typing never waits for generation and the first
  * load does not pay for compiling the generators (and the license texts).
- * Protocol: in `{ id, config }`; out `{ id, files }` or `{ id, error }`,
+ * Protocol: in `{ id, json }` (the config's JSON text); out `{ id, files }` or `{ id, error }`,
  * where `files` names the files unchanged since the last answer by their
  * path only (delta.ts).
  *
@@ -14,6 +14,7 @@ import { generate } from '../generators/index.ts';
 import type { GenerateRequest, GenerateResponse } from './engine.ts';
 import { encodeFiles } from './delta.ts';
 import type { GeneratedFile } from '../generators/index.ts';
+import type { Config } from '../model/config.ts';
 import { PAGE_GENERATE } from './page-key.ts';
 
 /** The worker's global scope (typed by hand: the webworker lib would retype the whole project's globals). */
@@ -29,10 +30,10 @@ if (inWorker) {
 	/** What the page has: each file of the last answer, by path. */
 	const sent = new Map<string, GeneratedFile>();
 	scope.onmessage = (event: MessageEvent<GenerateRequest>) => {
-		const { id, config } = event.data;
+		const { id, json } = event.data;
 		let reply: GenerateResponse;
 		try {
-			reply = { id, files: encodeFiles(generate(config), sent) };
+			reply = { id, files: encodeFiles(generate(JSON.parse(json) as Config), sent) };
 		} catch (e) {
 			reply = { id, error: e instanceof Error ? e.message : String(e) };
 		}
