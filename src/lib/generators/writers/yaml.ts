@@ -38,15 +38,31 @@ function dumpWithComments(doc: unknown): string {
 			return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, swap(v)]));
 		return node;
 	};
-	let out = dump(swap(doc), OPTIONS);
-	found.forEach((c, i) => {
-		const at = new RegExp(`(?<=[:-] )${tag}${i}end$`, 'm');
-		if (!at.test(out)) throw new Error(`TrailingComment ${c.value} is not a scalar value`);
-		const scalar = dump(c.value, OPTIONS).replace(/\n$/, '');
+	const out = dump(swap(doc), OPTIONS);
+	if (!found.length) return out;
+	// One pass over the text for all placeholders (a workflow has a dozen; one regex and one
+	// replace each made this the generators' hottest spot), the checks in the comments' order.
+	const at = new RegExp(`(?<=[:-] )${tag}(\\d+)end$`, 'gm');
+	const present = new Set([...out.matchAll(at)].map((m) => Number(m[1])));
+	const written = found.map((c, i) => {
+		if (!present.has(i)) throw new Error(`TrailingComment ${c.value} is not a scalar value`);
+		const scalar = dumpScalar(c.value);
 		if (scalar.includes('\n')) throw new Error('a commented value must fit on one line');
-		out = out.replace(at, () => `${scalar}${c.gap}# ${c.comment}`);
+		return `${scalar}${c.gap}# ${c.comment}`;
 	});
-	return out;
+	return out.replace(at, (_m, i: string) => written[Number(i)]);
+}
+
+/** A commented scalar as js-yaml writes it (memoised: the same SHAs and tags recur in every workflow, and each dump() builds js-yaml's state anew). */
+const scalars = new Map<string, string>();
+function dumpScalar(value: string): string {
+	let s = scalars.get(value);
+	if (s === undefined) {
+		s = dump(value, OPTIONS).replace(/\n$/, '');
+		if (scalars.size > 500) scalars.clear();
+		scalars.set(value, s);
+	}
+	return s;
 }
 
 function comments(lines: readonly string[]): string {
