@@ -36,6 +36,14 @@ describe('TrailingComment', () => {
 		expect(text).toContain('uses: a/b@c # v1\n');
 	});
 
+	it('is not confused by a key, a nested string or a commented value that looks like its placeholder', () => {
+		const doc = { slipwaytrailingcomment0end: 'k', deep: [{ x: 'slipwaytrailingcommentx0end' }], uses: new TrailingComment('slipwaytrailingcommentxx1end', 'v1'), b: new TrailingComment('z', 'v2') };
+		const text = writeYaml(doc);
+		expect(load(text)).toEqual({ slipwaytrailingcomment0end: 'k', deep: [{ x: 'slipwaytrailingcommentx0end' }], uses: 'slipwaytrailingcommentxx1end', b: 'z' });
+		expect(text).toContain('uses: slipwaytrailingcommentxx1end # v1\n');
+		expect(text).toContain('b: z # v2\n');
+	});
+
 	it('works in every document of a stream', () => {
 		const text = writeYamlStream([{ a: new TrailingComment('x', 'one') }, { b: new TrailingComment('z', 'two') }]);
 		expect(text).toBe('a: x # one\n---\nb: z # two\n');

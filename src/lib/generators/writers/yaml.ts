@@ -26,19 +26,38 @@ export function writeYamlStream(docs: readonly unknown[], header: readonly strin
 }
 
 function dumpWithComments(doc: unknown): string {
-	const found: TrailingComment[] = [];
-	const text = JSON.stringify(doc, (_k, v: unknown) => (v instanceof TrailingComment ? v.value : v)) ?? '';
-	// A placeholder no string of the document contains (user text cannot collide with it).
+	// A placeholder no string of the document (key, value or commented value) contains, so user
+	// text cannot collide with it: found while the comments are swapped out, in the same walk.
 	let tag = 'slipwaytrailingcomment';
-	while (text.includes(tag)) tag += 'x';
+	let found: TrailingComment[] = [];
+	let clash = false;
 	const swap = (node: unknown): unknown => {
-		if (node instanceof TrailingComment) return `${tag}${found.push(node) - 1}end`;
+		if (typeof node === 'string') {
+			if (!clash && node.includes(tag)) clash = true;
+			return node;
+		}
+		if (node instanceof TrailingComment) {
+			if (!clash && node.value.includes(tag)) clash = true;
+			return `${tag}${found.push(node) - 1}end`;
+		}
 		if (Array.isArray(node)) return node.map(swap);
 		if (node && typeof node === 'object' && Object.getPrototypeOf(node) === Object.prototype)
-			return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, swap(v)]));
+			return Object.fromEntries(
+				Object.entries(node).map(([k, v]) => {
+					if (!clash && k.includes(tag)) clash = true;
+					return [k, swap(v)];
+				})
+			);
 		return node;
 	};
-	const out = dump(swap(doc), OPTIONS);
+	let swapped = swap(doc);
+	while (clash && found.length) {
+		tag += 'x';
+		found = [];
+		clash = false;
+		swapped = swap(doc);
+	}
+	const out = dump(swapped, OPTIONS);
 	if (!found.length) return out;
 	// One pass over the text for all placeholders (a workflow has a dozen; one regex and one
 	// replace each made this the generators' hottest spot), the checks in the comments' order.
