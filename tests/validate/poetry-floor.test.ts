@@ -16,6 +16,7 @@ import { generate } from '../../src/lib/generators/index.ts';
 import { makeFileSet } from './registry.ts';
 import { rootStatus } from './root.ts';
 import { poetryCheck } from './validators/poetry.ts';
+import { REQUIRES_POETRY } from '../../src/lib/generators/versions.ts';
 
 function poetryConfig(layout: 'poetry2' | 'classic'): Config {
 	const c = presetById('library')!.config();
@@ -45,10 +46,10 @@ describe.runIf(rootStatus().ok)('Poetry 2.2 floors against the Debian 13 root (P
 		expect(r.wheel.detail ?? '').not.toMatch(/skip-dependency-check/);
 	});
 
-	it('runs poetry check on requires-poetry >=2.2 (Poetry 2.1 refuses to load it as is)', async () => {
+	it(`runs poetry check on requires-poetry ${REQUIRES_POETRY} (Poetry 2.1 refuses to load it as is)`, async () => {
 		const config = poetryConfig('poetry2');
 		const files = generate(config);
-		expect(files.find((f) => f.path === 'pyproject.toml')!.content).toMatch(/^requires-poetry = ">=2\.2"$/m);
+		expect(files.find((f) => f.path === 'pyproject.toml')!.content).toContain(`\nrequires-poetry = "${REQUIRES_POETRY}"\n`);
 		const set = makeFileSet(files, config);
 		const claimed = files.filter((f) => poetryCheck.match(f.path, f.content));
 		expect(claimed.map((f) => f.path)).toEqual(['pyproject.toml']);
