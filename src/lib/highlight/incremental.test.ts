@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { highlightAll, highlightLines, languageOf, rehighlight, RULES } from './incremental.ts';
+import type { Language } from '../generators/types.ts';
+import { generate } from '../generators/index.ts';
+import { PRESETS } from '../model/presets.ts';
+
+/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
+function rng(seed: number): () => number {
+	let a = seed;
+	return () => {
+		a = (a + 0x6d2b79f5) | 0;
+		let t = Math.imul(a ^ (a >>> 15), 1 | a);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** What an edit inserts: letters, and the characters that open or close tokens across lines. */
+const PIECES = ['a', 'x1', ' ', '\n', '"', "'", '"""', "'''", '#', '[', ']', '=', ':', '- ', '```\n', '<!--', '-->', '${', '}', '\\', '\n\n', 'def f', 'true', '42'];
+
+function edit(text: string, r: () => number): string {
+	const at = Math.floor(r() * (text.length + 1));
+	const del = r() < 0.4 ? Math.floor(r() * 12) : 0;
+	const ins = r() < 0.8 ? PIECES[Math.floor(r() * PIECES.length)] : '';
+	return text.slice(0, at) + ins + text.slice(at + del);
+}
+
+describe('rehighlight', () => {
+	it('gives what highlightLines gives for the whole text, over random edits of every generated file', () => {
+		const r = rng(18_15);
+		let reused = 0;
+		let edits = 0;
+		for (const preset of PRESETS) {
+			for (const file of generate(preset.config())) {
+				const language = languageOf(file.path, file.language);
+				let text = file.content;
+				let h = highlightAll(text, language);
+				expect(h.lines).toEqual(highlightLines(text, language));
+				for (let k = 0; k < 12; k++) {
+					text = edit(text, r);
+					const next = rehighlight(h, text, language);
+					expect(next.lines, `${preset.id} ${file.path} edit ${k}`).toEqual(highlightLines(text, language));
+					// The clean flags must be those of a whole tokenization too (the next edit relies on them).
+					expect(next.clean).toEqual(highlightAll(text, language).clean);
+					if (next.lines.length > 4 && next.lines.some((l, i) => l === h.lines[i])) reused++;
+					edits++;
+					h = next;
+				}
+			}
+		}
+		expect(edits).toBeGreaterThan(500);
+		expect(reused).toBeGreaterThan(0);
+	});
+
+	it('every language, texts made of the token-opening pieces only', () => {
+		const r = rng(7);
+		for (const language of [...Object.keys(RULES), 'text'] as Language[]) {
+			let text = Array.from({ length: 60 }, () => PIECES[Math.floor(r() * PIECES.length)]).join('');
+			let h = highlightAll(text, language);
+			for (let k = 0; k < 200; k++) {
+				text = edit(text, r);
+				h = rehighlight(h, text, language);
+				expect(h.lines, `${language} edit ${k}: ${JSON.stringify(text)}`).toEqual(highlightLines(text, language));
+				expect(h.clean).toEqual(highlightAll(text, language).clean);
+			}
+		}
+	});
+
+	it('an edit of one line of a long file tokenizes only around it (the lines before and after are the same strings)', () => {
+		const text = Array.from({ length: 400 }, (_, i) => `key${i} = "value ${i}"`).join('\n');
+		const h = highlightAll(text, 'toml');
+		const edited = text.replace('key200 = "value 200"', 'key200 = "changed"');
+		const next = rehighlight(h, edited, 'toml');
+		expect(next.lines).toEqual(highlightLines(edited, 'toml'));
+		expect(next.lines[199]).toBe(h.lines[199]);
+		expect(next.lines[200]).not.toBe(h.lines[200]);
+		expect(next.lines[201]).toBe(h.lines[201]);
+		// Same language, same text: the same object back; another language: highlighted afresh.
+		expect(rehighlight(next, edited, 'toml')).toBe(next);
+		expect(rehighlight(next, edited, 'yaml').lines).toEqual(highlightLines(edited, 'yaml'));
+	});
+});
