@@ -97,7 +97,17 @@ test('a pinned v1 link opens exactly its configuration', async ({ page }) => {
 	// Fields added since the link was made (Cloud Run's project and repository) arrive empty, which
 	// means "derived": everything the link holds is kept as it was.
 	// The Kubernetes exposure (2026-12) arrives as "ingress": the link's Ingress and its class stay.
-	expect(json).toEqual({ slipway: 1, config: { ...FIXED, serverless: { ...FIXED.serverless, gcpProject: '', artifactRepository: '' }, kubernetes: { ...FIXED.kubernetes, exposure: 'ingress', gatewayName: 'shared-gateway', gatewayNamespace: 'infra-ns' } } });
+	// The base image (2026-12) is the python:X-slim every image used before; the release cooldown gets today's default.
+	expect(json).toEqual({
+		slipway: 1,
+		config: {
+			...FIXED,
+			packaging: { ...FIXED.packaging, releaseCooldownDays: 7 },
+			docker: { ...FIXED.docker, baseImage: 'python-slim' },
+			serverless: { ...FIXED.serverless, gcpProject: '', artifactRepository: '' },
+			kubernetes: { ...FIXED.kubernetes, exposure: 'ingress', gatewayName: 'shared-gateway', gatewayNamespace: 'infra-ns' }
+		}
+	});
 	await w.goto('Deployment');
 	await expect(page.getByLabel('Namespace', { exact: true })).toHaveValue('orders');
 	expect(w.errors).toEqual([]);
