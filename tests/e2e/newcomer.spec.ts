@@ -303,6 +303,8 @@ test.describe('9. the last configuration is remembered', () => {
 		await expect(offer).toBeVisible();
 		await offer.getByRole('button', { name: 'Go back to mine' }).click();
 		await expect(page.getByLabel('Project name')).toHaveValue('my-own-project');
+		// The address bar stops naming the link as soon as the page goes back.
+		await expect.poll(() => page.evaluate(() => location.hash)).not.toBe(V1_LINK);
 		// A link pasted into this page's address bar: the undo bar takes it back.
 		await saved(page, 'my-own-project');
 		await page.evaluate((h) => (location.hash = h), V1_LINK);

@@ -113,6 +113,8 @@ export function startPage(): () => void {
 		if (!r) return;
 		restore(r, 'restored', 'the configuration from the link');
 		forget(BEFORE_LINK_KEY);
+		// The address bar stops naming the link at once (not after the edit debounce): pasting that link again is a change.
+		void syncUrl();
 		ui.status = 'Back to your own configuration.';
 	}
 
