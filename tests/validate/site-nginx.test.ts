@@ -54,12 +54,17 @@ describe("Slipway's own nginx site on nginx 1.22", { timeout: 60_000 }, () => {
 		const t = spawnSync('nginx', ['-t', '-e', 'stderr', '-p', `${dir}/`, '-c', join(dir, 'nginx.conf')], { encoding: 'utf8' });
 		expect(t.stderr).toMatch(/nginx\/1\.22\.|test is successful/);
 		expect(t.status, t.stderr).toBe(0);
-		nginx = spawn('nginx', ['-e', 'stderr', '-p', `${dir}/`, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+		// Its own process group (detached), which stopTree signals: master and workers stop together.
+		nginx = spawn('nginx', ['-e', 'stderr', '-p', `${dir}/`, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
 		await waitForHttp(`http://127.0.0.1:${port}/`);
 	});
 
 	afterAll(async () => {
-		if (nginx) await stopTree(nginx);
+		if (nginx) {
+			await stopTree(nginx);
+			// Nothing of this nginx outlives the test (its pid file names the master).
+			expect(spawnSync('pgrep', ['-f', dir]).stdout.toString().trim()).toBe('');
+		}
 		if (dir) rmSync(dir, { recursive: true, force: true });
 	});
 
