@@ -129,7 +129,6 @@ async function expectNotFoundPage(page: Page): Promise<void> {
 }
 
 test.describe('first visit and offline', () => {
-	test.skip(({ browserName }) => browserName !== 'chromium', 'Chromium only');
 	let site: Site;
 	test.beforeEach(async () => {
 		site = await serve();
