@@ -18,6 +18,7 @@ import { cooldownDays, pipUploadedPriorTo, pipCompile, uvExcludeNewer } from './
 import { DEPENDABOT_PATH, ecosystems } from './dependabot.ts';
 import { workerQueue } from './skeleton/worker.ts';
 import { writeYaml } from './writers/yaml.ts';
+import { lockFile } from './docker/common.ts';
 
 /** Escape user text for Markdown prose (one line, no markup, no HTML). */
 export function mdText(text: string): string {
@@ -164,7 +165,7 @@ function dependencyUpdates(config: ReadonlyConfig): string[] {
 		'the actions in `.github/workflows`',
 		...(eco.includes('docker') ? ['the base images of the `Dockerfile`'] : []),
 		...(eco.includes('docker-compose') ? ['the images of the compose files'] : []),
-		pk.manager === 'uv' ? '`uv.lock`' : pk.manager === 'poetry' ? '`poetry.lock`' : pk.pipWorkflow === 'pip-tools' ? 'the pinned `requirements*.txt`' : '`requirements*.txt`'
+		pk.manager !== 'pip' ? `\`${lockFile(pk.manager)}\`` : pk.pipWorkflow === 'pip-tools' ? 'the pinned `requirements*.txt`' : '`requirements*.txt`'
 	];
 	const list = watched.length > 1 ? `${watched.slice(0, -1).join(', ')} and ${watched[watched.length - 1]}` : watched[0];
 	const out = [
