@@ -24,6 +24,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { profileTimes, top } from './diag/profile-times.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -204,33 +205,7 @@ async function latency(url) {
 
 /** Self and inclusive time per function of a CPU profile (as scripts/diag/cpu-profile.mjs prints it). */
 function printProfile(profile) {
-	const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-	const parent = new Map();
-	for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-	const dt = new Map();
-	profile.samples.forEach((s, i) => dt.set(s, (dt.get(s) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000));
-	const name = (n) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
-	const self = {};
-	const incl = {};
-	for (const [id, ms] of dt) {
-		const n = nodes.get(id);
-		self[name(n)] = (self[name(n)] ?? 0) + ms;
-		const seen = new Set();
-		for (let m = id; m != null; m = parent.get(m)) {
-			const k = name(nodes.get(m));
-			if (!seen.has(k)) (seen.add(k), (incl[k] = (incl[k] ?? 0) + ms));
-		}
-	}
-	const top = (o, k) =>
-		Object.entries(o)
-			.filter(([n]) => !/^\((idle|program|root)\)/.test(n))
-			.sort((a, b) => b[1] - a[1])
-			.slice(0, k)
-			.map(([n, v]) => `${v.toFixed(1).padStart(8)} ${n}`)
-			.join('\n');
-	const busy = Object.entries(self)
-		.filter(([n]) => !/^\((idle|program|root)\)/.test(n))
-		.reduce((t, [, v]) => t + v, 0);
+	const { self, incl, busy } = profileTimes(profile);
 	console.log(`\nMain thread busy: ${busy.toFixed(1)} ms over ${SAMPLES + WARMUP} changes (${(busy / (SAMPLES + WARMUP)).toFixed(2)} ms each)`);
 	console.log(`\nSELF (ms)\n${top(self, 30)}\n\nINCLUSIVE (ms)\n${top(incl, 30)}`);
 }

@@ -3,6 +3,7 @@
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+import { profileTimes, top as topOf } from './profile-times.mjs';
 const port = 4500 + Math.floor(Math.random() * 100);
 const child = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], { stdio: 'ignore', env: { ...process.env, SLIPWAY_OUT: process.argv[2] || 'build' } });
 await new Promise((r) => setTimeout(r, 800));
@@ -16,23 +17,8 @@ try {
 	await page.goto(`http://127.0.0.1:${port}/`);
 	await page.waitForTimeout(2500);
 	const { profile } = await cdp.send('Profiler.stop');
-	const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-	const parent = new Map();
-	for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-	const dt = new Map();
-	profile.samples.forEach((s, i) => dt.set(s, (dt.get(s) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000));
-	const name = (n) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
-	const self = {}, incl = {};
-	for (const [id, ms] of dt) {
-		const n = nodes.get(id);
-		self[name(n)] = (self[name(n)] ?? 0) + ms;
-		const seen = new Set();
-		for (let m = id; m != null; m = parent.get(m)) {
-			const k = name(nodes.get(m));
-			if (!seen.has(k)) (seen.add(k), (incl[k] = (incl[k] ?? 0) + ms));
-		}
-	}
-	const top = (o, k) => Object.entries(o).filter(([n]) => !/^\((idle|program|root)\)/.test(n)).sort((a, b) => b[1] - a[1]).slice(0, k).map(([n, v]) => `${v.toFixed(1).padStart(7)} ${n}`).join('\n');
+	const { nodes, parent, dt, name, self, incl } = profileTimes(profile);
+	const top = (o, k) => topOf(o, k, 7);
 	const focus = process.env.FOCUS;
 	if (focus) {
 		// Self time of functions called (at any depth) under a function whose name starts with FOCUS.
