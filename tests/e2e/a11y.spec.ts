@@ -33,6 +33,8 @@ for (const scheme of ['light', 'dark'] as const) {
 		await w.goto('Dependencies');
 		await page.getByRole('combobox', { name: 'Add a runtime dependency' }).fill('py');
 		await page.getByRole('combobox', { name: 'Add a runtime dependency' }).press('ArrowDown');
+		// The suggestions load lazily: check the open list, not the closed box.
+		await expect(page.getByRole('listbox', { name: 'Popular packages' })).toBeVisible();
 		found.push(...(await serious(page)).map((v) => `combobox: ${v}`));
 		expect(found).toEqual([]);
 	});

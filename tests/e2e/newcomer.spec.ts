@@ -338,6 +338,8 @@ test('10. choosing a suggestion adds it at once, with a lower bound from the dat
 	expect(requests.name).toBe('requests');
 	expect(requests.since).toMatch(/^\d+\.\d+$/);
 	await box.fill('reques');
+	// The suggestions load lazily on focus: wait until they show (the CI run pressed ArrowDown before they had).
+	await expect(page.getByRole('option', { name: /^requests/ }).first()).toBeVisible();
 	await box.press('ArrowDown');
 	await box.press('Enter');
 	// Before: the box held "requests" and a second Enter added it without a version.
