@@ -20,8 +20,11 @@ import type { GeneratedFile, Generator } from './types.ts';
 
 export type { GeneratedFile, Generator, Language } from './types.ts';
 
-/** Every generator, in no particular order (output is sorted by path). */
-export const GENERATORS: readonly Generator[] = [slipwayJson, pyproject, docker, kubernetes, serverless, bareMetal, skeleton, requirements, envExample, repoFiles, ciWorkflows, dependabot];
+/**
+ * Every generator, in no particular order (output is sorted by path). slipway.json is
+ * not among them: generate() writes it last, from the others' files (their hashes).
+ */
+export const GENERATORS: readonly Generator[] = [pyproject, docker, kubernetes, serverless, bareMetal, skeleton, requirements, envExample, repoFiles, ciWorkflows, dependabot];
 
 /**
  * All files for a valid config, sorted by path. Throws if two generators
@@ -38,6 +41,10 @@ export function generate(config: ReadonlyConfig): GeneratedFile[] {
 			seen.add(file.path);
 			files.push(file);
 		}
+	}
+	for (const file of slipwayJson(config, files)) {
+		if (seen.has(file.path)) throw new Error(`two generators wrote ${file.path}`);
+		files.push(file);
 	}
 	return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

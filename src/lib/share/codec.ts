@@ -15,6 +15,7 @@ import type { Config, ReadonlyConfig } from '../model/config.ts';
 import { deployTarget } from '../model/derive.ts';
 import { DEFAULT_GATEWAY, RELEASE_COOLDOWN_DEFAULT_DAYS } from '../model/defaults.ts';
 import { parseAndValidate, type FieldError } from '../model/validate.ts';
+import { OMITTED_AT_DEFAULT } from '../model/schema.ts';
 import { MAX_LINK_LENGTH } from './fragment.ts';
 
 // The page reads links with these without loading the codec (fflate): see fragment.ts.
@@ -45,7 +46,11 @@ const ADDED_IN_V1: Readonly<Record<string, Readonly<Record<string, unknown>>>> =
 	// Gateway API exposure (issue 16.4, 2026-12). Before it, every Kubernetes service got an Ingress, and
 	// every link names its ingressClass (links carry the whole config): an older link keeps its Ingress and
 	// that class, so it still generates what it did; the Gateway fields get today's defaults, unused there.
-	kubernetes: { exposure: 'ingress', gatewayName: DEFAULT_GATEWAY.name, gatewayNamespace: DEFAULT_GATEWAY.namespace }
+	kubernetes: { exposure: 'ingress', gatewayName: DEFAULT_GATEWAY.name, gatewayNamespace: DEFAULT_GATEWAY.namespace },
+	// More authors, maintainers, keywords, classifiers, license forms, extras and dependency groups (issue 19.4,
+	// 2026-12): what a link leaves out is what it meant before they existed, none. portableConfig leaves them
+	// out while they are so, so such links and slipway.json files are what they were.
+	project: OMITTED_AT_DEFAULT.project
 };
 
 function fillAddedV1(data: unknown): unknown {
@@ -126,9 +131,13 @@ function inflateBounded(bytes: Uint8Array, limit: number): Uint8Array | null {
  * library, still open: the value is read and unused.
  */
 export function portableConfig(config: ReadonlyConfig): Readonly<Record<string, unknown>> {
-	if (deployTarget(config) !== null) return config;
 	const rest: Record<string, unknown> = { ...config };
-	delete rest.target;
+	if (deployTarget(config) === null) delete rest.target;
+	for (const [section, omitted] of Object.entries(OMITTED_AT_DEFAULT)) {
+		const s: Record<string, unknown> = { ...(config[section as keyof typeof config] as object) };
+		for (const [k, v] of Object.entries(omitted)) if (JSON.stringify(s[k]) === JSON.stringify(v)) delete s[k];
+		rest[section] = s;
+	}
 	return rest;
 }
 
@@ -169,20 +178,30 @@ export function decodeConfig(value: string): DecodeResult {
 	return { ok: true, config: result.config };
 }
 
-/** The content of `slipway.json`, the project's own copy of its configuration. */
-export function configFileContent(config: ReadonlyConfig): string {
-	return JSON.stringify({ slipway: LINK_VERSION, config: portableConfig(config) }, null, 2) + '\n';
+/**
+ * The content of `slipway.json`, the project's own copy of its configuration,
+ * and (issue 19) the content hash of each file generated with it, by path
+ * (generators/file-hash.ts), so `slipway update` knows which files were edited.
+ */
+export function configFileContent(config: ReadonlyConfig, files?: Readonly<Record<string, string>>): string {
+	return JSON.stringify({ slipway: LINK_VERSION, config: portableConfig(config), ...(files ? { files } : {}) }, null, 2) + '\n';
 }
 
-/** Read slipway.json (or a bare Config) as the CLI and the import do. */
-export function unwrapConfigFile(data: unknown): { version: number; config: unknown } | { error: string } {
+/**
+ * Read slipway.json (or a bare Config) as the CLI and the import do. `files` is
+ * the file-hash record as found (unchecked; src/lib/update reads it), absent in
+ * files written before issue 19. A file from a newer Slipway is refused (`newer`).
+ */
+export function unwrapConfigFile(data: unknown): { version: number; config: unknown; files?: unknown } | { error: string; newer?: true } {
 	if (typeof data === 'object' && data !== null && !Array.isArray(data) && 'slipway' in data) {
 		const d = data as Record<string, unknown>;
-		const keys = Object.keys(d).filter((k) => k !== 'slipway' && k !== 'config' && k !== '$schema');
-		if (keys.length) return { error: `unknown top-level key(s): ${keys.join(', ')} (expected "slipway" and "config")` };
+		if (typeof d.slipway === 'number' && Number.isInteger(d.slipway) && d.slipway > LINK_VERSION)
+			return { error: `it was written by a newer Slipway (format ${d.slipway}; this one reads formats 1 to ${LINK_VERSION}); update Slipway to read it`, newer: true };
+		const keys = Object.keys(d).filter((k) => k !== 'slipway' && k !== 'config' && k !== '$schema' && k !== 'files');
+		if (keys.length) return { error: `unknown top-level key(s): ${keys.join(', ')} (expected "slipway", "config" and "files")` };
 		if (typeof d.slipway !== 'number' || !MIGRATIONS[d.slipway])
 			return { error: `"slipway" must be a known format version (1 to ${LINK_VERSION}), not ${JSON.stringify(d.slipway)}` };
-		return { version: d.slipway, config: MIGRATIONS[d.slipway](d.config) };
+		return { version: d.slipway, config: MIGRATIONS[d.slipway](d.config), ...(d.files !== undefined ? { files: d.files } : {}) };
 	}
 	return { version: LINK_VERSION, config: data };
 }
