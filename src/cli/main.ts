@@ -1,7 +1,8 @@
 /**
  * `slipway`: the same model and generators as the web app, on the command line.
  * Exit status: 0 on success, 2 on bad flags or an invalid configuration
- * (messages on stderr), 1 on an I/O failure.
+ * (messages on stderr), 1 on an I/O failure. `diff` and `update` follow
+ * diff(1) instead: 1 means differences / conflicts, 2 any error (src/cli/update.ts).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, chmodSync, lstatSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { formatErrors, parseAndValidate, validationWarnings, type FieldError } f
 import { DEFAULT_BACKEND } from '../lib/model/defaults.ts';
 import { unwrapConfigFile } from '../lib/share/codec.ts';
 import { buildZip } from '../lib/output/zip.ts';
+import { cmdDiff, cmdUpdate } from './update.ts';
 
 import cliPackage from './package/package.template.json';
 
@@ -30,10 +32,12 @@ export interface Io {
 	cwd: string;
 }
 
-class UsageError extends Error {
+/** Bad input: printed on stderr, exit 2. `usage`: also point at the command's --help. */
+export class UsageError extends Error {
 	constructor(
 		message: string,
-		readonly errors: FieldError[] = []
+		readonly errors: FieldError[] = [],
+		readonly usage = true
 	) {
 		super(message);
 	}
@@ -43,6 +47,8 @@ const MAIN_HELP = `slipway ${VERSION} (npm package ${PACKAGE_NAME}) — packagin
 
 Usage:
   slipway generate [options]   write the project's files (see slipway generate --help)
+  slipway diff [DIR]           show, as a git patch, what Slipway would change in a project
+  slipway update [DIR]         update a project to a new configuration, keeping your edits
   slipway presets              list the presets
   slipway schema               print the JSON Schema of a configuration
   slipway --version            print the version (${PACKAGE_NAME} on npm)
@@ -84,14 +90,22 @@ const SCHEMA_HELP = `Usage: slipway schema
 Print the JSON Schema (draft 2020-12) of a configuration, for editors and tools.
 `;
 
-type Flags = Map<string, string | true>;
+export type Flags = Map<string, string | true>;
 
-function parseFlags(args: string[], spec: Record<string, 'value' | 'bool'>): Flags {
+/**
+ * Parse --name value / --name=value / --bool flags. `positional`: the command
+ * takes one bare argument (a DIR), kept under the key ""; a second is an error.
+ */
+export function parseFlags(args: string[], spec: Record<string, 'value' | 'bool'>, positional = false): Flags {
 	const flags: Flags = new Map();
 	for (let i = 0; i < args.length; i++) {
 		const a = args[i];
 		if (a === '-h') {
 			flags.set('help', true);
+			continue;
+		}
+		if (positional && !a.startsWith('--') && !flags.has('')) {
+			flags.set('', a);
 			continue;
 		}
 		if (!a.startsWith('--')) throw new UsageError(`unexpected argument "${a}"`);
@@ -112,12 +126,12 @@ function parseFlags(args: string[], spec: Record<string, 'value' | 'bool'>): Fla
 	return flags;
 }
 
-const str = (flags: Flags, name: string): string | undefined => {
+export const str = (flags: Flags, name: string): string | undefined => {
 	const v = flags.get(name);
 	return typeof v === 'string' ? v : undefined;
 };
 
-function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
 	if (value === undefined) return undefined;
 	if (!(allowed as readonly string[]).includes(value))
 		throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${value}"`);
@@ -212,7 +226,15 @@ export function resolveConfig(flags: Flags, cwd: string): Config {
 	const presetId = str(flags, 'preset') ?? 'fastapi-service';
 	const preset = presetById(presetId);
 	if (!preset) throw new UsageError(`unknown preset "${presetId}"; known: ${PRESETS.map((p) => p.id).join(', ')}`);
-	const base = preset.config();
+	return resolveOver(preset.config(), `preset ${presetId}`, flags, cwd);
+}
+
+/**
+ * Resolve a starting configuration (a preset's, or a project's recorded one:
+ * `slipway update`) + --config + flags into one Config, validated once.
+ * `baseLabel` names the starting point in the error message.
+ */
+export function resolveOver(base: ReadonlyConfig, baseLabel: string, flags: Flags, cwd: string): Config {
 	const choices: FlagChoices = {
 		manager: oneOf('manager', str(flags, 'manager'), PACKAGE_MANAGERS),
 		target: oneOf('target', str(flags, 'target'), TARGETS),
@@ -231,7 +253,7 @@ export function resolveConfig(flags: Flags, cwd: string): Config {
 	const { merged, errors } = isPlainObject(overlay) ? mergeFlags(overlay, base, choices) : { merged: overlay, errors: [] };
 	const result = parseAndValidate(merged, base);
 	const all = [...errors, ...(result.ok ? [] : result.errors)];
-	const sources = [`preset ${presetId}`, ...(label ? [label] : []), ...(Object.values(choices).some(Boolean) ? ['the flags'] : [])];
+	const sources = [baseLabel, ...(label ? [label] : []), ...(Object.values(choices).some(Boolean) ? ['the flags'] : [])];
 	if (!result.ok || all.length) throw new UsageError(`the configuration (${sources.join(', ')}) is not valid`, all);
 	return result.config;
 }
@@ -331,6 +353,8 @@ function cmdSchema(args: string[], io: Io): number {
 	return 0;
 }
 
+const COMMANDS = ['generate', 'diff', 'update', 'presets', 'schema'];
+
 /** Run the CLI with arguments (without `node` and the script). Returns the exit status. */
 export async function run(argv: string[], io: Io): Promise<number> {
 	const [cmd, ...rest] = argv;
@@ -352,17 +376,22 @@ export async function run(argv: string[], io: Io): Promise<number> {
 				return cmdPresets(rest, io);
 			case 'schema':
 				return cmdSchema(rest, io);
+			case 'diff':
+				return cmdDiff(rest, io);
+			case 'update':
+				return cmdUpdate(rest, io);
 			default:
-				throw new UsageError(`unknown command "${cmd}" (commands: generate, presets, schema)`);
+				throw new UsageError(`unknown command "${cmd}" (commands: generate, diff, update, presets, schema)`);
 		}
 	} catch (e) {
 		if (e instanceof UsageError) {
 			io.stderr(`slipway: ${e.message}\n`);
 			if (e.errors.length) io.stderr(formatErrors(e.errors) + '\n');
-			else if (cmd !== undefined) io.stderr(`Run "slipway ${cmd === 'generate' || cmd === 'presets' || cmd === 'schema' ? cmd + ' ' : ''}--help" for usage.\n`);
+			else if (cmd !== undefined && e.usage) io.stderr(`Run "slipway ${COMMANDS.includes(cmd) ? cmd + ' ' : ''}--help" for usage.\n`);
 			return 2;
 		}
 		io.stderr(`slipway: ${(e as Error).message}\n`);
-		return 1;
+		// diff and update exit 1 for "differences" / "conflicts", so their failures are 2, as diff(1)'s are.
+		return cmd === 'diff' || cmd === 'update' ? 2 : 1;
 	}
 }

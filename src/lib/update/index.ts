@@ -44,6 +44,12 @@ export const CONFLICT_MARKERS = { start: '<<<<<<< yours', middle: '=======', end
 export interface RecordedProject {
 	config: Config;
 	hashes: ReadonlyMap<string, string> | null;
+	/**
+	 * The configuration was imported (from pyproject.toml), not read from a
+	 * slipway.json: Slipway never generated the project's files, so a file it
+	 * would generate and the project lacks is new, not "removed by you".
+	 */
+	imported?: boolean;
 }
 
 /** Result of {@link readRecorded}. `newer`: the file comes from a newer Slipway and is refused. */
@@ -252,9 +258,17 @@ function emptyCounts(): Record<FileStatus, number> {
  * file the user kept edited as edited, and merges it against this `ours`.
  */
 export function planUpdate(input: PlanInput): UpdatePlan {
+	return planGenerated(input, generate(input.next), input.recorded ? generate(input.recorded.config) : []);
+}
+
+/**
+ * {@link planUpdate} for files already generated: `oursFiles` from `input.next`,
+ * `baseFiles` from `input.recorded.config` ([] without a record). The browser
+ * generates them in its worker, and importing only this (not planUpdate or
+ * pathsToRead) keeps a second copy of the generators out of the page's chunks.
+ */
+export function planGenerated(input: PlanInput, oursFiles: readonly GeneratedFile[], baseFiles: readonly GeneratedFile[]): UpdatePlan {
 	const { recorded, next } = input;
-	const oursFiles = generate(next);
-	const baseFiles = recorded ? generate(recorded.config) : [];
 	const ours = new Map(oursFiles.map((f) => [f.path, f]));
 	const base = new Map(baseFiles.map((f) => [f.path, f.content]));
 	const baseModes = new Map(baseFiles.map((f) => [f.path, f.mode]));
@@ -278,7 +292,7 @@ export function planUpdate(input: PlanInput): UpdatePlan {
 		const o = ours.get(path)?.content ?? null;
 		const b = base.get(path) ?? null;
 		const mode = ours.get(path)?.mode ?? baseModes.get(path);
-		const entry = decide(path, t, b, o, hashes, recorded !== null);
+		const entry = decide(path, t, b, o, hashes, recorded !== null && !recorded.imported);
 		files.push({ path, base: b, theirs: t, ours: o, ...entry, ...(mode ? { mode } : {}) });
 		counts[entry.status]++;
 	}
@@ -287,7 +301,8 @@ export function planUpdate(input: PlanInput): UpdatePlan {
 
 type Decision = Pick<PlannedFile, 'status' | 'result' | 'action' | 'conflicts' | 'note'>;
 
-function decide(path: string, t: string | null, b: string | null, o: string | null, hashes: ReadonlyMap<string, string> | null, hasRecord: boolean): Decision {
+/** `generatedBefore`: the project's files come from Slipway (a slipway.json was read), so a missing one was deleted. */
+function decide(path: string, t: string | null, b: string | null, o: string | null, hashes: ReadonlyMap<string, string> | null, generatedBefore: boolean): Decision {
 	const keep = (status: FileStatus, note: string, conflicts = 0): Decision => ({ status, result: t, action: 'none', conflicts, note });
 	const write = (status: FileStatus, result: string | null, note: string, conflicts = 0): Decision =>
 		result === null ? { status, result, action: t === null ? 'none' : 'delete', conflicts, note } : { status, result, action: result === t ? 'none' : 'write', conflicts, note };
@@ -296,7 +311,8 @@ function decide(path: string, t: string | null, b: string | null, o: string | nu
 
 	if (t === null) {
 		if (o === null) return keep('removed-by-you', 'you deleted it, and Slipway no longer generates it');
-		if (hasRecord && wasGenerated) return keep('removed-by-you', 'you deleted it: it stays deleted (Slipway would write it)');
+		if (path === SLIPWAY_JSON) return write('new', o, 'Slipway\'s record of the configuration and file hashes: added');
+		if (generatedBefore && wasGenerated) return keep('removed-by-you', 'you deleted it: it stays deleted (Slipway would write it)');
 		return write('new', o, 'Slipway generates it and the project does not have it: added');
 	}
 
