@@ -56,6 +56,9 @@ const req = fc.oneof(
 	fc.string({ maxLength: 20 })
 );
 
+const sparse = <T,>(a: fc.Arbitrary<T[]>): fc.Arbitrary<T[]> => fc.oneof({ weight: 8, arbitrary: fc.constant([] as T[]) }, { weight: 1, arbitrary: a });
+const person = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('', 'Jane Doe', "O'Brien", 'Zoë Ünal') }, { weight: 1, arbitrary: text(20) });
+
 /** Mostly-valid configs: valid structure, random choices, wide-alphabet text. */
 const arbConfig: fc.Arbitrary<Config> = fc
 	.record({
@@ -102,7 +105,9 @@ const arbConfig: fc.Arbitrary<Config> = fc
 		artifactRepository: fc.constantFrom('', 'docker'),
 		// 0 = off (no cooldown block, no lock-time setting); 1 = the singular forms; 90 = Dependabot's maximum.
 		releaseCooldownDays: fc.constantFrom(0, 1, 7, 90),
-		domain: fc.tuple(label, label).map(([a, b]) => `${a}.${b}.example`)
+		domain: fc.tuple(label, label).map(([a, b]) => `${a}.${b}.example`),
+		// Issue 19.4's metadata: more people, keywords, classifiers, license expressions and forms, extras, groups.
+
 	})
 	.map((r) => ({
 		project: {
@@ -111,7 +116,16 @@ const arbConfig: fc.Arbitrary<Config> = fc
 			version: r.version,
 			authorName: r.authorName,
 			authorEmail: r.authorEmail,
+			// In the model's field order (schema.ts), as a decoded link has it.
+			moreAuthors: [],
+			maintainers: [],
 			license: r.license,
+			licenseForm: 'spdx',
+			keywords: [],
+			classifiers: [],
+			extras: [],
+			dependencyGroups: [],
+			devIncludes: [],
 			url: r.url,
 			pythonVersion: r.pythonVersion,
 			kind: r.kind,
@@ -134,6 +148,40 @@ const arbConfig: fc.Arbitrary<Config> = fc
 		serverless: { provider: r.provider, memoryMb: r.memoryMb, timeoutSeconds: r.timeoutSeconds, region: r.region, gcpProject: r.gcpProject, artifactRepository: r.artifactRepository },
 		bareMetal: { domain: r.domain }
 	}));
+
+/**
+ * Issue 19.4's metadata on top of arbConfig: more people, keywords, classifiers, license
+ * expressions and forms, extras, dependency groups with includes. Sparse (each mostly
+ * empty), so most configs stay valid. A separate arbitrary, so arbConfig's stream (and
+ * the configs its seed has always drawn) is unchanged.
+ */
+const arbMeta = fc.record({
+	moreAuthors: sparse(fc.array(fc.record({ name: person, email: fc.oneof(fc.constant(''), fc.emailAddress()) }), { maxLength: 2 })),
+	maintainers: sparse(fc.array(fc.record({ name: person, email: fc.oneof(fc.constant(''), fc.emailAddress()) }), { maxLength: 2 })),
+	expression: fc.constantFrom('', '', '', '', '', '', 'MIT OR Apache-2.0', 'Apache-2.0 WITH LLVM-exception', '(MIT AND BSD-3-Clause) OR Apache-2.0', 'mit'),
+	licenseForm: fc.oneof({ weight: 12, arbitrary: fc.constant('spdx' as const) }, { weight: 1, arbitrary: fc.constantFrom('text' as const, 'file' as const) }),
+	keywords: sparse(fc.array(fc.oneof(label, text(15)), { maxLength: 3 })),
+	classifiers: sparse(fc.constantFrom(['Development Status :: 4 - Beta', 'Topic :: Internet :: WWW/HTTP'], ['Framework :: FastAPI', 'Intended Audience :: Developers'], ['not a classifier'])),
+	extras: sparse(fc.uniqueArray(fc.record({ name: label, requirements: fc.uniqueArray(req, { minLength: 1, maxLength: 2 }) }), { maxLength: 2, selector: (x) => x.name })),
+	groups: sparse(fc.uniqueArray(fc.record({ name: label, includePrevious: fc.boolean(), requirements: fc.uniqueArray(req, { maxLength: 2 }) }), { maxLength: 3, selector: (x) => x.name })),
+	devIncludesFirst: fc.boolean()
+});
+
+const arbConfigWithMeta: fc.Arbitrary<Config> = fc.tuple(arbConfig, arbMeta).map(([c, m]) => ({
+	...c,
+	project: {
+		...c.project,
+		moreAuthors: m.moreAuthors,
+		maintainers: m.maintainers,
+		license: m.licenseForm === 'file' ? 'LICENSE.txt' : m.expression || c.project.license,
+		licenseForm: m.licenseForm,
+		keywords: m.keywords,
+		classifiers: m.classifiers,
+		extras: m.extras,
+		dependencyGroups: m.groups.map((g, i) => ({ name: g.name, includes: g.includePrevious && i > 0 ? [m.groups[i - 1].name] : [], requirements: g.requirements })),
+		devIncludes: m.devIncludesFirst && m.groups.length ? [m.groups[0].name] : []
+	}
+}));
 
 /** The property: rejected with field messages, or every file passes. Returns problems. */
 function check(config: Config): string[] {
@@ -185,5 +233,30 @@ describe('property: any config is rejected clearly or generates valid files', ()
 		expect(result.failed).toBe(false);
 		// The generator must mostly produce valid configs, or the property says little.
 		expect(valid).toBeGreaterThan(RUNS * 0.3);
+	});
+
+	it(`holds for ${RUNS} random configs with authors, extras, groups and license expressions (seed ${SEED})`, { timeout: 60 * 60_000 }, () => {
+		let valid = 0;
+		let withMeta = 0;
+		const result = fc.check(
+			fc.property(arbConfigWithMeta, (c) => {
+				const problems = check(c);
+				if (!validateConfig(c).length) {
+					valid++;
+					const p = c.project;
+					if (p.extras.length || p.dependencyGroups.length || p.moreAuthors.length || p.licenseForm !== 'spdx' || / /.test(p.license)) withMeta++;
+				}
+				return problems.length === 0;
+			}),
+			{ numRuns: RUNS, seed: SEED }
+		);
+		if (result.failed && result.counterexample) {
+			const [config] = result.counterexample;
+			const file = save(config);
+			expect.fail(`shrunk counterexample saved to ${file}:\n${check(config).join('\n')}\n${JSON.stringify(config)}`);
+		}
+		expect(result.failed).toBe(false);
+		expect(valid).toBeGreaterThan(RUNS * 0.2);
+		expect(withMeta).toBeGreaterThan(RUNS * 0.05);
 	});
 });

@@ -10,6 +10,7 @@ import { APP_PORT, deployTarget, facts, githubRepository, HEALTH_PATH, imageRef,
 import { normalizeName } from '../model/pep.ts';
 import { imageTag } from './kubernetes/index.ts';
 import { isOpenSource, licenseInfo } from '../model/licenses.ts';
+import { hasLicenseText } from '../model/validate.ts';
 import { runtimeDependencies, devDependencies } from './dependencies.ts';
 import { licenseText } from './license-texts.ts';
 import type { GeneratedFile } from './types.ts';
@@ -271,7 +272,7 @@ function readme(config: ReadonlyConfig): GeneratedFile {
 			`Set \`version\` in \`pyproject.toml\`, commit, then push a matching tag (\`git tag v${p.version} && git push --tags\`). \`.github/workflows/release.yml\` builds the sdist and wheel and attaches them to the workflow run; the project is proprietary (\`Private :: Do Not Upload\`), so nothing is published to PyPI.`,
 			''
 		);
-	lines.push('## License', '', `${lic ? mdText(lic.name) : mdText(p.license)}: see [LICENSE](LICENSE).`, '');
+	lines.push('## License', '', licenseLine(config, lic?.name), '');
 	lines.push(
 		'## Reproduce',
 		'',
@@ -375,13 +376,20 @@ function preCommit(config: ReadonlyConfig): GeneratedFile {
 	};
 }
 
+/** README's license sentence: the LICENSE Slipway writes, or the license as kept (validate.ts licenseWarnings). */
+function licenseLine(config: ReadonlyConfig, name: string | undefined): string {
+	const p = config.project;
+	if (hasLicenseText(config)) return `${mdText(name ?? p.license)}: see [LICENSE](LICENSE).`;
+	if (p.licenseForm === 'file') return `See \`${p.license.replace(/`/g, '')}\`.`;
+	if (p.licenseForm === 'text') return `${mdText(p.license)} (see the project's license file).`;
+	return `\`${p.license}\` (SPDX license expression; see the project's license files).`;
+}
+
 export function repoFiles(config: ReadonlyConfig): GeneratedFile[] {
-	const files: GeneratedFile[] = [
-		readme(config),
-		gitignore(config),
-		{ path: 'LICENSE', content: licenseText(config.project.license, copyrightHolder(config)), language: 'text' },
-		preCommit(config)
-	];
+	const files: GeneratedFile[] = [readme(config), gitignore(config)];
+	// Only a text Slipway has for this one license: never a wrong one (an expression, a kept legacy license: validate.ts licenseWarnings).
+	if (hasLicenseText(config)) files.push({ path: 'LICENSE', content: licenseText(config.project.license, copyrightHolder(config)), language: 'text' });
+	files.push(preCommit(config));
 	// uv reads .python-version to pick the interpreter of `uv sync` / `uv run`.
 	if (config.packaging.manager === 'uv') files.push({ path: '.python-version', content: `${config.project.pythonVersion}\n`, language: 'text' });
 	return files;

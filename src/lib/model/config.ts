@@ -62,6 +62,31 @@ export type ServerlessProvider = (typeof SERVERLESS_PROVIDERS)[number];
 export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+export const LICENSE_FORMS = ['spdx', 'text', 'file'] as const;
+export type LicenseForm = (typeof LICENSE_FORMS)[number];
+
+/** A PEP 621 author or maintainer: a name, an e-mail, or both. */
+export interface Person {
+	name: string;
+	email: string;
+}
+
+/** One extra (`[project.optional-dependencies] name = [...]`). */
+export interface Extra {
+	/** PEP 685 extra name, e.g. `socks`. */
+	name: string;
+	requirements: string[];
+}
+
+/** One PEP 735 dependency group: its own requirements and the groups it includes (`{ include-group = "..." }`). */
+export interface DependencyGroup {
+	/** PEP 735 group name, e.g. `docs`. */
+	name: string;
+	/** Groups whose requirements this one includes, by name. */
+	includes: string[];
+	requirements: string[];
+}
+
 /** The project itself: what goes into `[project]` and the source skeleton. */
 export interface ProjectConfig {
 	/** PyPI distribution name (PEP 508 name), e.g. `acme-orders`. The import package is derived from it. */
@@ -70,11 +95,32 @@ export interface ProjectConfig {
 	description: string;
 	/** PEP 440 version, e.g. `0.1.0`. */
 	version: string;
+	/** The first author (LICENSE's copyright holder); may be empty. */
 	authorName: string;
 	/** May be empty; when set, a valid e-mail address. */
 	authorEmail: string;
-	/** SPDX license identifier (see `licenses.ts`), e.g. `MIT`. */
+	/** Authors after the first, in order (PEP 621 `authors`). */
+	moreAuthors: Person[];
+	/** PEP 621 `maintainers`, in order. */
+	maintainers: Person[];
+	/**
+	 * With `licenseForm: 'spdx'`: an SPDX license expression (PEP 639), e.g. `MIT` or
+	 * `MIT OR Apache-2.0` (spdx.ts checks it). With `text`/`file`: the legacy PEP 621
+	 * `license = { text = ... }` / `{ file = ... }` value, kept verbatim (a warning says so).
+	 */
 	license: string;
+	/** How `license` is written: an SPDX expression (`spdx`), or kept as a project had it (`text`, `file`). */
+	licenseForm: LicenseForm;
+	/** PEP 621 `keywords`. */
+	keywords: string[];
+	/** Trove classifiers of the user's, written after the ones Slipway derives (Python versions, framework...). */
+	classifiers: string[];
+	/** PEP 621 `[project.optional-dependencies]`: published extras, each a name and PEP 508 requirements (markers allowed). */
+	extras: Extra[];
+	/** PEP 735 `[dependency-groups]` besides `dev` (which is `devDependencies` plus Slipway's tooling). */
+	dependencyGroups: DependencyGroup[];
+	/** Groups of `dependencyGroups` the `dev` group includes (`dev = [{ include-group = "test" }, ...]`). */
+	devIncludes: string[];
 	/** Home page / repository URL; may be empty. */
 	url: string;
 	/** Lowest supported Python version (`requires-python >= X`), also the image's Python. */

@@ -5,6 +5,7 @@
  */
 import {
 	BASE_IMAGES,
+	LICENSE_FORMS,
 	BUILD_BACKENDS,
 	FRAMEWORKS,
 	K8S_EXPOSURES,
@@ -24,15 +25,38 @@ export type FieldSpec =
 	| { type: 'boolean'; description: string }
 	| { type: 'integer'; description: string; minimum: number; maximum: number }
 	| { type: 'string[]'; description: string; maxItems: number; maxLength: number }
-	| { type: 'object'; description: string; fields: Record<string, FieldSpec> };
+	| { type: 'object'; description: string; fields: Record<string, FieldSpec> }
+	/** A list of objects of one shape (authors, extras, dependency groups). */
+	| { type: 'list'; description: string; maxItems: number; item: { type: 'object'; description: string; fields: Record<string, FieldSpec> } };
 
 const str = (description: string, maxLength = 200): FieldSpec => ({ type: 'string', description, maxLength });
+const strings = (description: string, maxItems: number, maxLength: number): FieldSpec => ({ type: 'string[]', description, maxItems, maxLength });
+const people = (description: string): FieldSpec => ({
+	type: 'list',
+	description,
+	maxItems: 50,
+	item: {
+		type: 'object',
+		description: 'A person: a name, an e-mail address, or both.',
+		fields: { name: str('Name; may be empty when the e-mail is given.', 200), email: str('E-mail address; may be empty when the name is given.', 254) }
+	}
+});
 const oneOf = (description: string, values: readonly string[]): FieldSpec => ({
 	type: 'string',
 	description,
 	maxLength: 64,
 	enum: values
 });
+
+/**
+ * Settings slipway.json and share links leave out while they hold the value an
+ * absent key means (issue 19.4's metadata; codec.ts portableConfig and ADDED_IN_V1):
+ * files and links of configs that do not use them stay as they were, and older
+ * ones, made before the settings existed, read the same. Not required in the JSON Schema.
+ */
+export const OMITTED_AT_DEFAULT: Readonly<Record<'project', Readonly<Record<string, unknown>>>> = {
+	project: { moreAuthors: [], maintainers: [], licenseForm: 'spdx', keywords: [], classifiers: [], extras: [], dependencyGroups: [], devIncludes: [] }
+};
 
 export const CONFIG_SPEC: FieldSpec & { type: 'object' } = {
 	type: 'object',
@@ -47,7 +71,40 @@ export const CONFIG_SPEC: FieldSpec & { type: 'object' } = {
 				version: str('PEP 440 version, e.g. "0.1.0".', 64),
 				authorName: str('Author name.', 200),
 				authorEmail: str('Author e-mail; may be empty.', 254),
-				license: oneOf('SPDX license identifier.', LICENSES.map((l) => l.id)),
+				moreAuthors: people('Authors after the first, in order (pyproject.toml [project] authors).'),
+				maintainers: people('Maintainers, in order (pyproject.toml [project] maintainers).'),
+				license: str(`SPDX license expression (PEP 639), e.g. "MIT", "MIT OR Apache-2.0" or "Apache-2.0 WITH LLVM-exception"; a LICENSE text is generated for ${LICENSES.length - 1} common licenses and LicenseRef-Proprietary. With licenseForm "text" or "file": the legacy license text or file path, kept verbatim.`, 500),
+				licenseForm: oneOf('How the license is written: "spdx" (an SPDX expression, the default), or a legacy table kept as the project had it: "text" (license = { text = ... }) or "file" (license = { file = ... }).', LICENSE_FORMS),
+				keywords: strings('PyPI keywords ([project] keywords).', 50, 100),
+				classifiers: strings('Trove classifiers of your own, written after those Slipway derives (Python versions, framework, license, status).', 100, 200),
+				extras: {
+					type: 'list',
+					description: 'Extras ([project.optional-dependencies]): published optional features users install with name[extra].',
+					maxItems: 50,
+					item: {
+						type: 'object',
+						description: 'One extra.',
+						fields: {
+							name: str('Extra name (PEP 685), e.g. "socks".', 100),
+							requirements: strings('PEP 508 requirements of the extra; markers allowed, e.g. "uvloop>=0.21; sys_platform != \'win32\'".', 200, 500)
+						}
+					}
+				},
+				dependencyGroups: {
+					type: 'list',
+					description: 'Dependency groups besides "dev" (PEP 735 [dependency-groups]; Poetry group tables): for developers, never published.',
+					maxItems: 50,
+					item: {
+						type: 'object',
+						description: 'One dependency group.',
+						fields: {
+							name: str('Group name (PEP 735), e.g. "docs".', 100),
+							includes: strings('Groups this one includes ({ include-group = "..." }), by name.', 50, 100),
+							requirements: strings('PEP 508 requirements of the group.', 200, 500)
+						}
+					}
+				},
+				devIncludes: strings('Dependency groups the "dev" group includes ({ include-group = "..." }), by name.', 50, 100),
 				url: str('Home page or repository URL (https://...); may be empty.', 500),
 				pythonVersion: oneOf('Lowest supported Python version.', PYTHON_VERSIONS),
 				kind: oneOf('What the project is.', KINDS),
@@ -155,6 +212,8 @@ export function configJsonSchema(): Record<string, unknown> {
 					maxItems: f.maxItems,
 					items: { type: 'string', maxLength: f.maxLength }
 				};
+			case 'list':
+				return { type: 'array', description: f.description, maxItems: f.maxItems, items: toSchema(f.item) };
 			case 'object':
 				return {
 					type: 'object',
@@ -168,6 +227,10 @@ export function configJsonSchema(): Record<string, unknown> {
 	const root = toSchema(CONFIG_SPEC);
 	// A library has no deployment target: its slipway.json leaves `target` out (every other kind must name one).
 	root.required = (root.required as string[]).filter((k) => k !== 'target');
+	for (const [section, omitted] of Object.entries(OMITTED_AT_DEFAULT)) {
+		const sub = (root.properties as Record<string, Record<string, unknown>>)[section];
+		sub.required = (sub.required as string[]).filter((k) => !(k in omitted));
+	}
 	root.if = { properties: { project: { properties: { kind: { const: 'library' } }, required: ['kind'] } }, required: ['project'] };
 	root.else = { required: ['target'] };
 	return {

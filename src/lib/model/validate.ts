@@ -10,6 +10,8 @@ import { DEFAULT_REGION, runsImage } from './derive.ts';
 import { DHI_PYTHON, LAMBDA_PYTHON_LIFECYCLE, LAMBDA_PYTHON_RUNTIMES, PYTHON_END_OF_LIFE } from './platform-facts.ts';
 import { importNameOf, isCanonicalVersion, isValidName, isValidVersion, normalizeName, parseRequirement, URL_RE } from './pep.ts';
 import { CONFIG_SPEC, type FieldSpec } from './schema.ts';
+import { checkSpdx } from './spdx.ts';
+import { licenseInfo } from './licenses.ts';
 
 /** One problem with one field. `path` is dotted, e.g. `project.dependencies.2`. */
 export interface FieldError {
@@ -102,6 +104,17 @@ export function readConfig(input: unknown, base?: ReadonlyConfig): ReadResult {
 					return undefined;
 				}
 				return value;
+			case 'list': {
+				if (!Array.isArray(value)) {
+					errors.push({ path: at, message: `must be a list, not ${describe(value)}` });
+					return undefined;
+				}
+				if (value.length > spec.maxItems) {
+					errors.push({ path: at, message: `has ${value.length} entries; at most ${spec.maxItems} are allowed` });
+					return undefined;
+				}
+				return value.map((item, i) => readRaw(spec.item, item, undefined, `${at}.${i}`));
+			}
 			case 'string[]': {
 				if (!Array.isArray(value)) {
 					errors.push({ path: at, message: `must be a list of texts, not ${describe(value)}` });
@@ -253,6 +266,8 @@ export function validateConfig(config: ReadonlyConfig): FieldError[] {
 	if (p.kind !== 'service' && p.framework !== 'none')
 		err('project.framework', `A ${p.kind} has no web framework; choose "none", or set the kind to "service"`);
 
+	checkMetadata(config, err, text);
+
 	const seen = new Map<string, string>();
 	const checkDeps = (list: readonly string[], field: 'dependencies' | 'devDependencies') => {
 		list.forEach((dep, i) => {
@@ -350,6 +365,118 @@ export function validateConfig(config: ReadonlyConfig): FieldError[] {
 	return errors;
 }
 
+/** PEP 508 names compared as PEP 503 normalises them (extras and group names too: PEP 685, PEP 735). */
+const nameKey = (n: string) => normalizeName(n);
+
+/**
+ * Issue 19.4's metadata: authors and maintainers, keywords, classifiers, the license
+ * expression, extras and dependency groups. Each message names the entry.
+ */
+function checkMetadata(
+	config: ReadonlyConfig,
+	err: (path: string, message: string) => void,
+	text: (path: string, value: string, label: string) => boolean
+): void {
+	const p = config.project;
+	const person = (list: readonly { name: string; email: string }[], field: 'moreAuthors' | 'maintainers', label: string) =>
+		list.forEach((a, i) => {
+			const at = `project.${field}.${i}`;
+			if (!a.name.trim() && !a.email.trim()) err(at, `${label} ${i + 1} needs a name, an e-mail address or both, e.g. "Jane Doe" and "jane@example.com" (or remove the entry)`);
+			if (text(`${at}.name`, a.name, `${label} ${i + 1}'s name`) && /[<>,]/.test(a.name))
+				err(`${at}.name`, `${label} ${i + 1}'s name must not contain "<", ">" or ","; they break the "Name <email>" form tools write, e.g. "Jane Doe"`);
+			if (a.email && !EMAIL_RE.test(a.email)) err(`${at}.email`, `"${a.email}" is not an e-mail address, e.g. "jane@example.com" (or leave it empty)`);
+		});
+	person(p.moreAuthors, 'moreAuthors', 'Author');
+	person(p.maintainers, 'maintainers', 'Maintainer');
+
+	p.keywords.forEach((k, i) => {
+		const at = `project.keywords.${i}`;
+		if (!text(at, k, `Keyword ${i + 1}`)) return;
+		if (!k) err(at, `Keyword ${i + 1} is empty; remove it or write a word, e.g. "http"`);
+		else if (k.includes(',')) err(at, `Keyword "${k}" must not contain ",": the package metadata joins keywords with commas; make it two keywords`);
+	});
+	const seenClassifiers = new Set<string>();
+	p.classifiers.forEach((c, i) => {
+		const at = `project.classifiers.${i}`;
+		if (!text(at, c, `Classifier ${i + 1}`)) return;
+		if (!/^[A-Za-z0-9][^:]*( :: [^:]*[^:\s])+$/.test(c)) err(at, `"${c}" is not a Trove classifier: parts separated by " :: ", e.g. "Topic :: Internet :: WWW/HTTP" (pypi.org/classifiers lists them)`);
+		else if (seenClassifiers.has(c)) err(at, `"${c}" is listed twice; keep one`);
+		seenClassifiers.add(c);
+	});
+
+	// The license: an SPDX expression, or a legacy text/file value kept verbatim (validationWarnings says what that means).
+	if (p.licenseForm === 'spdx') {
+		const r = checkSpdx(p.license);
+		if (!r.ok) err('project.license', `License "${p.license}" ${r.error}. Write an SPDX expression, e.g. "MIT" or "MIT OR Apache-2.0"`);
+	} else if (text('project.license', p.license, p.licenseForm === 'text' ? 'License text' : 'License file')) {
+		if (!p.license) err('project.license', `The license ${p.licenseForm} is empty: write it, or choose an SPDX expression, e.g. "MIT"`);
+		else if (p.licenseForm === 'file' && (/^\/|^[A-Za-z]:|\\/.test(p.license) || p.license.split('/').includes('..')))
+			err('project.license', `License file "${p.license}" must be a path inside the project, relative and with "/", e.g. "LICENSE.txt"`);
+	}
+
+	const classic = config.packaging.manager === 'poetry' && config.packaging.poetryLayout === 'classic';
+	const extraNames = new Map<string, number>();
+	p.extras.forEach((x, i) => {
+		const at = `project.extras.${i}`;
+		if (!isValidName(x.name)) err(`${at}.name`, `"${x.name}" is not a valid extra name: ASCII letters, digits, and "-", "_" or "." between them, e.g. "socks"`);
+		else if (extraNames.has(nameKey(x.name))) err(`${at}.name`, `the extra "${x.name}" is listed twice (also entry ${extraNames.get(nameKey(x.name))! + 1}); merge them`);
+		else extraNames.set(nameKey(x.name), i);
+		if (!x.requirements.length) err(`${at}.requirements`, `the extra "${x.name}" has no requirements; add one, e.g. "brotli", or remove the extra`);
+		checkRequirementList(x.requirements, `${at}.requirements`, `the extra "${x.name}"`, err);
+	});
+	if (classic && p.extras.length)
+		err('project.extras', 'Extras are written as PEP 621 [project.optional-dependencies], which the classic Poetry 1 layout has not: choose the Poetry 2 layout (packaging.poetryLayout "poetry2")');
+
+	const groupNames = new Map<string, number>();
+	p.dependencyGroups.forEach((g, i) => {
+		const at = `project.dependencyGroups.${i}`;
+		if (!isValidName(g.name)) err(`${at}.name`, `"${g.name}" is not a valid dependency group name: ASCII letters, digits, and "-", "_" or "." between them, e.g. "docs"`);
+		else if (nameKey(g.name) === 'dev') err(`${at}.name`, 'The "dev" group is the development dependencies (and Slipway\'s tooling): put its requirements there, and the groups it includes under "dev includes"');
+		else if (groupNames.has(nameKey(g.name))) err(`${at}.name`, `the group "${g.name}" is listed twice (also entry ${groupNames.get(nameKey(g.name))! + 1}); merge them`);
+		else groupNames.set(nameKey(g.name), i);
+		checkRequirementList(g.requirements, `${at}.requirements`, `the group "${g.name}"`, err);
+	});
+	const includesOf = new Map<string, string[]>(p.dependencyGroups.map((g) => [nameKey(g.name), g.includes.map(nameKey)]));
+	const checkIncludes = (list: readonly string[], at: string, owner: string) =>
+		list.forEach((inc, j) => {
+			if (!groupNames.has(nameKey(inc))) err(`${at}.${j}`, `${owner} includes "${inc}", which is not one of the dependency groups${groupNames.size ? ` (${p.dependencyGroups.map((g) => g.name).join(', ')})` : ''}; add that group or remove the include`);
+			else if (nameKey(inc) === nameKey(owner.replace(/^the group "|"$/g, ''))) err(`${at}.${j}`, `${owner} includes itself`);
+		});
+	p.dependencyGroups.forEach((g, i) => checkIncludes(g.includes, `project.dependencyGroups.${i}.includes`, `the group "${g.name}"`));
+	checkIncludes(p.devIncludes, 'project.devIncludes', 'the dev group');
+	// PEP 735: includes must not form a cycle.
+	p.dependencyGroups.forEach((g, i) => {
+		const start = nameKey(g.name);
+		const stack = [...(includesOf.get(start) ?? [])];
+		const seen = new Set<string>();
+		while (stack.length) {
+			const n = stack.pop()!;
+			if (n === start) {
+				err(`project.dependencyGroups.${i}.includes`, `the group "${g.name}" includes itself through other groups (PEP 735 forbids cycles); remove one of the includes`);
+				break;
+			}
+			if (seen.has(n)) continue;
+			seen.add(n);
+			stack.push(...(includesOf.get(n) ?? []));
+		}
+	});
+	if (classic && (p.devIncludes.length || p.dependencyGroups.some((g) => g.includes.length)))
+		err('project.dependencyGroups', 'Groups that include other groups need Poetry 2.2 or later (include-groups); the classic layout is for Poetry 1: choose the Poetry 2 layout, or list the requirements in each group');
+}
+
+function checkRequirementList(list: readonly string[], at: string, owner: string, err: (path: string, message: string) => void): void {
+	const seen = new Map<string, number>();
+	list.forEach((dep, i) => {
+		const r = parseRequirement(dep);
+		if (!r.ok) return err(`${at}.${i}`, `"${dep}" is not a valid requirement: ${r.error}. Example: "httpx>=0.27,<1"`);
+		const key = nameKey(r.value.name);
+		// The same package may appear twice with different markers (PEP 508), not twice with the same one.
+		const k = `${key};${r.value.marker ?? ''}`;
+		if (seen.has(k)) err(`${at}.${i}`, `"${r.value.name}" is listed twice in ${owner} (also entry ${seen.get(k)! + 1}); keep one`);
+		else seen.set(k, i);
+	});
+}
+
 /**
  * serverless.region: empty means the provider's default (derive.ts
  * serverlessRegion). Deploying serverless, it must be a region in that
@@ -381,6 +508,9 @@ function checkLengths(spec: FieldSpec, value: unknown, path: string, err: (path:
 		for (const [k, sub] of Object.entries(spec.fields)) checkLengths(sub, value[k], path ? `${path}.${k}` : k, err);
 	} else if (spec.type === 'string' && typeof value === 'string' && value.length > spec.maxLength) {
 		err(path, `is ${value.length} characters long; at most ${spec.maxLength} are allowed`);
+	} else if (spec.type === 'list' && Array.isArray(value)) {
+		if (value.length > spec.maxItems) err(path, `has ${value.length} entries; at most ${spec.maxItems} are allowed`);
+		value.forEach((v, i) => checkLengths(spec.item, v, `${path}.${i}`, err));
 	} else if (spec.type === 'string[]' && Array.isArray(value)) {
 		if (value.length > spec.maxItems) err(path, `has ${value.length} entries; at most ${spec.maxItems} are allowed`);
 		value.forEach((v, i) => {
@@ -396,6 +526,7 @@ function checkLengths(spec: FieldSpec, value: unknown, path: string, err: (path:
  */
 export function validationWarnings(config: ReadonlyConfig): FieldError[] {
 	const warnings: FieldError[] = [];
+	warnings.push(...licenseWarnings(config));
 	const v = config.project.pythonVersion;
 	const eol = PYTHON_END_OF_LIFE[v];
 	if (eol)
@@ -404,6 +535,24 @@ export function validationWarnings(config: ReadonlyConfig): FieldError[] {
 			message: `Python ${v} reached its end of life on ${eol.date} (${eol.source}): it gets no more security fixes. The project still supports it (requires-python >=${v}); choose "3.11" or later unless you must keep ${v} users`
 		});
 	return warnings;
+}
+
+/** Whether Slipway writes the license's full text (LICENSE): one SPDX identifier whose text it has (licenses.ts). */
+export function hasLicenseText(config: ReadonlyConfig): boolean {
+	return config.project.licenseForm === 'spdx' && licenseInfo(config.project.license) !== undefined;
+}
+
+/** A license kept verbatim, or one whose text Slipway cannot write: said, never replaced (issue 19.4). */
+function licenseWarnings(config: ReadonlyConfig): FieldError[] {
+	const p = config.project;
+	if (hasLicenseText(config)) return [];
+	if (p.licenseForm === 'text')
+		return [{ path: 'project.license', message: `The license is kept verbatim as license = { text = ${JSON.stringify(p.license)} }, the legacy form: it is not an SPDX expression, so PyPI and tools cannot read it (PEP 639 deprecates the table), and Slipway writes no LICENSE file. Keep your own LICENSE, or write an SPDX expression, e.g. "BSD-3-Clause"` }];
+	if (p.licenseForm === 'file')
+		return [{ path: 'project.license', message: `The license is kept verbatim as license = { file = ${JSON.stringify(p.license)} }, the legacy form (PEP 639 deprecates it): Slipway writes no LICENSE file, so keep ${p.license} in the project, or write an SPDX expression, e.g. "MIT"` }];
+	const r = checkSpdx(p.license);
+	if (!r.ok) return [];
+	return [{ path: 'project.license', message: `Slipway has no license text for "${p.license}", so it writes no LICENSE file (rather than a wrong one) and pyproject.toml names no license-files: add the text of ${r.licenses.length > 1 ? `each license (${[...r.licenses, ...r.exceptions].join(', ')})` : p.license} yourself, e.g. from https://spdx.org/licenses/, and list it in [project] license-files` }];
 }
 
 /** Read and validate untrusted JSON in one go. */

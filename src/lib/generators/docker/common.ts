@@ -108,5 +108,7 @@ export function lockCommand(config: ReadonlyConfig): string {
 
 /** Files the image build reads from the context (the .dockerignore lets exactly these in). */
 export function buildInputs(config: ReadonlyConfig): string[] {
-	return ['pyproject.toml', 'README.md', 'LICENSE', lockFile(config.packaging.manager), 'src/'];
+	// A legacy `license = { file = ... }` (kept verbatim) is read by the build backend: let it in too.
+	const license = config.project.licenseForm === 'file' ? config.project.license : 'LICENSE';
+	return ['pyproject.toml', 'README.md', license, lockFile(config.packaging.manager), 'src/'];
 }

@@ -194,7 +194,8 @@ export function ociLabels(config: ReadonlyConfig): [string, string][] {
 	const labels: [string, string][] = [['org.opencontainers.image.title', p.name]];
 	if (p.description) labels.push(['org.opencontainers.image.description', p.description]);
 	labels.push(['org.opencontainers.image.version', p.version]);
-	if (p.license) labels.push(['org.opencontainers.image.licenses', p.license]);
+	// The OCI annotation is an SPDX expression: a legacy license kept verbatim is not one.
+	if (p.license && p.licenseForm === 'spdx') labels.push(['org.opencontainers.image.licenses', p.license]);
 	if (p.url) labels.push(['org.opencontainers.image.source', p.url]);
 	const author = p.authorName && p.authorEmail ? `${p.authorName} <${p.authorEmail}>` : p.authorName || p.authorEmail;
 	if (author) labels.push(['org.opencontainers.image.authors', author]);
