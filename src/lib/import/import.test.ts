@@ -161,7 +161,10 @@ describe('importText: Poetry 1 pyproject', () => {
 			'boto3',
 			'pendulum==2.1.2'
 		]);
-		expect(p.devDependencies).toEqual(['pytest>=7.4,<8.0', 'ruff>=0.4']);
+		// Issue 19.4: the lint group stays a group of its own (it was merged into dev before), and Bob stays an author.
+		expect(p.devDependencies).toEqual(['pytest>=7.4,<8.0']);
+		expect(p.dependencyGroups).toEqual([{ name: 'lint', includes: [], requirements: ['ruff>=0.4'] }]);
+		expect(p.moreAuthors).toEqual([{ name: 'Bob', email: 'bob@acme.test' }]);
 		expect(r.config.packaging).toMatchObject({ manager: 'poetry', backend: 'poetry-core', poetryLayout: 'classic' });
 		expect(r.config.services.postgres).toBe(true);
 		expect(validateConfig(r.config)).toEqual([]);
@@ -173,7 +176,7 @@ describe('importText: Poetry 1 pyproject', () => {
 		expect(ignored).toContain('weird');
 		expect(ignored).toContain('[tool.black]');
 		expect(ignored).toContain('raised to 3.10');
-		expect(ignored).toContain('1 more author');
+		expect(ignored).not.toContain('author');
 		expect(r.report.taken.join('\n')).toContain('package manager: poetry ([tool.poetry])');
 	});
 });
@@ -191,23 +194,29 @@ describe('importText: uv / PEP 735', () => {
 			authorName: 'Ann',
 			license: 'MIT',
 			dependencies: ['click>=8.1', 'rich>=13'],
-			devDependencies: ['pytest>=8', 'ruff>=0.6']
+			// Issue 19.4: the include stays an include, lint a group of its own.
+			devDependencies: ['pytest>=8'],
+			devIncludes: ['lint'],
+			dependencyGroups: [{ name: 'lint', includes: [], requirements: ['ruff>=0.6'] }]
 		});
 		expect(r.config.packaging).toMatchObject({ manager: 'uv', backend: 'uv_build' });
 		expect(validateConfig(r.config)).toEqual([]);
 	});
-	it('PEP 621 with hatchling and optional-dependencies.dev is pip, de-duplicated', () => {
+	it('PEP 621 with hatchling is pip; extras (a "dev" one too) stay extras, the legacy license table verbatim', () => {
 		const r = importText(PEP621, defaultConfig(), 'pyproject.toml');
 		if (!r.ok) throw new Error(r.message);
 		expect(r.config.packaging).toMatchObject({ manager: 'pip', backend: 'hatchling' });
-		expect(r.config.project.license).toBe('BSD-3-Clause');
+		expect(r.config.project).toMatchObject({ license: 'BSD-3-Clause', licenseForm: 'text' });
 		expect(r.config.project.kind).toBe('library');
 		expect(r.config.project.dependencies).toEqual(['attrs>=23']);
-		expect(r.config.project.devDependencies).toEqual(['pytest>=8']);
+		expect(r.config.project.devDependencies).toEqual([]);
+		expect(r.config.project.extras).toEqual([
+			{ name: 'dev', requirements: ['pytest>=8', 'attrs>=22'] },
+			{ name: 'postgres', requirements: ['psycopg>=3'] }
+		]);
 		const ignored = r.report.ignored.join('\n');
 		expect(ignored).toContain('not a requirement!!');
-		expect(ignored).toContain('optional-dependencies].postgres');
-		expect(ignored).toContain('listed more than once');
+		expect(r.report.taken.join('\n')).toContain('kept verbatim');
 	});
 	it('keeps deployment settings of the base config', () => {
 		const base = defaultConfig();

@@ -10,6 +10,8 @@ import type { BuildBackend, Config, ReadonlyConfig } from '../model/config.ts';
 import { formatRequirement, normalizeName, parseRequirement } from '../model/pep.ts';
 import { mapPythonRequirement, poetryConstraint } from './constraints.ts';
 import { applyDependencies, applyManager, licenseFromText, type ImportReport, type ImportResult } from './shared.ts';
+import { checkSpdx } from '../model/spdx.ts';
+import { derivedClassifiers, PYTHON_VERSION_CLASSIFIER, supportedPythons } from '../model/classifiers.ts';
 
 type Table = Record<string, unknown>;
 const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
@@ -52,6 +54,31 @@ export function poetryDependency(name: string, spec: unknown): { ok: true; requi
 	return { ok: true, requirement: formatRequirement(r.value) };
 }
 
+/** A PEP 735 group: its requirements and the groups it includes, as written. */
+function readGroup(list: unknown, where: string, report: ImportReport): { requirements: string[]; includes: string[] } {
+	const requirements: string[] = [];
+	const includes: string[] = [];
+	if (!Array.isArray(list)) {
+		report.ignored.push(`${where}: not a list; skipped`);
+		return { requirements, includes };
+	}
+	for (const item of list) {
+		if (isTable(item) && typeof item['include-group'] === 'string') includes.push(item['include-group']);
+		else requirements.push(...readList([item], where, report));
+	}
+	return { requirements, includes };
+}
+
+/** A person of PEP 621 (`{ name, email }`) or Poetry (`"Name <email>"`). */
+function readPerson(a: unknown): { name: string; email: string } | null {
+	if (typeof a === 'string') {
+		const m = /^\s*([^<]*?)\s*(?:<([^>]*)>)?\s*$/.exec(a);
+		return { name: m?.[1] ?? a, email: m?.[2] ?? '' };
+	}
+	if (isTable(a)) return { name: str(a.name) ?? '', email: str(a.email) ?? '' };
+	return null;
+}
+
 /** PEP 508 strings from a list; invalid ones are reported. */
 function readList(list: unknown, where: string, report: ImportReport, groups?: Table, seenGroups = new Set<string>()): string[] {
 	if (!Array.isArray(list)) return [];
@@ -84,7 +111,104 @@ function readPoetryTable(deps: unknown, where: string, report: ImportReport): st
 	return out;
 }
 
-const DEV_NAMES = new Set(['dev', 'test', 'tests', 'testing', 'lint', 'typing', 'docs']);
+/** Requirements without repeats (the same name and marker), the first kept; repeats reported. */
+function dedupeList(list: string[], owner: string, report: ImportReport): string[] {
+	const seen = new Set<string>();
+	return list.filter((d) => {
+		const r = parseRequirement(d);
+		const key = r.ok ? `${normalizeName(r.value.name)};${r.value.marker ?? ''}` : d;
+		if (seen.has(key)) {
+			report.ignored.push(`${owner}: "${d}" listed more than once; kept the first`);
+			return false;
+		}
+		seen.add(key);
+		return true;
+	});
+}
+
+/** Poetry 1 extras: `[tool.poetry.extras] name = ["pkg", ...]` naming `optional = true` dependencies. */
+function poetryExtras(extras: Table, deps: Table, report: ImportReport): { name: string; requirements: string[] }[] {
+	const byName = new Map(Object.entries(deps).map(([k, v]) => [normalizeName(k), [k, v] as const]));
+	return Object.entries(extras).map(([name, list]) => {
+		const requirements: string[] = [];
+		for (const pkg of Array.isArray(list) ? list : []) {
+			const dep = typeof pkg === 'string' ? byName.get(normalizeName(pkg)) : undefined;
+			if (!dep) {
+				report.ignored.push(`[tool.poetry.extras].${name}: "${String(pkg)}" is not a dependency; skipped`);
+				continue;
+			}
+			const spec = isTable(dep[1]) ? { ...dep[1], optional: undefined } : dep[1];
+			const r = poetryDependency(dep[0], spec);
+			if (r.ok) requirements.push(r.requirement);
+			else report.ignored.push(`[tool.poetry.extras].${name}: ${r.reason}`);
+		}
+		return { name, requirements };
+	});
+}
+
+/**
+ * The license as written: a string that is an SPDX expression (PEP 639) is taken; any other
+ * string, and the legacy PEP 621 tables `{ text }` / `{ file }`, are kept verbatim
+ * (licenseForm text/file; validate.ts warns). Poetry 1 names ("MIT License") that map to one
+ * SPDX identifier are read as it, and the report says so.
+ */
+function readLicense(lic: unknown, p: Config['project'], report: ImportReport): void {
+	if (lic === undefined) return;
+	const t = table(lic);
+	if (typeof lic === 'string') {
+		if (checkSpdx(lic).ok) {
+			p.license = lic;
+			p.licenseForm = 'spdx';
+			report.taken.push(`license: ${lic}`);
+			return;
+		}
+		const id = licenseFromText(lic);
+		if (id) {
+			p.license = id;
+			p.licenseForm = 'spdx';
+			report.taken.push(`license: "${lic}" read as the SPDX identifier ${id}`);
+			return;
+		}
+		p.license = lic;
+		p.licenseForm = 'text';
+		report.taken.push(`license: "${lic}" kept verbatim; it is not an SPDX expression, so it is written as license = { text = ... } and no LICENSE is generated`);
+	} else if (t && typeof t.text === 'string') {
+		p.license = t.text.replace(/\s+/g, ' ').trim();
+		p.licenseForm = 'text';
+		report.taken.push(`license: { text = ${JSON.stringify(p.license)} } kept verbatim (no LICENSE is generated)`);
+		if (p.license !== t.text) report.ignored.push('license text: line breaks and runs of spaces became single spaces');
+	} else if (t && typeof t.file === 'string') {
+		p.license = t.file;
+		p.licenseForm = 'file';
+		report.taken.push(`license: { file = ${JSON.stringify(t.file)} } kept verbatim (no LICENSE is generated)`);
+	} else report.ignored.push('license: neither an SPDX expression nor a { text } or { file } table; kept the current license');
+}
+
+/**
+ * The user's own classifiers: all but those the model derives for this config (they are
+ * written again), the Python versions (derived from requires-python) and, with an SPDX
+ * license, the License :: ones (PEP 639: the expression replaces them).
+ */
+function readClassifiers(list: unknown, config: Config, report: ImportReport): void {
+	if (!Array.isArray(list)) return;
+	const all = list.filter((c): c is string => typeof c === 'string').map((c) => c.trim());
+	const p = config.project;
+	p.classifiers = all;
+	const derived = new Set(derivedClassifiers(config, false));
+	const pythons: string[] = [];
+	const licenses: string[] = [];
+	p.classifiers = all.filter((c, i) => {
+		if (all.indexOf(c) !== i || derived.has(c)) return false;
+		if (PYTHON_VERSION_CLASSIFIER.test(c)) return pythons.push(c) < 0;
+		if (p.licenseForm === 'spdx' && c.startsWith('License ::')) return licenses.push(c) < 0;
+		return true;
+	});
+	report.taken.push(`${p.classifiers.length} classifier${p.classifiers.length === 1 ? '' : 's'} of your own (${all.length - p.classifiers.length} derived again from the model)`);
+	const sup = new Set(supportedPythons(config).map((v) => `Programming Language :: Python :: ${v}`));
+	const lost = pythons.filter((c) => !sup.has(c));
+	if (lost.length) report.ignored.push(`classifiers ${lost.join(', ')}: the Python versions are derived from requires-python (${supportedPythons(config).join(', ')})`);
+	if (licenses.length) report.ignored.push(`classifiers ${licenses.join(', ')}: with an SPDX license expression PEP 639 replaces License :: classifiers; dropped`);
+}
 
 export function importPyproject(text: string, base: ReadonlyConfig): ImportResult {
 	let doc: Table;
@@ -138,36 +262,39 @@ export function importPyproject(text: string, base: ReadonlyConfig): ImportResul
 		report.taken.push('description');
 	}
 
-	// Authors: PEP 621 tables or Poetry "Name <email>" strings.
-	const authors = meta('authors');
-	if (Array.isArray(authors) && authors.length) {
-		const a = authors[0];
-		let aname = '';
-		let email = '';
-		if (typeof a === 'string') {
-			const m = /^\s*([^<]*?)\s*(?:<([^>]*)>)?\s*$/.exec(a);
-			aname = m?.[1] ?? a;
-			email = m?.[2] ?? '';
-		} else if (isTable(a)) {
-			aname = str(a.name) ?? '';
-			email = str(a.email) ?? '';
-		}
-		p.authorName = aname;
-		p.authorEmail = email;
-		report.taken.push(`author: ${[aname, email && `<${email}>`].filter(Boolean).join(' ')}`);
-		if (authors.length > 1) report.ignored.push(`${authors.length - 1} more author(s): Slipway keeps one`);
+	// Authors and maintainers: PEP 621 tables or Poetry "Name <email>" strings, all of them, in order.
+	const people = (key: 'authors' | 'maintainers') => {
+		const list = meta(key);
+		if (!Array.isArray(list)) return [];
+		const out = list.map(readPerson).filter((x): x is { name: string; email: string } => x !== null && Boolean(x.name || x.email));
+		if (out.length < list.length) report.ignored.push(`${key}: ${list.length - out.length} entr${list.length - out.length === 1 ? 'y' : 'ies'} without a name or e-mail skipped`);
+		return out;
+	};
+	const authors = people('authors');
+	if (authors.length) {
+		const [first, ...more] = authors;
+		p.authorName = first.name;
+		p.authorEmail = first.email;
+		p.moreAuthors = more;
+		report.taken.push(`author${authors.length > 1 ? 's' : ''}: ${authors.map((a) => [a.name, a.email && `<${a.email}>`].filter(Boolean).join(' ')).join(', ')}`);
+	} else if (meta('authors') !== undefined) {
+		p.authorName = '';
+		p.authorEmail = '';
+		p.moreAuthors = [];
+	}
+	const maintainers = people('maintainers');
+	if (maintainers.length) {
+		p.maintainers = maintainers;
+		report.taken.push(`${maintainers.length} maintainer${maintainers.length === 1 ? '' : 's'}`);
+	}
+	const keywords = meta('keywords');
+	if (Array.isArray(keywords)) {
+		p.keywords = keywords.filter((k): k is string => typeof k === 'string');
+		report.taken.push(`${p.keywords.length} keyword${p.keywords.length === 1 ? '' : 's'}`);
 	}
 
-	// License: PEP 639 string, PEP 621 {text}/{file}, or Poetry's string.
-	const lic = meta('license');
-	const licText = str(lic) ?? str(table(lic)?.text);
-	if (licText) {
-		const id = licenseFromText(licText);
-		if (id) {
-			p.license = id;
-			report.taken.push(`license: ${id}`);
-		} else report.ignored.push(`license "${licText}" is not one Slipway offers; kept ${p.license}`);
-	} else if (table(lic)?.file) report.ignored.push('license is given as a file; choose the SPDX identifier by hand');
+	// License: a PEP 639 SPDX expression; anything else is kept verbatim (a legacy text or file), never replaced.
+	readLicense(meta('license'), p, report);
 
 	// URL.
 	const urls = table(project?.urls) ?? {};
@@ -196,50 +323,90 @@ export function importPyproject(text: string, base: ReadonlyConfig): ImportResul
 	else if (poetry?.dependencies) runtime = readPoetryTable(poetry.dependencies, '[tool.poetry.dependencies]', report);
 	else if (dynamic.has('dependencies')) report.ignored.push('dependencies are dynamic; none imported');
 
-	// Development dependencies, from every place tools keep them.
+	// Dependency groups, from every place tools keep them: "dev" is the development dependencies
+	// (with the groups it includes), every other group is kept by its name.
 	const dev: string[] = [];
-	const merged: string[] = [];
-	if (groups) {
-		for (const [g, list] of Object.entries(groups)) {
-			if (DEV_NAMES.has(g)) {
-				dev.push(...readList(list, `[dependency-groups].${g}`, report, groups, new Set([g])));
-				if (g !== 'dev') merged.push(`[dependency-groups].${g}`);
-			} else report.ignored.push(`[dependency-groups].${g}: Slipway has one development group; add these by hand if needed`);
+	const named = new Map<string, { name: string; includes: string[]; requirements: string[] }>();
+	const devIncludes: string[] = [];
+	const addGroup = (name: string, g: { requirements: string[]; includes: string[] }, where: string) => {
+		if (normalizeName(name) === 'dev') {
+			dev.push(...g.requirements);
+			for (const i of g.includes) if (!devIncludes.includes(i)) devIncludes.push(i);
+			return;
 		}
-	}
-	const extras = table(project?.['optional-dependencies']);
-	if (extras) {
-		for (const [g, list] of Object.entries(extras)) {
-			if (DEV_NAMES.has(g)) {
-				dev.push(...readList(list, `[project.optional-dependencies].${g}`, report));
-				merged.push(`[project.optional-dependencies].${g}`);
-			} else report.ignored.push(`[project.optional-dependencies].${g}: extras are not modelled; skipped`);
-		}
-	}
+		const key = normalizeName(name);
+		const prior = named.get(key);
+		if (prior) {
+			report.taken.push(`${where}: merged into the group "${prior.name}" (the same name)`);
+			prior.requirements.push(...g.requirements.filter((r) => !prior.requirements.includes(r)));
+			prior.includes.push(...g.includes.filter((i) => !prior.includes.includes(i)));
+		} else named.set(key, { name, includes: [...g.includes], requirements: [...g.requirements] });
+	};
+	if (groups) for (const [g, list] of Object.entries(groups)) addGroup(g, readGroup(list, `[dependency-groups].${g}`, report), `[dependency-groups].${g}`);
 	if (poetry?.['dev-dependencies']) dev.push(...readPoetryTable(poetry['dev-dependencies'], '[tool.poetry.dev-dependencies]', report));
 	const poetryGroups = table(poetry?.group);
 	if (poetryGroups) {
 		for (const [g, def] of Object.entries(poetryGroups)) {
-			if (DEV_NAMES.has(g)) {
-				dev.push(...readPoetryTable(table(def)?.dependencies, `[tool.poetry.group.${g}.dependencies]`, report));
-				if (g !== 'dev') merged.push(`[tool.poetry.group.${g}]`);
-			} else report.ignored.push(`[tool.poetry.group.${g}]: Slipway has one development group; skipped`);
+			const where = `[tool.poetry.group.${g}]`;
+			const d = table(def) ?? {};
+			const includes = Array.isArray(d['include-groups']) ? d['include-groups'].filter((x): x is string => typeof x === 'string') : [];
+			if (d.optional === true) report.ignored.push(`${where}: "optional = true" is not modelled; the group is installed by default now`);
+			const left = Object.keys(d).filter((k) => !['dependencies', 'include-groups', 'optional'].includes(k));
+			if (left.length) report.ignored.push(`${where}: ${left.join(', ')} not imported`);
+			addGroup(g, { requirements: readPoetryTable(d.dependencies, `${where}.dependencies`, report), includes }, where);
 		}
 	}
 	if (Array.isArray(uv?.['dev-dependencies'])) dev.push(...readList(uv['dev-dependencies'], '[tool.uv].dev-dependencies', report));
-	if (merged.length) report.taken.push(`merged into development dependencies: ${merged.join(', ')}`);
+	// Includes must name a group there is: one that names none is reported, not kept.
+	const known = (where: string) => (i: string) => {
+		if (named.has(normalizeName(i))) return true;
+		report.ignored.push(`${where}: includes "${i}", a group the file does not define; skipped`);
+		return false;
+	};
+	p.devIncludes = devIncludes.filter(known('the dev group'));
+	p.dependencyGroups = [...named.values()].map((g) => ({ ...g, includes: g.includes.filter(known(`the group "${g.name}"`)), requirements: dedupeList(g.requirements, `the group "${g.name}"`, report) }));
+	if (named.size) report.taken.push(`dependency groups: ${[...named.values()].map((g) => g.name).join(', ')}`);
+	if (devIncludes.length) report.taken.push(`the dev group includes: ${p.devIncludes.join(', ')}`);
+
+	// Extras: PEP 621 [project.optional-dependencies], or Poetry 1's [tool.poetry.extras] over optional dependencies.
+	const extras = table(project?.['optional-dependencies']);
+	if (extras) {
+		p.extras = Object.entries(extras).map(([name, list]) => ({ name, requirements: dedupeList(readList(list, `[project.optional-dependencies].${name}`, report), `the extra "${name}"`, report) }));
+		report.taken.push(`extras: ${p.extras.map((x) => x.name).join(', ')}`);
+	} else if (poetry && table(poetry.extras)) {
+		p.extras = poetryExtras(table(poetry.extras)!, table(poetry.dependencies) ?? {}, report);
+		if (p.extras.length) {
+			report.taken.push(`extras: ${p.extras.map((x) => x.name).join(', ')} (from [tool.poetry.extras])`);
+			if (config.packaging.poetryLayout === 'classic') {
+				config.packaging.poetryLayout = 'poetry2';
+				report.taken.push('Poetry layout: PEP 621 [project] (Poetry 2), which writes the extras as [project.optional-dependencies]; the classic layout cannot');
+			}
+		}
+	}
+	p.extras = p.extras.filter((x) => {
+		if (x.requirements.length) return true;
+		report.ignored.push(`the extra "${x.name}" has no requirements Slipway could read; skipped`);
+		return false;
+	});
+	if (config.packaging.poetryLayout === 'classic' && config.packaging.manager === 'poetry' && (p.devIncludes.length || p.dependencyGroups.some((g) => g.includes.length))) {
+		config.packaging.poetryLayout = 'poetry2';
+		report.taken.push('Poetry layout: PEP 621 [project] (Poetry 2): groups that include groups need Poetry 2.2');
+	}
 
 	const scripts = table(project?.scripts) ?? table(poetry?.scripts);
 	const targets = scripts ? Object.values(scripts).filter((v): v is string => typeof v === 'string') : [];
 	// A script whose module is `<pkg>.worker` (as Slipway and most projects name it) runs a worker.
 	const workerScript = targets.some((t) => /(^|\.)worker(s)?:/.test(t));
 	applyDependencies(config, runtime, dev, { hasScripts: targets.length > 0, workerScript }, report);
+	readClassifiers(meta('classifiers'), config, report);
 
 	// Tables Slipway regenerates itself or does not model.
-	const known = new Set(['name', 'version', 'description', 'authors', 'license', 'urls', 'homepage', 'repository', 'requires-python', 'dependencies', 'optional-dependencies', 'dynamic', 'scripts', 'group', 'dev-dependencies', 'packages', 'package-mode']);
-	const leftProject = Object.keys(project ?? {}).filter((k) => !known.has(k));
+	const modelled = new Set(['name', 'version', 'description', 'authors', 'maintainers', 'keywords', 'classifiers', 'license', 'urls', 'homepage', 'repository', 'requires-python', 'dependencies', 'optional-dependencies', 'dynamic', 'scripts', 'group', 'dev-dependencies', 'extras', 'packages', 'package-mode']);
+	const leftProject = Object.keys(project ?? {}).filter((k) => !modelled.has(k));
 	if (leftProject.length) report.ignored.push(`[project] keys regenerated or not modelled: ${leftProject.join(', ')}`);
-	const leftPoetry = Object.keys(poetry ?? {}).filter((k) => !known.has(k));
+	const otherDynamic = [...dynamic].filter((k) => k !== 'version' && k !== 'dependencies');
+	if (otherDynamic.length) report.ignored.push(`[project] dynamic ${otherDynamic.join(', ')}: Slipway writes them statically`);
+	const leftPoetry = Object.keys(poetry ?? {}).filter((k) => !modelled.has(k));
 	if (leftPoetry.length) report.ignored.push(`[tool.poetry] keys regenerated or not modelled: ${leftPoetry.join(', ')}`);
 	const tools = Object.keys(tool ?? {}).filter((k) => k !== 'poetry' && k !== 'uv');
 	if (tools.length) report.ignored.push(`tool settings not imported (Slipway writes its own): ${tools.map((t) => `[tool.${t}]`).join(', ')}`);
