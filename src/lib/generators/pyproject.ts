@@ -304,7 +304,9 @@ export function pyproject(config: ReadonlyConfig): GeneratedFile[] {
 				: pk.poetryLayout === 'classic'
 					? poetryClassicPyproject(config)
 					: poetry2Pyproject(config);
-	return [{ path: 'pyproject.toml', content: writeToml(doc, { header: HEADER, inline: poetryInlineTables(doc) }), language: 'toml' }, ...poetryToml(config)];
+	// A legacy license table kept verbatim is written as it is usually written: `license = { text = "..." }`.
+	const inline = [...poetryInlineTables(doc), ...(config.project.licenseForm === 'spdx' ? [] : ['project.license'])];
+	return [{ path: 'pyproject.toml', content: writeToml(doc, { header: HEADER, inline }), language: 'toml' }, ...poetryToml(config)];
 }
 
 /**

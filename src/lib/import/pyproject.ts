@@ -153,7 +153,10 @@ function poetryExtras(extras: Table, deps: Table, report: ImportReport): { name:
  * SPDX identifier are read as it, and the report says so.
  */
 function readLicense(lic: unknown, p: Config['project'], report: ImportReport): void {
-	if (lic === undefined) return;
+	if (lic === undefined) {
+		report.ignored.push(`no license in the file; kept ${p.license} from the current configuration (check it: Slipway writes a license)`);
+		return;
+	}
 	const t = table(lic);
 	if (typeof lic === 'string') {
 		if (checkSpdx(lic).ok) {
@@ -193,7 +196,8 @@ function readClassifiers(list: unknown, config: Config, report: ImportReport): v
 	if (!Array.isArray(list)) return;
 	const all = list.filter((c): c is string => typeof c === 'string').map((c) => c.trim());
 	const p = config.project;
-	p.classifiers = all;
+	// Derived as for no classifiers of the user's: a status equal to the guessed one is derived again.
+	p.classifiers = [];
 	const derived = new Set(derivedClassifiers(config, false));
 	const pythons: string[] = [];
 	const licenses: string[] = [];
@@ -256,11 +260,18 @@ export function importPyproject(text: string, base: ReadonlyConfig): ImportResul
 		p.version = version;
 		report.taken.push(`version: ${version}`);
 	} else if (dynamic.has('version')) report.ignored.push('the version is dynamic (computed at build time); kept the current one');
+	// The file is the project's own record: metadata it leaves out is none (a pyproject names no
+	// maintainers, keywords, extras... when there are none), not the current form's.
 	const description = str(meta('description'));
-	if (description !== undefined) {
-		p.description = description.replace(/\s+/g, ' ').trim();
-		report.taken.push('description');
-	}
+	p.description = (description ?? '').replace(/\s+/g, ' ').trim();
+	if (description !== undefined) report.taken.push('description');
+	p.moreAuthors = [];
+	p.maintainers = [];
+	p.keywords = [];
+	p.classifiers = [];
+	p.extras = [];
+	p.dependencyGroups = [];
+	p.devIncludes = [];
 
 	// Authors and maintainers: PEP 621 tables or Poetry "Name <email>" strings, all of them, in order.
 	const people = (key: 'authors' | 'maintainers') => {
@@ -277,7 +288,7 @@ export function importPyproject(text: string, base: ReadonlyConfig): ImportResul
 		p.authorEmail = first.email;
 		p.moreAuthors = more;
 		report.taken.push(`author${authors.length > 1 ? 's' : ''}: ${authors.map((a) => [a.name, a.email && `<${a.email}>`].filter(Boolean).join(' ')).join(', ')}`);
-	} else if (meta('authors') !== undefined) {
+	} else {
 		p.authorName = '';
 		p.authorEmail = '';
 		p.moreAuthors = [];
@@ -301,10 +312,8 @@ export function importPyproject(text: string, base: ReadonlyConfig): ImportResul
 	const url = [urls.Homepage, urls.homepage, urls.Repository, urls.repository, urls.Source, urls.source, poetry?.homepage, poetry?.repository]
 		.map(str)
 		.find((u) => u && /^https?:\/\//.test(u));
-	if (url) {
-		p.url = url;
-		report.taken.push(`URL: ${url}`);
-	}
+	p.url = url ?? '';
+	if (url) report.taken.push(`URL: ${url}`);
 
 	// Python.
 	const pyReq = str(project?.['requires-python']) ?? str(table(poetry?.dependencies)?.python);
