@@ -44,10 +44,10 @@ describe('issue 14.12: a library has no deployment target', () => {
 	});
 
 	it('slipway.json names no target for a library, and the target for any other kind', () => {
-		for (const { label, config } of all) expect(JSON.parse(slipwayJson(config)[0].content).config, label).not.toHaveProperty('target');
+		for (const { label, config } of all) expect(JSON.parse(slipwayJson(config, [])[0].content).config, label).not.toHaveProperty('target');
 		const service = presetById('fastapi-service')!.config();
 		service.target = 'kubernetes';
-		expect(JSON.parse(slipwayJson(service)[0].content).config.target).toBe('kubernetes');
+		expect(JSON.parse(slipwayJson(service, [])[0].content).config.target).toBe('kubernetes');
 	});
 
 	it(`no generated file of ${all.length} library configs (all managers) names a deployment target`, () => {
