@@ -398,6 +398,31 @@ export const REQUIRES_POETRY = '>=2.4';
 export const POETRY_CLASSIC_CORE = 'poetry-core>=1.9,<3.0.0'; // bump: pypi poetry-core
 
 /**
+ * `[tool.poetry.group.X] include-groups = [...]`, which the Poetry 2 layout writes for a group
+ * that includes others (issue 19.4). REQUIRES_POETRY is above it; the classic layout, for
+ * Poetry 1, cannot say it (validate.ts refuses includes there).
+ */
+export const POETRY_INCLUDE_GROUPS = {
+	setting: '[tool.poetry.group.<name>] include-groups',
+	introduced: '2.2.0',
+	checked: CHECKED,
+	source: 'github:python-poetry/poetry-core src/poetry/core/json/schemas/poetry-schema.json: absent at tag 2.1.3, present at 2.2.0 (f8c3684d3d1502ae653c1ef5abebc74e895ee8da) and 2.3.2 (23bf0ac6b8a50a0756ef4d657d8ff67aef88aa67, vendored in tests/validate/schemas); python-poetry.org/blog/announcing-poetry-2.2.0 ("Normalizing dependency group names and nesting dependency groups")',
+	evidence: 'the 2.2.0 schema gives a group the properties optional, include-groups (array of group names) and dependencies; the announcement shows [tool.poetry.group.dev] include-groups = ["test", "lint"]'
+} as const;
+
+/**
+ * The SPDX License List behind license validation (model/spdx.ts): the npm packages
+ * spdx-expression-parse 5.0.0 (grammar), spdx-license-ids 3.0.24 and spdx-exceptions 2.5.0.
+ */
+export const SPDX_LICENSE_LIST = {
+	packages: { 'spdx-expression-parse': '5.0.0', 'spdx-license-ids': '3.0.24', 'spdx-exceptions': '2.5.0' },
+	listVersion: '3.28.0 or later',
+	checked: CHECKED,
+	source: 'npm view spdx-license-ids time (3.0.24 published 2026-09-17), spdx-expression-parse (5.0.0, 2026-07-23), spdx-exceptions (2.5.0); github:jslicense/spdx-license-ids commit 997aad6343a9f415ee5e805af9a108d9ae085b68 "update license list to v3.28.0 (2026-02-20T00:00:00Z)" released as 3.0.23 (a2a975daf48bbc2afdc8e7c304405b44c656fd53)',
+	evidence: "the mirror's newest tag is 3.0.23 = SPDX License List 3.28.0; the installed 3.0.24 has the same ids plus 17 new ones (e.g. BSD-3-Clause-OpenWebUI, atc-game), a later list whose version number the mirror does not record: 708 identifiers in all"
+} as const;
+
+/**
  * A release of a tool a generated file pins, and the evidence that it exists.
  * The versions are written out (not read from TOOLS / PY_TOOLS) so that a bump of
  * a pin without a new look-up fails tests/unit/versions.test.ts.
