@@ -34,3 +34,24 @@ describe('requirements files', () => {
 		});
 	}
 });
+
+describe('requirements-dev lists the groups the dev group includes (issue 19.4)', () => {
+	it('a requirements file cannot include a group: their requirements are listed, through nested includes, once', async () => {
+		const { defaultConfig } = await import('../model/defaults.ts');
+		const c = defaultConfig();
+		c.packaging = { ...c.packaging, manager: 'pip', backend: 'setuptools', pipWorkflow: 'requirements' };
+		c.project.dependencyGroups = [
+			{ name: 'docs', includes: [], requirements: ['mkdocs>=1.6'] },
+			{ name: 'lint', includes: ['docs'], requirements: ['codespell>=2.3', 'mkdocs>=1.6'] },
+			{ name: 'bench', includes: [], requirements: ['pyperf'] }
+		];
+		c.project.devIncludes = ['lint'];
+		const dev = requirements(c).find((f) => f.path === 'requirements-dev.txt')!.content.split('\n');
+		expect(dev).toContain('mkdocs>=1.6');
+		expect(dev).toContain('codespell>=2.3');
+		expect(dev.filter((l) => l === 'mkdocs>=1.6')).toHaveLength(1);
+		expect(dev).not.toContain('pyperf');
+		c.packaging.pipWorkflow = 'pip-tools';
+		expect(requirements(c).find((f) => f.path === 'requirements-dev.in')!.content).toContain('codespell>=2.3');
+	});
+});
