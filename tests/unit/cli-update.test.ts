@@ -16,6 +16,7 @@ import { run } from '../../src/cli/main.ts';
 import { generate, type GeneratedFile } from '../../src/lib/generators/index.ts';
 import type { Config } from '../../src/lib/model/config.ts';
 import { DEFAULT_BACKEND } from '../../src/lib/model/defaults.ts';
+import { PRESETS } from '../../src/lib/model/presets.ts';
 import { readRecorded } from '../../src/lib/update/index.ts';
 
 const dirs: string[] = [];
@@ -328,6 +329,28 @@ describe('bad input is refused: a clear message on stderr, exit 2, nothing writt
 		expect(r.stderr).toMatch(/slipway\.json is not valid JSON/);
 		expect(snapshot(dir)).toEqual(before);
 	});
+});
+
+describe("the generated README's update commands", () => {
+	it('every preset: in a fresh, committed project, `update --dry-run` and `update` as the README writes them say up to date and change nothing', async () => {
+		for (const p of PRESETS) {
+			const cwd = tmp();
+			expect((await cli(['generate', '--preset', p.id, '--out', 'p'], cwd)).code).toBe(0);
+			const dir = join(cwd, 'p');
+			git(dir, 'init', '-q', '-b', 'main');
+			commitAll(dir, 'generated');
+			const before = snapshot(dir);
+			const block = /```sh\n(node "\$SLIPWAY\/dist\/cli\/slipway\.js" update --dry-run)\n(node "\$SLIPWAY\/dist\/cli\/slipway\.js" update)\n```/.exec(read(dir, 'README.md'));
+			expect(block, p.id).not.toBeNull();
+			for (const line of [block![1], block![2]]) {
+				const args = line.replace('node "$SLIPWAY/dist/cli/slipway.js" ', '').split(' ');
+				const r = await cli(args, dir);
+				expect(r.code, `${p.id}: ${line}: ${r.stderr}`).toBe(0);
+				expect(r.stdout, p.id).toMatch(/is up to date: nothing to change/);
+			}
+			expect(snapshot(dir), p.id).toEqual(before);
+		}
+	}, 120_000);
 });
 
 describe('a project Slipway did not write (pyproject.toml only)', () => {

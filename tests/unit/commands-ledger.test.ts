@@ -11,6 +11,7 @@ import { fullMatrix } from '../validate/matrix.ts';
 import { extractCommands } from '../validate/commands/extract.ts';
 import { account } from '../validate/commands/ledger.ts';
 import { planJourney } from '../validate/commands/plan.ts';
+import { UPDATE_COMMANDS } from '../validate/commands/run.ts';
 
 const PASS = { status: 'pass', detail: '' };
 const CHECKS = Object.fromEntries(['coverage', 'python', 'compose', 'kustomize', 'sam', 'poetry-check', 'wheel', 'install', 'tests', 'types', 'settings', 'serve', 'handler', 'steps'].map((c) => [c, PASS]));
@@ -29,7 +30,8 @@ describe('every command of every configuration is planned or in the ledger', () 
 				...plan.workloads.flatMap((w) => [...w.covers, ...(w.healthcheck ? [w.healthcheck.text] : [])]),
 				...plan.curls,
 				...(plan.envCopy ? ['cp .env.example .env'] : []),
-				'node "$SLIPWAY/dist/cli/slipway.js" generate --config slipway.json --out . --force'
+				'node "$SLIPWAY/dist/cli/slipway.js" generate --config slipway.json --out . --force',
+				...UPDATE_COMMANDS
 			]);
 			for (const c of extractCommands(files)) {
 				n++;
@@ -39,5 +41,5 @@ describe('every command of every configuration is planned or in the ledger', () 
 		}
 		expect(n).toBeGreaterThan(1000);
 		expect([...unaccounted].slice(0, 20)).toEqual([]);
-	});
+	}, 60_000); // ~140 generate() calls: over vitest's 5 s default on a loaded machine
 });

@@ -15,7 +15,7 @@ import { builtWheel, type CheckResult } from '../proof.ts';
 import { extractCommands } from './extract.ts';
 import { account, type Accounted } from './ledger.ts';
 import { planJourney, type JourneyPlan } from './plan.ts';
-import { regenerate, runJourney, type JourneyResult, type StepResult } from './run.ts';
+import { regenerate, runJourney, updateInPlace, type JourneyResult, type StepResult } from './run.ts';
 
 export interface CommandCounts {
 	executed: number;
@@ -73,10 +73,10 @@ export async function journeyOf(config: ReadonlyConfig, files: readonly Generate
 			}
 		}
 	}
-	const regen = regenerate(files);
-	if (regen) {
-		steps.push(regen);
-		for (const c of regen.covers) literal.add(c);
+	for (const step of [regenerate(files), updateInPlace(files)]) {
+		if (!step) continue;
+		steps.push(step);
+		for (const c of step.covers) literal.add(c);
 	}
 	const all = { ...checks, steps: { status: journeyFail ? 'fail' : 'pass', detail: journeyFail ?? '' } };
 	const accounted = extractCommands(files).map((c) => account(c, literal, all));

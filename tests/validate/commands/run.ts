@@ -316,3 +316,44 @@ export function regenerate(files: readonly GeneratedFile[]): StepResult | null {
 	}
 }
 
+/** The README's update lines (repo-files.ts, issue 19), as written. */
+export const UPDATE_COMMANDS = ['node "$SLIPWAY/dist/cli/slipway.js" update --dry-run', 'node "$SLIPWAY/dist/cli/slipway.js" update'] as const;
+
+/**
+ * The README's `update --dry-run` and `update`, run as written by sh with SLIPWAY =
+ * this checkout, in a git repository holding exactly the generated files, committed
+ * (the README says to commit first): each must exit 0 and say the project is up to
+ * date, and leave every file as it was and the work tree clean.
+ */
+export function updateInPlace(files: readonly GeneratedFile[]): StepResult | null {
+	const readme = files.find((f) => f.path === 'README.md')?.content ?? '';
+	if (!UPDATE_COMMANDS.every((c) => readme.includes(c))) return null;
+	const id = 'readme:slipway update';
+	const covers = [...UPDATE_COMMANDS];
+	const cli = join(process.cwd(), 'dist/cli/slipway.js');
+	if (!existsSync(cli)) return { id, status: 'fail', detail: `${relative(process.cwd(), cli)} is not built (npm run build)`, covers };
+	const dir = mkdtempSync(join(tmpdir(), 'slipway-update-'));
+	try {
+		for (const f of files) {
+			mkdirSync(join(dir, f.path, '..'), { recursive: true });
+			writeFileSync(join(dir, f.path), f.content, { mode: f.mode ?? 0o644 });
+		}
+		const env = { ...process.env, SLIPWAY: process.cwd(), PATH: `${join(process.execPath, '..')}:${process.env.PATH ?? ''}`, GIT_AUTHOR_NAME: 'journey', GIT_AUTHOR_EMAIL: 'journey@example.com', GIT_COMMITTER_NAME: 'journey', GIT_COMMITTER_EMAIL: 'journey@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: dir };
+		const sh = (cmd: string) => spawnSync('sh', ['-c', cmd], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
+		const init = sh('git init -q && git add -A && git commit -q -m generated');
+		if (init.status !== 0) return { id, status: 'fail', detail: `git: ${init.stderr.slice(-400)}`, covers };
+		for (const cmd of UPDATE_COMMANDS) {
+			const r = sh(cmd);
+			if (r.status !== 0) return { id, status: 'fail', detail: `${cmd}: exit ${r.status}: ${(r.stderr || r.stdout).slice(-800)}`, covers };
+			if (!/is up to date: nothing to change/.test(r.stdout)) return { id, status: 'fail', detail: `${cmd}: ${r.stdout.slice(0, 800)}`, covers };
+		}
+		const got = filesUnder(dir);
+		const diff = files.filter((f) => got.get(f.path) !== f.content).map((f) => f.path);
+		const status = sh('git status --porcelain');
+		if (diff.length || status.stdout.trim()) return { id, status: 'fail', detail: `update changed files: ${diff.join(', ')} ${status.stdout}`, covers };
+		return { id, status: 'pass', detail: `update --dry-run and update: up to date, ${files.length} files unchanged`, covers };
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
