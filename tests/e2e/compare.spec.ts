@@ -289,6 +289,30 @@ test('"Choose a folder…" uses the File System Access picker where the browser 
 	expect(w.errors).toEqual([]);
 });
 
+test('a project Slipway did not write: the form fills from its pyproject.toml, and the update keeps its files', async ({ page }) => {
+	const w = new Wizard(page);
+	await w.open();
+	const dir = join(tempDir('pyproject'), 'legacy-shop');
+	execFileSync('mkdir', ['-p', join(dir, 'src/legacy_shop')]);
+	writeFileSync(
+		join(dir, 'pyproject.toml'),
+		'[project]\nname = "legacy-shop"\nversion = "2.3.1"\ndescription = "A shop"\nrequires-python = ">=3.11"\ndependencies = ["flask>=3.0"]\n\n[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n'
+	);
+	writeFileSync(join(dir, 'README.md'), '# Legacy shop\n\nOur shop.\n');
+	await openCompare(page);
+	await pickFolder(page, dir);
+	await expect(page.getByTestId('compare-summary')).toContainText('Compared with the folder legacy-shop');
+	await expect(page.getByTestId('compare-summary')).toContainText('from your pyproject.toml (imported; check the fields)');
+	// Its own files are the user's; what Slipway would add is new.
+	await expect(row(page, 'README.md')).toHaveAttribute('data-status', 'changed-by-you');
+	await expect(row(page, 'pyproject.toml')).toHaveAttribute('data-status', 'changed-by-you');
+	await expect(row(page, 'slipway.json')).toHaveAttribute('data-status', 'new');
+	await w.goto('Project');
+	await expect(page.getByLabel('Project name')).toHaveValue('legacy-shop');
+	await expect(page.getByLabel('Description')).toHaveValue('A shop');
+	expect(w.errors).toEqual([]);
+});
+
 test('bad input gets its message, and the form does not change', async ({ page }) => {
 	const w = new Wizard(page);
 	await w.open();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { decodeText, fromDirectoryHandle, fromFileList, fromZip, ignoredPath, InputError, readTexts, type DirHandle, type FileHandle } from './read.ts';
+import { decodeText, fromDirectoryEntry, fromDirectoryHandle, fromFileList, fromZip, ignoredPath, InputError, readTexts, type DirHandle, type FileHandle } from './read.ts';
 import { splitRows, unifiedRows } from './rows.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -60,6 +60,27 @@ describe('reading a project', () => {
 		expect(p.paths).toEqual(['slipway.json', 'src/a.py']);
 		expect(opened).toEqual(['acme', 'src']);
 		expect(decodeText(await p.read('src/a.py'), 'a.py')).toBe('a\n');
+	});
+
+	it('a dropped folder (entries API): batches read until an empty one, skipped folders never opened', async () => {
+		const opened: string[] = [];
+		type E = { isFile: boolean; isDirectory: boolean; name: string; fullPath: string };
+		const file = (name: string, text: string) => ({ isFile: true, isDirectory: false, name, fullPath: name, file: (ok: (f: File) => void) => ok(new File([text], name)) });
+		const dir = (name: string, batches: E[][]) => ({
+			isFile: false,
+			isDirectory: true,
+			name,
+			fullPath: name,
+			createReader() {
+				opened.push(name);
+				let i = 0;
+				return { readEntries: (ok: (e: E[]) => void) => ok(batches[i++] ?? []) };
+			}
+		});
+		const p = await fromDirectoryEntry(dir('acme', [[file('pyproject.toml', 'x')], [dir('node_modules', [[file('a.js', '')]]), dir('src', [[file('b.py', 'b')]])]]));
+		expect(p.paths).toEqual(['pyproject.toml', 'src/b.py']);
+		expect(opened).toEqual(['acme', 'src']);
+		expect(decodeText(await p.read('src/b.py'), 'b.py')).toBe('b');
 	});
 
 	it('binary or non-UTF-8 files are refused by name; paths the project lacks are left out', async () => {
