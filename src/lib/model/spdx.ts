@@ -46,7 +46,7 @@ export function checkSpdx(expression: string): SpdxCheck {
 		if (/^LicenseRef-[A-Za-z0-9.-]+$/.test(word)) continue;
 		const id = word.endsWith('+') ? word.slice(0, -1) : word;
 		if (DEPRECATED.has(id)) return { ok: false, error: `uses "${id}", which the SPDX License List deprecates (not valid in new metadata, PEP 639)${id.startsWith('GPL') || id.startsWith('LGPL') || id.startsWith('AGPL') ? `; write "${id.replace(/\+$/, '')}-only" or "-or-later", e.g. "GPL-3.0-or-later"` : ''}` };
-		if (!IDS.has(id) && !EXCEPTIONS.has(id)) return { ok: false, error: `"${word}" is not an SPDX license identifier${suggest(id)}` };
+		if (!IDS.has(id) && !EXCEPTIONS.has(id)) return { ok: false, error: `uses "${word}", which is not an SPDX license identifier${suggest(id)}` };
 	}
 	let tree: Node;
 	try {
@@ -74,3 +74,8 @@ export function checkSpdx(expression: string): SpdxCheck {
 
 /** Number of license identifiers Slipway knows (the SPDX list of spdx-license-ids), for help texts and tests. */
 export const SPDX_LICENSE_COUNT = IDS.size;
+
+/** Node has the whole list at once: nothing to wait for (spdx-lazy.ts is the browser's). */
+export function onSpdxLoaded(_fn: () => void): () => void {
+	return () => {};
+}

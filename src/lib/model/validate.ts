@@ -10,7 +10,8 @@ import { DEFAULT_REGION, runsImage } from './derive.ts';
 import { DHI_PYTHON, LAMBDA_PYTHON_LIFECYCLE, LAMBDA_PYTHON_RUNTIMES, PYTHON_END_OF_LIFE } from './platform-facts.ts';
 import { importNameOf, isCanonicalVersion, isValidName, isValidVersion, normalizeName, parseRequirement, URL_RE } from './pep.ts';
 import { CONFIG_SPEC, type FieldSpec } from './schema.ts';
-import { checkSpdx } from './spdx.ts';
+// #spdx: spdx.ts in Node; in the browser spdx-lazy.ts, which loads the SPDX list when first needed (package.json imports).
+import { checkSpdx } from '#spdx';
 import { licenseInfo } from './licenses.ts';
 
 /** One problem with one field. `path` is dotted, e.g. `project.dependencies.2`. */
@@ -407,7 +408,7 @@ function checkMetadata(
 	// The license: an SPDX expression, or a legacy text/file value kept verbatim (validationWarnings says what that means).
 	if (p.licenseForm === 'spdx') {
 		const r = checkSpdx(p.license);
-		if (!r.ok) err('project.license', `License "${p.license}" ${r.error}. Write an SPDX expression, e.g. "MIT" or "MIT OR Apache-2.0"`);
+		if (!r.ok) err('project.license', `License "${p.license}" ${r.error}${/[?.]$/.test(r.error) ? '' : '.'} Write an SPDX expression, e.g. "MIT" or "MIT OR Apache-2.0"`);
 	} else if (text('project.license', p.license, p.licenseForm === 'text' ? 'License text' : 'License file')) {
 		if (!p.license) err('project.license', `The license ${p.licenseForm} is empty: write it, or choose an SPDX expression, e.g. "MIT"`);
 		else if (p.licenseForm === 'file' && (/^\/|^[A-Za-z]:|\\/.test(p.license) || p.license.split('/').includes('..')))

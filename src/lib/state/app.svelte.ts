@@ -8,6 +8,7 @@ import { untrack } from 'svelte';
 import type { BuildBackend, Config, Framework, PackageManager, ReadonlyConfig } from '../model/config.ts';
 import { BACKENDS_FOR, DEFAULT_BACKEND, defaultConfig } from '../model/defaults.ts';
 import { validateConfig, validationWarnings, errorsByPath, type FieldError } from '../model/validate.ts';
+import { onSpdxLoaded } from '#spdx';
 import type { GeneratedFile } from '../generators/index.ts';
 import { createEngine, type Engine } from './engine.ts';
 
@@ -23,7 +24,7 @@ export type StepId = (typeof STEPS)[number]['id'];
 
 /** The wizard step where the field at `path` is edited. */
 export function stepOf(path: string): StepId {
-	if (/^project\.(dependencies|devDependencies)\b/.test(path)) return 'dependencies';
+	if (/^project\.(dependencies|devDependencies|extras|dependencyGroups|devIncludes)\b/.test(path)) return 'dependencies';
 	if (path.startsWith('project.')) return 'project';
 	if (path.startsWith('packaging.')) return 'packaging';
 	if (path.startsWith('services.')) return 'services';
@@ -63,10 +64,18 @@ export class AppState {
 	 * the messages computed when it was loaded; the default config has none (the
 	 * model's tests hold it to that). Loading the page thus validates nothing.
 	 */
-	errors: FieldError[] = $derived(this.dirty ? validateConfig(this.config) : this.#baselineErrors);
+	/** Counts the SPDX License List's arrival (spdx-lazy.ts): licenses are checked against the full list from then on. */
+	#spdxTick = $state(0);
+	errors: FieldError[] = $derived.by(() => {
+		void this.#spdxTick;
+		return this.dirty ? validateConfig(this.config) : this.#baselineErrors;
+	});
 	errorMap: Map<string, string[]> = $derived(errorsByPath(this.errors));
 	/** Advice that does not block generation (validate.ts validationWarnings), by field. */
-	warningMap: Map<string, string[]> = $derived(errorsByPath(validationWarnings(this.config)));
+	warningMap: Map<string, string[]> = $derived.by(() => {
+		void this.#spdxTick;
+		return errorsByPath(validationWarnings(this.config));
+	});
 	/** Set when a generator throws on a config the model accepts (a bug): shown, never a crash. */
 	generatorError = $state('');
 	/**
@@ -105,6 +114,11 @@ export class AppState {
 
 	constructor() {
 		if (typeof window !== 'undefined') {
+			// The browser loads the SPDX License List when a license first needs it: validate again then.
+			onSpdxLoaded(() => {
+				if (!this.dirty) this.#baselineErrors = validateConfig(this.config);
+				this.#spdxTick++;
+			});
 			// Each valid config (its JSON reads it deeply, so any edit counts) is sent to the generators.
 			// A pre-effect: the request leaves before the page's DOM updates of the same change run,
 			// so the worker generates while the main thread updates the form.
