@@ -256,10 +256,14 @@ describe('patches apply with git apply', () => {
 		const theirs = filesOf(c);
 		theirs.set('compose.yaml', (theirs.get('compose.yaml') as string) + '# mine, no newline');
 		theirs.delete('README.Docker.md');
+		theirs.set('pyproject.toml', (theirs.get('pyproject.toml') as string).replace(/\n/g, '\r\n') + '# mine\r\n'); // a Windows checkout
 		const plan = planUpdate({ theirs, recorded: recordOf(c), next: poetry(c) });
 		const got = gitApply(theirs, unifiedPatch(plan), plan.files.map((f) => f.path));
 		for (const f of plan.files) expect(got.get(f.path) ?? null, f.path).toBe(f.action === 'delete' ? null : f.result);
 		expect(got.has('.python-version')).toBe(false);
+		expect(got.get('pyproject.toml')).toMatch(/poetry[^\n]*\r\n/);
+		expect(got.get('pyproject.toml')).toContain('# mine\r\n');
+		expect(got.get('pyproject.toml')).not.toMatch(/[^\r]\n/);
 	});
 
 	it('diffProject: a missing file is a creation (an executable one with mode 100755), a changed one a modification', () => {
