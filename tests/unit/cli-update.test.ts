@@ -255,6 +255,24 @@ describe('slipway update', () => {
 		for (const p of ['pyproject.toml', 'Dockerfile', 'slipway.json']) expect(read(dir, p), p).toBe(want.get(p));
 	});
 
+	it('--config applies a partial configuration over the recorded one (here: add PostgreSQL), and help names both commands', async () => {
+		const { dir, config } = await project();
+		const r = await cli(['update', dir, '--config', '{"services":{"postgres":true}}'], tmpdir());
+		expect(r.code, r.stderr).toBe(0);
+		const want = structuredClone(config);
+		want.services.postgres = true;
+		for (const f of generate(want)) expect(read(dir, f.path), f.path).toBe(f.content);
+		const help = await cli(['--help'], tmpdir());
+		expect(help.stdout).toMatch(/^ {2}slipway diff \[DIR\] /m);
+		expect(help.stdout).toMatch(/^ {2}slipway update \[DIR\] /m);
+		for (const cmd of ['diff', 'update']) {
+			const h = await cli([cmd, '--help'], tmpdir());
+			expect(h.code).toBe(0);
+			expect(h.stdout).toMatch(new RegExp(`^Usage: slipway ${cmd} \\[DIR\\]`));
+			expect(h.stdout).toMatch(/Exit status: 0 .*, 1 .*, ?\n?.*2 an error/s);
+		}
+	});
+
 	it('keeps the mode of a file it rewrites, and gives a new script its executable mode', async () => {
 		const { dir, config } = await project();
 		chmodSync(join(dir, 'Dockerfile'), 0o600);
