@@ -330,7 +330,8 @@ function decide(path: string, t: string | null, b: string | null, o: string | nu
 	const oo = adapt(o);
 
 	if (t === oo) return keep('unchanged', 'already what Slipway generates');
-	const untouched = recordedHash !== undefined ? fileHash(t) === recordedHash || (crlf && o !== null && fileHash(t.replace(/\r\n/g, '\n')) === recordedHash) : ob !== null && t === ob;
+	// Never edited: its hash is the recorded one (a CRLF checkout of it too); without a record, it equals base.
+	const untouched = recordedHash !== undefined ? fileHash(t) === recordedHash || (crlf && fileHash(t.replace(/\r\n/g, '\n')) === recordedHash) : ob !== null && t === ob;
 	if (untouched) {
 		if (oo === null) return write('changed-by-slipway', null, 'you never edited it and Slipway no longer generates it: deleted');
 		return write('changed-by-slipway', oo, 'you never edited it: replaced with the new version');
