@@ -112,6 +112,12 @@ describe('pyproject corpus: import -> generate -> import loses nothing the model
 describe('pyproject corpus: what each fixture keeps, and what the import reports it drops', () => {
 	const ignored = (file: string) => imported(file).report.ignored.join('\n');
 
+	// The whole list of what each import drops, reviewed in __snapshots__/pyproject-corpus.test.ts.snap:
+	// a change to what the import keeps or reports shows there.
+	it.each(FIXTURES)('%s: the full report of what is dropped', (file) => {
+		expect(imported(file).report.ignored).toMatchSnapshot();
+	});
+
 	it('uv-like: MIT OR Apache-2.0 kept (never MIT), keywords, dev including docs and lint; maturin reported', () => {
 		const { config } = imported('maturin-dual-license.toml');
 		const p = config.project;
@@ -124,6 +130,8 @@ describe('pyproject corpus: what each fixture keeps, and what the import reports
 		expect(drops).toContain('License :: OSI Approved :: MIT License');
 		expect(drops).toContain('Programming Language :: Python :: 3.9');
 		expect(drops).toContain('[tool.maturin]');
+		expect(drops).toContain('[project.urls] Documentation: one URL is modelled');
+		expect(drops).toContain('[build-system] requires (maturin>=1.7,<2.0) is regenerated');
 		// No LICENSE text for an expression: a warning says so, and none is written.
 		expect(validationWarnings(config).map((w) => w.message).join('\n')).toContain('writes no LICENSE file');
 		expect(generate(config).some((f) => f.path === 'LICENSE')).toBe(false);

@@ -98,12 +98,14 @@ function readList(list: unknown, where: string, report: ImportReport, groups?: T
 	return out;
 }
 
-function readPoetryTable(deps: unknown, where: string, report: ImportReport): string[] {
+function readPoetryTable(deps: unknown, where: string, report: ImportReport, extraMembers = new Set<string>()): string[] {
 	const t = table(deps);
 	if (!t) return [];
 	const out: string[] = [];
 	for (const [name, spec] of Object.entries(t)) {
 		if (name.toLowerCase() === 'python') continue;
+		// An optional dependency an extra names is read with that extra ([tool.poetry.extras]).
+		if (isTable(spec) && spec.optional === true && extraMembers.has(normalizeName(name))) continue;
 		const r = poetryDependency(name, spec);
 		if (r.ok) out.push(r.requirement);
 		else report.ignored.push(`${where}: ${r.reason}`);
@@ -314,6 +316,9 @@ export function importPyproject(text: string, base: ReadonlyConfig): ImportResul
 		.find((u) => u && /^https?:\/\//.test(u));
 	p.url = url ?? '';
 	if (url) report.taken.push(`URL: ${url}`);
+	// One URL is modelled (Homepage, Source and, on GitHub/GitLab, Issues are derived from it).
+	const otherUrls = Object.entries(urls).filter(([k, v]) => v !== url && !/^(homepage|source|repository)$/i.test(k));
+	if (otherUrls.length) report.ignored.push(`[project.urls] ${otherUrls.map(([k]) => k).join(', ')}: one URL is modelled (Homepage and Source; Issues on GitHub/GitLab), these are not written back`);
 
 	// Python.
 	const pyReq = str(project?.['requires-python']) ?? str(table(poetry?.dependencies)?.python);
@@ -329,7 +334,10 @@ export function importPyproject(text: string, base: ReadonlyConfig): ImportResul
 	// Runtime dependencies.
 	let runtime: string[] = [];
 	if (Array.isArray(project?.dependencies)) runtime = readList(project.dependencies, '[project].dependencies', report);
-	else if (poetry?.dependencies) runtime = readPoetryTable(poetry.dependencies, '[tool.poetry.dependencies]', report);
+	else if (poetry?.dependencies) {
+		const members = new Set(Object.values(table(poetry.extras) ?? {}).flatMap((l) => (Array.isArray(l) ? l.filter((x): x is string => typeof x === 'string').map(normalizeName) : [])));
+		runtime = readPoetryTable(poetry.dependencies, '[tool.poetry.dependencies]', report, members);
+	}
 	else if (dynamic.has('dependencies')) report.ignored.push('dependencies are dynamic; none imported');
 
 	// Dependency groups, from every place tools keep them: "dev" is the development dependencies
@@ -417,6 +425,8 @@ export function importPyproject(text: string, base: ReadonlyConfig): ImportResul
 	if (otherDynamic.length) report.ignored.push(`[project] dynamic ${otherDynamic.join(', ')}: Slipway writes them statically`);
 	const leftPoetry = Object.keys(poetry ?? {}).filter((k) => !modelled.has(k));
 	if (leftPoetry.length) report.ignored.push(`[tool.poetry] keys regenerated or not modelled: ${leftPoetry.join(', ')}`);
+	const requires = table(doc['build-system'])?.requires;
+	if (Array.isArray(requires)) report.ignored.push(`[build-system] requires (${requires.filter((r) => typeof r === 'string').join(', ')}) is regenerated for the build backend`);
 	const tools = Object.keys(tool ?? {}).filter((k) => k !== 'poetry' && k !== 'uv');
 	if (tools.length) report.ignored.push(`tool settings not imported (Slipway writes its own): ${tools.map((t) => `[tool.${t}]`).join(', ')}`);
 	if (scripts) report.ignored.push('entry points ([project.scripts]) are regenerated from the project name');
