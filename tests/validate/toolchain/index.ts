@@ -340,7 +340,10 @@ export async function waitForHttp(
 		}
 		try {
 			const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-			if (res.ok) return res;
+			// The body is read here, under the same 2 s signal, and the poll retries if it is slow:
+			// read by the caller later, a body still arriving when the signal fired rejected there
+			// ("The operation was aborted due to timeout", a matrix run at load 20).
+			if (res.ok) return new Response(await res.arrayBuffer(), { status: res.status, statusText: res.statusText, headers: res.headers });
 			last = `HTTP ${res.status}`;
 			await res.body?.cancel();
 		} catch (err) {
