@@ -10,7 +10,7 @@ import { BACKENDS_FOR, DEFAULT_BACKEND, defaultConfig } from '../model/defaults.
 import { validateConfig, validationWarnings, errorsByPath, type FieldError } from '../model/validate.ts';
 import { onSpdxLoaded } from '#spdx';
 import type { GeneratedFile } from '../generators/index.ts';
-import { createEngine, type Engine } from './engine.ts';
+import { createEngine, loadFileGenerator, type Engine, type GenerateFile } from './engine.ts';
 
 export const STEPS = [
 	{ id: 'project', title: 'Project' },
@@ -91,6 +91,18 @@ export class AppState {
 	/** Nothing is generated until something shows or needs the files (the preview, the review, a download). */
 	#wanted = $state(false);
 	#engine: Engine | null = null;
+	/** The path the preview shows (the preview sets it): the file the quick path computes. */
+	focus = $state('pyproject.toml');
+	/**
+	 * The file on screen as the newest valid config has it, computed in the
+	 * page in the edit's own task (generators/index.ts `generateFile`), so the
+	 * preview follows a keystroke at once; the worker's whole set (the tree,
+	 * the other files, the zip) follows a moment later and replaces it. Null
+	 * when the set has caught up, or the quick path is not loaded yet.
+	 */
+	early: { json: string; file: GeneratedFile } | null = $state.raw(null);
+	#quick: GenerateFile | null = null;
+	#quickLoading = false;
 	#queued: string | null = null;
 	#settled: Array<() => void> = [];
 	stale: boolean = $derived(this.errors.length > 0);
@@ -124,9 +136,33 @@ export class AppState {
 			// so the worker generates while the main thread updates the form.
 			$effect.pre(() => {
 				if (!this.#wanted || this.errors.length > 0) return;
-				this.#request(this.json);
+				const json = this.json;
+				untrack(() => this.#showEarly(json));
+				this.#request(json);
 			});
 		}
+	}
+
+	/** The quick path: the file on screen for this config, now (see `early`). A failure leaves it to the worker. */
+	#showEarly(json: string): void {
+		if (!this.#quick || !this.ready) return;
+		let file: GeneratedFile | null = null;
+		try {
+			file = this.#quick(JSON.parse(json) as Config, this.focus);
+		} catch {
+			file = null;
+		}
+		this.early = file ? { json, file } : null;
+	}
+
+	/** Load the quick path (once; the page calls it when the user first reaches for the form). Without it the worker alone updates the preview. */
+	warmQuick(): void {
+		if (this.#quick || this.#quickLoading || typeof window === 'undefined') return;
+		this.#quickLoading = true;
+		loadFileGenerator().then(
+			(f) => (this.#quick = f),
+			() => {}
+		);
 	}
 
 	/** Generate for a config (its JSON text); while a run is under way only the newest config waits its turn. */
@@ -143,6 +179,7 @@ export class AppState {
 			.then(
 				(files) => {
 					this.files = files;
+					if (this.early?.json === json) this.early = null;
 					this.generatorError = '';
 				},
 				(e: unknown) => {

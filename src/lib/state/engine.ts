@@ -9,7 +9,7 @@ import type { GeneratedFile } from '../generators/index.ts';
 // The generator worker's bundle: the worker runs it, and the page fallback imports the same file
 // (one copy of the generators in the build and in the offline cache, not two).
 import workerUrl from './generate.worker.ts?worker&url';
-import { PAGE_GENERATE } from './page-key.ts';
+import { PAGE_GENERATE, PAGE_GENERATE_FILE } from './page-key.ts';
 import { decodeFiles } from './delta.ts';
 
 /**
@@ -53,6 +53,22 @@ async function loadWorkerBundle(): Promise<Generate> {
 	const generate = (globalThis as Record<string, unknown>)[PAGE_GENERATE] as Generate | undefined;
 	if (!generate) throw new Error('the generators did not load');
 	return generate;
+}
+
+/** One file of the set, computed in the page (generators/index.ts `generateFile`). */
+export type GenerateFile = (config: ReadonlyConfig, path: string) => GeneratedFile | null;
+
+/**
+ * The page's quick path: the worker's bundle imported into the page (one
+ * copy in the build and the offline cache), for the file on screen. Loaded
+ * when the user first reaches for the form, not at page load, so the load
+ * itself compiles none of the generators.
+ */
+export async function loadFileGenerator(): Promise<GenerateFile> {
+	await import(/* @vite-ignore */ new URL(workerUrl, import.meta.url).href);
+	const generateFile = (globalThis as Record<string, unknown>)[PAGE_GENERATE_FILE] as GenerateFile | undefined;
+	if (!generateFile) throw new Error('the generators did not load');
+	return generateFile;
 }
 
 /** The generators loaded into the page (the fallback, and what the worker's failure falls back to). */

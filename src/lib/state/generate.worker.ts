@@ -7,15 +7,16 @@
  * path only (delta.ts).
  *
  * The same bundle is the page's fallback (engine.ts: no Worker, no module
- * workers): imported into the page, it leaves `generate` on globalThis
- * instead of listening for messages.
+ * workers) and its quick path for the file on screen: imported into the
+ * page, it leaves `generate` and `generateFile` on globalThis instead of
+ * listening for messages.
  */
-import { generate } from '../generators/index.ts';
+import { generate, generateFile } from '../generators/index.ts';
 import type { GenerateRequest, GenerateResponse } from './engine.ts';
 import { encodeFiles } from './delta.ts';
 import type { GeneratedFile } from '../generators/index.ts';
 import type { Config } from '../model/config.ts';
-import { PAGE_GENERATE } from './page-key.ts';
+import { PAGE_GENERATE, PAGE_GENERATE_FILE } from './page-key.ts';
 
 /** The worker's global scope (typed by hand: the webworker lib would retype the whole project's globals). */
 const scope = self as unknown as {
@@ -41,4 +42,5 @@ if (inWorker) {
 	};
 } else {
 	(globalThis as Record<string, unknown>)[PAGE_GENERATE] = generate;
+	(globalThis as Record<string, unknown>)[PAGE_GENERATE_FILE] = generateFile;
 }
