@@ -9,7 +9,7 @@ import { docker } from './docker/index.ts';
 import { kubernetes } from './kubernetes/index.ts';
 import { serverless } from './serverless/index.ts';
 import { bareMetal } from './baremetal/index.ts';
-import { slipwayJson } from './slipway-json.ts';
+import { SLIPWAY_JSON, slipwayJson } from './slipway-json.ts';
 import { skeleton } from './skeleton/index.ts';
 import { requirements } from './requirements.ts';
 import { envExample } from './env-example.ts';
@@ -61,6 +61,8 @@ const owners = new Map<string, Generator>();
  * generate() for every path of every matrix configuration.
  */
 export function generateFile(config: ReadonlyConfig, path: string): GeneratedFile | null {
+	// slipway.json records every other file's hash: it takes the whole set.
+	if (path === SLIPWAY_JSON) return generate(config).find((f) => f.path === path) ?? null;
 	const owner = owners.get(path);
 	if (owner) {
 		const hit = owner(config).find((f) => f.path === path);
