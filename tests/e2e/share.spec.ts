@@ -93,7 +93,10 @@ test('a pinned v1 link opens exactly its configuration', async ({ page }) => {
 	await w.open(V1_LINK);
 	await expect(page.getByLabel('Project name')).toHaveValue('acme-orders');
 	await expect(page.getByTestId('link-error')).toHaveCount(0);
-	const json = JSON.parse(await w.fileText('slipway.json'));
+	const { files, ...json } = JSON.parse(await w.fileText('slipway.json'));
+	// slipway.json also records each generated file's hash (issue 19: what `slipway update` compares with).
+	expect(Object.keys(files)).toContain('pyproject.toml');
+	expect(Object.values(files).every((h) => /^sha256:[0-9a-f]{64}$/.test(String(h)))).toBe(true);
 	// Fields added since the link was made (Cloud Run's project and repository) arrive empty, which
 	// means "derived": everything the link holds is kept as it was.
 	// The Kubernetes exposure (2026-12) arrives as "ingress": the link's Ingress and its class stay.
