@@ -5,10 +5,10 @@
  */
 import type { ReadonlyConfig } from '../model/config.ts';
 import { pyproject } from './pyproject.ts';
-import { docker } from './docker/index.ts';
-import { kubernetes } from './kubernetes/index.ts';
-import { serverless } from './serverless/index.ts';
-import { bareMetal } from './baremetal/index.ts';
+import { docker } from './image/index.ts';
+import { kubernetes } from './targets/kubernetes/index.ts';
+import { serverless } from './targets/aws-lambda/index.ts';
+import { bareMetal } from './targets/bare-metal/index.ts';
 import { slipwayJson } from './slipway-json.ts';
 import { skeleton } from './skeleton/index.ts';
 import { requirements } from './requirements.ts';

@@ -8,7 +8,7 @@ import { shareLink } from './slipway-json.ts';
 import type { ReadonlyConfig } from '../model/config.ts';
 import { APP_PORT, deployTarget, facts, githubRepository, HEALTH_PATH, imageRef, runsImage } from '../model/derive.ts';
 import { normalizeName } from '../model/pep.ts';
-import { imageTag } from './kubernetes/index.ts';
+import { imageTag } from './targets/kubernetes/index.ts';
 import { isOpenSource, licenseInfo } from '../model/licenses.ts';
 import { runtimeDependencies, devDependencies } from './dependencies.ts';
 import { licenseText } from './license-texts.ts';
@@ -18,7 +18,7 @@ import { cooldownDays, pipUploadedPriorTo, pipCompile, uvExcludeNewer } from './
 import { DEPENDABOT_PATH, ecosystems } from './dependabot.ts';
 import { workerQueue } from './skeleton/worker.ts';
 import { writeYaml } from './writers/yaml.ts';
-import { lockFile } from './docker/common.ts';
+import { lockFile } from './image/common.ts';
 
 /** Escape user text for Markdown prose (one line, no markup, no HTML). */
 export function mdText(text: string): string {

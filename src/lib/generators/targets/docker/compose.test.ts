@@ -1,10 +1,10 @@
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { APP_PORT, HEALTH_PATH, POSTGRES, REDIS, facts, serveArgv, serverEnv } from '../../model/derive.ts';
-import { presetById } from '../../model/presets.ts';
+import { APP_PORT, HEALTH_PATH, POSTGRES, REDIS, facts, serveArgv, serverEnv } from '../../../model/derive.ts';
+import { presetById } from '../../../model/presets.ts';
 import { compose, composeDoc, composeOverrideDoc, composeProjectName, devArgv } from './compose.ts';
-import { dockerfile } from './dockerfile.ts';
-import { dockerCases } from './matrix.test-helper.ts';
+import { dockerfile } from '../../image/dockerfile.ts';
+import { dockerCases } from '../../image/matrix.test-helper.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -16,11 +16,11 @@
  * A bind mount was chosen over `develop.watch` because it works with plain
  * `docker compose up` (watch needs `docker compose watch` or `up --watch`).
  */
-import type { ReadonlyConfig } from '../../model/config.ts';
-import { APP_PORT, CONTAINER_APP_DIR, POSTGRES, REDIS, appTargets, deployName, facts, serveArgv, serverEnv } from '../../model/derive.ts';
-import type { GeneratedFile } from '../types.ts';
-import { writeYaml } from '../writers/yaml.ts';
-import { GENERATED_BY, HEALTH_TIMING, healthArgv, usesContainer } from './common.ts';
+import type { ReadonlyConfig } from '../../../model/config.ts';
+import { APP_PORT, CONTAINER_APP_DIR, POSTGRES, REDIS, appTargets, deployName, facts, serveArgv, serverEnv } from '../../../model/derive.ts';
+import type { GeneratedFile } from '../../types.ts';
+import { writeYaml } from '../../writers/yaml.ts';
+import { GENERATED_BY, HEALTH_TIMING, healthArgv, usesContainer } from '../../image/common.ts';
 
 /**
  * Image tags. Postgres: the Debian image, whose glibc collations match most

@@ -10,8 +10,8 @@ import type { Config } from '../../model/config.ts';
 import { APP_PORT, HEALTH_PATH, facts, serverlessRegion } from '../../model/derive.ts';
 import { presetById } from '../../model/presets.ts';
 import { LAMBDA_PYTHON_RUNTIMES, validateConfig } from '../../model/validate.ts';
-import { deployMatrix } from '../kubernetes/deploy-matrix.ts';
-import { CLOUD_RUN_DIR, FUNCTION_ID, LAMBDA_DIR, cloudRunSecretId, lambdaSecretName, serverless } from './index.ts';
+import { deployMatrix } from '../../../../tests/support/deploy-matrix.ts';
+import { CLOUD_RUN_DIR, FUNCTION_ID, LAMBDA_DIR, cloudRunSecretId, lambdaSecretName, serverless } from './aws-lambda/index.ts';
 
 type Doc = Record<string, any>;
 

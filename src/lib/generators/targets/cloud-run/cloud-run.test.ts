@@ -25,16 +25,16 @@ import { PositionEncoding, Workspace } from '@astral-sh/ruff-wasm-nodejs';
 import { load } from 'js-yaml';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { checkCloudRun } from '../../../../tests/validate/validators/cloudrun.ts';
-import type { Config } from '../../model/config.ts';
-import { defaultConfig } from '../../model/defaults.ts';
-import { cloudRunServiceAccount, cloudRunServiceAccountId, cloudSqlConnectionName, gcpProject, imageRef, serverlessRegion } from '../../model/derive.ts';
-import { presetById } from '../../model/presets.ts';
-import { validateConfig } from '../../model/validate.ts';
-import { decodeConfig, encodeConfig } from '../../share/codec.ts';
-import { generate } from '../index.ts';
+import { checkCloudRun } from '../../../../../tests/validate/validators/cloudrun.ts';
+import type { Config } from '../../../model/config.ts';
+import { defaultConfig } from '../../../model/defaults.ts';
+import { cloudRunServiceAccount, cloudRunServiceAccountId, cloudSqlConnectionName, gcpProject, imageRef, serverlessRegion } from '../../../model/derive.ts';
+import { presetById } from '../../../model/presets.ts';
+import { validateConfig } from '../../../model/validate.ts';
+import { decodeConfig, encodeConfig } from '../../../share/codec.ts';
+import { generate } from '../../index.ts';
 import { imageTag } from '../kubernetes/index.ts';
-import { CLOUD_RUN_DIR, cloudRunSecretId } from './index.ts';
+import { CLOUD_RUN_DIR, cloudRunSecretId } from '../aws-lambda/index.ts';
 
 type Doc = Record<string, any>;
 

@@ -1,14 +1,14 @@
 import { PositionEncoding, Workspace } from '@astral-sh/ruff-wasm-nodejs';
 import { describe, expect, test } from 'vitest';
-import type { Config } from '../../model/config.ts';
-import { APP_PORT, collectStatic, facts, serveArgv, scheduledArgs } from '../../model/derive.ts';
-import { presetById } from '../../model/presets.ts';
-import { validateConfig } from '../../model/validate.ts';
-import { deployMatrix } from '../kubernetes/deploy-matrix.ts';
+import type { Config } from '../../../model/config.ts';
+import { APP_PORT, collectStatic, facts, serveArgv, scheduledArgs } from '../../../model/derive.ts';
+import { presetById } from '../../../model/presets.ts';
+import { validateConfig } from '../../../model/validate.ts';
+import { deployMatrix } from '../../../../../tests/support/deploy-matrix.ts';
 import { TOOL_INSTALL, bareMetal, dropIn, execStart, hostPaths } from './index.ts';
-import { nginxArg, raw, writeNginx } from './nginx.ts';
-import { shQuote, shWord } from './shell.ts';
-import { envLine, unitArg, unitCommand, unitValue } from './systemd.ts';
+import { nginxArg, raw, writeNginx } from '../../writers/nginx.ts';
+import { shQuote, shWord } from '../../writers/shell.ts';
+import { envLine, unitArg, unitCommand, unitValue } from '../../writers/systemd.ts';
 
 function files(config: Config): Map<string, string> {
 	return new Map(bareMetal(config).map((f) => [f.path, f.content]));

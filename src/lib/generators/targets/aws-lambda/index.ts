@@ -18,8 +18,8 @@
  * for `gcloud run services replace`, probes on HEALTH_PATH, secrets as
  * Secret Manager references, and README.md.
  */
-import type { ReadonlyConfig } from '../../model/config.ts';
-import { APP_PORT, HEALTH_PATH, appTargets, deployName, facts, imageRef, serverlessRegion } from '../../model/derive.ts';
+import type { ReadonlyConfig } from '../../../model/config.ts';
+import { APP_PORT, HEALTH_PATH, appTargets, deployName, facts, imageRef, serverlessRegion } from '../../../model/derive.ts';
 import {
 	GCP_PROJECT_PLACEHOLDER,
 	artifactRepository,
@@ -28,14 +28,14 @@ import {
 	cloudSqlConnectionName,
 	cloudSqlDatabaseUrl,
 	gcpProject
-} from '../../model/derive.ts';
-import type { GeneratedFile } from '../types.ts';
-import { pyFile } from '../writers/python.ts';
-import { writeToml } from '../writers/toml.ts';
-import { writeYaml } from '../writers/yaml.ts';
-import { cloudPlace, deployValue, deploysTo } from '../kubernetes/deploy-env.ts';
+} from '../../../model/derive.ts';
+import type { GeneratedFile } from '../../types.ts';
+import { pyFile } from '../../writers/python.ts';
+import { writeToml } from '../../writers/toml.ts';
+import { writeYaml } from '../../writers/yaml.ts';
+import { cloudPlace, deployValue, deploysTo } from '../../../model/deploy-env.ts';
 import { imageTag } from '../kubernetes/index.ts';
-import { SECRET_PLACEHOLDER } from '../kubernetes/deploy-env.ts';
+import { SECRET_PLACEHOLDER } from '../../../model/deploy-env.ts';
 
 export const LAMBDA_DIR = 'deploy/aws-lambda';
 export const CLOUD_RUN_DIR = 'deploy/cloud-run';

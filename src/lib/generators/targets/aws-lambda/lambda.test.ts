@@ -35,15 +35,15 @@
 import { load } from 'js-yaml';
 import { parse } from 'smol-toml';
 import { describe, expect, test } from 'vitest';
-import { cfnEvaluate, functionEnvironment } from '../../../../tests/validate/journeys/cfn-eval.ts';
-import { checkSam } from '../../../../tests/validate/validators/sam.ts';
-import { CFN_SCHEMA } from '../../../../tests/validate/validators/util.ts';
-import { shellLines } from '../../../../tests/validate/commands/extract.ts';
-import type { Config } from '../../model/config.ts';
-import { facts } from '../../model/derive.ts';
-import { presetById } from '../../model/presets.ts';
-import { validateConfig } from '../../model/validate.ts';
-import { deployMatrix } from '../kubernetes/deploy-matrix.ts';
+import { cfnEvaluate, functionEnvironment } from '../../../../../tests/validate/journeys/cfn-eval.ts';
+import { checkSam } from '../../../../../tests/validate/validators/sam.ts';
+import { CFN_SCHEMA } from '../../../../../tests/validate/validators/util.ts';
+import { shellLines } from '../../../../../tests/validate/commands/extract.ts';
+import type { Config } from '../../../model/config.ts';
+import { facts } from '../../../model/derive.ts';
+import { presetById } from '../../../model/presets.ts';
+import { validateConfig } from '../../../model/validate.ts';
+import { deployMatrix } from '../../../../../tests/support/deploy-matrix.ts';
 import { FUNCTION_ID, LAMBDA_DIR, lambdaSecretName, serverless } from './index.ts';
 
 type Doc = Record<string, any>;

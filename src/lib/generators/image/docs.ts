@@ -7,7 +7,7 @@
 import type { ReadonlyConfig } from '../../model/config.ts';
 import { APP_PORT, GUNICORN_DEFAULT_THREADS, GUNICORN_DEFAULT_WORKERS, HEALTH_PATH, facts, gunicornConfModule, imageRef, serverEnv } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
-import { composeProjectName } from './compose.ts';
+import { composeProjectName } from '../targets/docker/compose.ts';
 import { lockCommand, lockFile, pythonImages, usesContainer } from './common.ts';
 import { DHI_PYTHON } from '../versions.ts';
 

@@ -4,10 +4,10 @@
  * services with an Ingress; Lambda, Cloud Run, bare metal), keeping only valid ones. Shared by the unit tests and by
  * `realtools.sh`, which runs the real validators on the same files.
  */
-import type { Config } from '../../model/config.ts';
-import { DEFAULT_BACKEND } from '../../model/defaults.ts';
-import { PRESETS } from '../../model/presets.ts';
-import { validateConfig } from '../../model/validate.ts';
+import type { Config } from '../../src/lib/model/config.ts';
+import { DEFAULT_BACKEND } from '../../src/lib/model/defaults.ts';
+import { PRESETS } from '../../src/lib/model/presets.ts';
+import { validateConfig } from '../../src/lib/model/validate.ts';
 
 export interface MatrixCase {
 	id: string;

@@ -5,8 +5,8 @@
  * does Django serve" depend on where the app runs. Secrets never get a real
  * value here: they get a placeholder or a reference to a secret store.
  */
-import type { ReadonlyConfig } from '../../model/config.ts';
-import { POSTGRES, REDIS, type EnvVar } from '../../model/derive.ts';
+import type { ReadonlyConfig } from './config.ts';
+import { POSTGRES, REDIS, type EnvVar } from './derive.ts';
 
 /** Where the app runs, and the host names it answers to there. */
 export interface DeployPlace {

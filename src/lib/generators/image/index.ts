@@ -5,7 +5,7 @@
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
 import type { GeneratedFile } from '../types.ts';
-import { compose } from './compose.ts';
+import { compose } from '../targets/docker/compose.ts';
 import { dockerDocs } from './docs.ts';
 import { dockerfile } from './dockerfile.ts';
 import { dockerignore } from './dockerignore.ts';

@@ -30,14 +30,14 @@
  * ones, from `secret.example.yaml`, which is a template and deliberately not
  * part of the kustomization, so placeholder secrets are never applied).
  */
-import type { ReadonlyConfig } from '../../model/config.ts';
-import { pythonImages } from '../docker/common.ts';
-import { APP_PORT, APP_USER, HEALTH_PATH, POSTGRES, REDIS, deployName, djangoSettingsModule, facts, imageRef, serverEnv, scheduledArgs } from '../../model/derive.ts';
-import { registryOf } from '../ci.ts';
-import { K8S_API_FACTS } from '../versions.ts';
-import type { GeneratedFile } from '../types.ts';
-import { writeYaml } from '../writers/yaml.ts';
-import { deployValue, deploysTo, secretPlaceholder, type DeployPlace } from './deploy-env.ts';
+import type { ReadonlyConfig } from '../../../model/config.ts';
+import { pythonImages } from '../../image/common.ts';
+import { APP_PORT, APP_USER, HEALTH_PATH, POSTGRES, REDIS, deployName, djangoSettingsModule, facts, imageRef, serverEnv, scheduledArgs } from '../../../model/derive.ts';
+import { registryOf } from '../../ci.ts';
+import { K8S_API_FACTS } from '../../versions.ts';
+import type { GeneratedFile } from '../../types.ts';
+import { writeYaml } from '../../writers/yaml.ts';
+import { deployValue, deploysTo, secretPlaceholder, type DeployPlace } from '../../../model/deploy-env.ts';
 
 export const K8S_DIR = 'deploy/kubernetes';
 
