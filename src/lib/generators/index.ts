@@ -5,10 +5,8 @@
  */
 import type { ReadonlyConfig } from '../model/config.ts';
 import { pyproject } from './pyproject.ts';
-import { docker } from './image/index.ts';
-import { kubernetes } from './targets/kubernetes/index.ts';
-import { serverless } from './targets/aws-lambda/index.ts';
-import { bareMetal } from './targets/bare-metal/index.ts';
+import { image } from './image/index.ts';
+import { deploymentFiles } from './targets/index.ts';
 import { slipwayJson } from './slipway-json.ts';
 import { skeleton } from './skeleton/index.ts';
 import { requirements } from './requirements.ts';
@@ -21,7 +19,7 @@ import type { GeneratedFile, Generator } from './types.ts';
 export type { GeneratedFile, Generator, Language } from './types.ts';
 
 /** Every generator, in no particular order (output is sorted by path). */
-export const GENERATORS: readonly Generator[] = [slipwayJson, pyproject, docker, kubernetes, serverless, bareMetal, skeleton, requirements, envExample, repoFiles, ciWorkflows, dependabot];
+export const GENERATORS: readonly Generator[] = [slipwayJson, pyproject, image, deploymentFiles, skeleton, requirements, envExample, repoFiles, ciWorkflows, dependabot];
 
 /**
  * All files for a valid config, sorted by path. Throws if two generators

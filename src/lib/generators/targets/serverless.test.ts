@@ -11,7 +11,9 @@ import { APP_PORT, HEALTH_PATH, facts, serverlessRegion } from '../../model/deri
 import { presetById } from '../../model/presets.ts';
 import { LAMBDA_PYTHON_RUNTIMES, validateConfig } from '../../model/validate.ts';
 import { deployMatrix } from '../../../../tests/support/deploy-matrix.ts';
-import { CLOUD_RUN_DIR, FUNCTION_ID, LAMBDA_DIR, cloudRunSecretId, lambdaSecretName, serverless } from './aws-lambda/index.ts';
+import { FUNCTION_ID, LAMBDA_DIR, lambdaSecretName } from './aws-lambda/index.ts';
+import { CLOUD_RUN_DIR, cloudRunSecretId } from './cloud-run/index.ts';
+import { deploymentFiles as serverless } from './index.ts';
 
 type Doc = Record<string, any>;
 

@@ -44,7 +44,8 @@ import { facts } from '../../../model/derive.ts';
 import { presetById } from '../../../model/presets.ts';
 import { validateConfig } from '../../../model/validate.ts';
 import { deployMatrix } from '../../../../../tests/support/deploy-matrix.ts';
-import { FUNCTION_ID, LAMBDA_DIR, lambdaSecretName, serverless } from './index.ts';
+import { FUNCTION_ID, LAMBDA_DIR, lambdaSecretName } from './index.ts';
+import { deploymentFiles as serverless } from '../index.ts';
 
 type Doc = Record<string, any>;
 

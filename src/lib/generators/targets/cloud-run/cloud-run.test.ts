@@ -34,7 +34,7 @@ import { validateConfig } from '../../../model/validate.ts';
 import { decodeConfig, encodeConfig } from '../../../share/codec.ts';
 import { generate } from '../../index.ts';
 import { imageTag } from '../kubernetes/index.ts';
-import { CLOUD_RUN_DIR, cloudRunSecretId } from '../aws-lambda/index.ts';
+import { CLOUD_RUN_DIR, cloudRunSecretId } from './index.ts';
 
 type Doc = Record<string, any>;
 

@@ -17,10 +17,11 @@
  * `docker compose up` (watch needs `docker compose watch` or `up --watch`).
  */
 import type { ReadonlyConfig } from '../../../model/config.ts';
-import { APP_PORT, CONTAINER_APP_DIR, POSTGRES, REDIS, appTargets, deployName, facts, serveArgv, serverEnv } from '../../../model/derive.ts';
+import { APP_PORT, CONTAINER_APP_DIR, POSTGRES, REDIS, appTargets, deployName, facts, hasCompose, serveArgv, serverEnv } from '../../../model/derive.ts';
 import type { GeneratedFile } from '../../types.ts';
 import { writeYaml } from '../../writers/yaml.ts';
-import { GENERATED_BY, HEALTH_TIMING, healthArgv, usesContainer } from '../../image/common.ts';
+import { HEALTH_TIMING, healthArgv } from '../../image/common.ts';
+import { GENERATED_BY } from '../../header.ts';
 
 /**
  * Image tags. Postgres: the Debian image, whose glibc collations match most
@@ -187,7 +188,7 @@ function stripUndefined(v: unknown): unknown {
 
 /** compose.yaml + compose.override.yaml, for target `docker` only. */
 export function compose(config: ReadonlyConfig): GeneratedFile[] {
-	if (!usesContainer(config) || config.target !== 'docker') return [];
+	if (!hasCompose(config)) return [];
 	const mainHeader = [
 		GENERATED_BY,
 		'Start: cp .env.example .env, then docker compose up --build',
