@@ -1,5 +1,5 @@
 /**
- * The browser side of the page's islands (see islands.ts): an attachment that
+ * The browser side of the page's islands (see index.ts): an attachment that
  * hydrates an island's prerendered markup when it is needed, and a scheduler
  * that runs one island per task.
  *
@@ -15,7 +15,7 @@
  */
 import { hydrate, mount, unmount } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
-import { ISLANDS, MOUNTED_ISLANDS, type PageActions } from './islands.ts';
+import { ISLANDS, MOUNTED_ISLANDS, type PageActions } from './index.ts';
 import { whenIdle } from './idle.ts';
 
 interface Job {

@@ -1,5 +1,5 @@
 /**
- * The page's islands: the parts of the page that are prerendered with it but
+ * The page's islands (README.md in this folder says why and how to add one): the parts of the page that are prerendered with it but
  * hydrated on their own, one per task, after the page shell. A single
  * hydration of the whole page is one long task on a phone; islands split it
  * so the page answers input sooner (and Lighthouse's Total Blocking Time
@@ -9,9 +9,9 @@
  * - the page's markup holds an empty element with `data-island="NAME"`, the
  *   same on the server and in the browser, so the page's own hydration never
  *   looks inside it;
- * - at prerender, src/hooks.server.ts fills each such element with the
+ * - at prerender, hooks.ts (src/hooks.server.ts) fills each such element with the
  *   island's server rendering (`render()` from svelte/server);
- * - in the browser an attachment (`island(name)`, islands-client.ts) hydrates
+ * - in the browser an attachment (`island(name)`, client.ts) hydrates
  *   the island in its own task once its element is near the viewport, and
  *   every island still waiting at once on the user's first interaction
  *   (before that interaction's events run, so no click or keystroke is lost).
@@ -21,7 +21,7 @@
  * project-about holds project-people).
  *
  * The page itself is never hydrated (`csr = false` in +page.ts: SvelteKit's
- * client router does not load). Its own small script, src/lib/page/start.svelte.ts,
+ * client router does not load). Its own small script, page/start.svelte.ts,
  * owns the state, adopts the page's top-level island elements and does what
  * the page does (the address bar, shortcuts, the service worker). So every
  * part of the page that changes is an island, the header's buttons and the
@@ -30,20 +30,20 @@
  * Every island takes the same props, `PageActions`.
  */
 import type { Component } from 'svelte';
-import type { AppState } from './state/app.svelte.ts';
-import Wizard from './components/Wizard.svelte';
-import Preview from './components/Preview.svelte';
-import ProjectStart from './components/steps/ProjectStart.svelte';
-import ProjectAbout from './components/steps/ProjectAbout.svelte';
-import ProjectPeople from './components/steps/ProjectPeople.svelte';
-import ProjectKind from './components/steps/ProjectKind.svelte';
-import PageTools from './components/PageTools.svelte';
-import PageNotices from './components/PageNotices.svelte';
-import PageStatus from './components/PageStatus.svelte';
-import UpdatePrompt from './components/UpdatePrompt.svelte';
-import type { FieldError } from './model/validate.ts';
+import type { AppState } from '../state/app.svelte.ts';
+import Wizard from '../components/Wizard.svelte';
+import Preview from '../components/Preview.svelte';
+import ProjectStart from '../components/steps/ProjectStart.svelte';
+import ProjectAbout from '../components/steps/ProjectAbout.svelte';
+import ProjectPeople from '../components/steps/ProjectPeople.svelte';
+import ProjectKind from '../components/steps/ProjectKind.svelte';
+import PageTools from '../components/PageTools.svelte';
+import PageNotices from '../components/PageNotices.svelte';
+import PageStatus from '../components/PageStatus.svelte';
+import UpdatePrompt from '../components/UpdatePrompt.svelte';
+import type { FieldError } from '../model/validate.ts';
 
-/** The page's own state, shown by its islands: owned by src/lib/page/start.svelte.ts (reactive there). */
+/** The page's own state, shown by its islands: owned by page/start.svelte.ts (reactive there). */
 export interface PageUi {
 	/** A zip is being built. */
 	busy: boolean;
@@ -53,7 +53,7 @@ export interface PageUi {
 	linkError: { message: string; errors?: FieldError[]; instead?: string } | null;
 	/** The configuration is too large for a link. */
 	linkTooLong: boolean;
-	/** The last visit's configuration was restored from the browser's storage (src/lib/page/remember.ts). */
+	/** The last visit's configuration was restored from the browser's storage (page/remember.ts). */
 	restored: { savedAt: number } | null;
 	/** A shared link replaced the configuration this browser kept, which is set aside: offer to go back to it. */
 	keptOffer: { savedAt: number } | null;

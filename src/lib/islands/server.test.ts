@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fillIslands } from './islands-server.ts';
-import { ISLANDS, ISLAND_ELEMENT } from './islands.ts';
+import { fillIslands } from './server.ts';
+import { ISLANDS, ISLAND_ELEMENT } from './index.ts';
 
 describe('island prerendering', () => {
 	it('fills an island element with its server rendering, and the islands inside it too', async () => {

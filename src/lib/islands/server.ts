@@ -1,11 +1,11 @@
 /**
- * Prerendering of the page's islands (see islands.ts): fill each island's
+ * Prerendering of the page's islands (see index.ts): fill each island's
  * empty element with the island's server rendering, from the same default
- * state the page starts with. Used by src/hooks.server.ts.
+ * state the page starts with. Used by hooks.ts (src/hooks.server.ts).
  */
 import { render } from 'svelte/server';
-import { AppState } from './state/app.svelte.ts';
-import { initialUi, ISLAND_ELEMENT, ISLANDS, type PageActions } from './islands.ts';
+import { AppState } from '../state/app.svelte.ts';
+import { initialUi, ISLAND_ELEMENT, ISLANDS, type PageActions } from './index.ts';
 
 /** `html` with every island element filled (islands may hold islands: filled depth-first). */
 export async function fillIslands(html: string, depth = 0): Promise<string> {

@@ -43,7 +43,7 @@ describe('pageEntry plugin', () => {
 	it("adds the page's entry to SvelteKit's client build only", () => {
 		const client = options.call({}, { input: { 'entry/start': 'start.js', 'entry/app': 'app.js' } });
 		expect(client?.input).toMatchObject({ 'entry/start': 'start.js', 'entry/app': 'app.js' });
-		expect((client?.input as Record<string, string>)[PAGE_ENTRY]).toMatch(/src\/lib\/page\/main\.ts$/);
+		expect((client?.input as Record<string, string>)[PAGE_ENTRY]).toMatch(/src\/lib\/islands\/page\/main\.ts$/);
 		// The server build and the workers keep their inputs.
 		expect(options.call({}, { input: { index: 'server.js' } })).toBeNull();
 		expect(options.call({}, { input: ['worker.ts'] })).toBeNull();

@@ -3,10 +3,10 @@
  * that load it.
  *
  * The page is prerendered with `csr = false` (src/routes/+page.ts): SvelteKit
- * emits no script for it. Its script, src/lib/page/main.ts, is added here to
+ * emits no script for it. Its script, ../page/main.ts, is added here to
  * the inputs of the client build (the build that has SvelteKit's
  * `entry/start`), so it shares chunks, hashing and the service worker's
- * precache list with the rest of the client. At prerender, src/hooks.server.ts reads the client build's Vite
+ * precache list with the rest of the client. At prerender, ../hooks.ts (src/hooks.server.ts) reads the client build's Vite
  * manifest (its path comes in as `__SLIPWAY_CLIENT_MANIFEST__`) and writes
  * `pageEntryTags()` into the page's head.
  */
@@ -16,7 +16,7 @@ import type { Plugin } from 'vite';
 /** The entry's chunk name in the client build. */
 export const PAGE_ENTRY = 'entry/page';
 /** Its source, relative to the project root (the key of its Vite manifest record). */
-export const PAGE_ENTRY_SOURCE = 'src/lib/page/main.ts';
+export const PAGE_ENTRY_SOURCE = 'src/lib/islands/page/main.ts';
 
 /** The part of a Vite manifest record read here. */
 export interface ManifestChunk {

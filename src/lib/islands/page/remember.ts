@@ -12,10 +12,10 @@
  * Everything here tolerates a browser without storage (private modes, quota,
  * a blocked origin): reading gives null, writing does nothing.
  */
-import type { Config } from '../model/config.ts';
-import { defaultConfig } from '../model/defaults.ts';
-import { readConfig } from '../model/validate.ts';
-import { STEPS, type StepId } from '../state/app.svelte.ts';
+import type { Config } from '../../model/config.ts';
+import { defaultConfig } from '../../model/defaults.ts';
+import { readConfig } from '../../model/validate.ts';
+import { STEPS, type StepId } from '../../state/app.svelte.ts';
 
 export const STORAGE_KEY = 'slipway:last';
 export const BEFORE_LINK_KEY = 'slipway:before-link';

@@ -1,14 +1,14 @@
 /**
  * The page's script: the only JavaScript the page loads at start (a module
- * script named in the prerendered HTML by src/hooks.server.ts; the build adds
- * it as an entry, src/build/page-entry.ts).
+ * script named in the prerendered HTML by ../hooks.ts; the build adds it as
+ * an entry, ../build/page-entry.ts).
  *
  * The page is prerendered and not hydrated (`csr = false`): SvelteKit's client
  * router, which a single page with no navigation does not need, never loads.
  * This script owns the state and does the page's work:
  * - the configuration (`AppState`) and the page's own state (`PageUi`), given
  *   to every island as `PageActions`;
- * - the islands (src/lib/islands-client.ts): each top-level island element
+ * - the islands (../client.ts): each top-level island element
  *   is hydrated when it is needed;
  * - a shared link in the address bar (`#c=…`) is opened, and the address bar
  *   follows the configuration afterwards (debounced, only when valid);
@@ -17,11 +17,11 @@
  */
 import { tick } from 'svelte';
 import { AppState, STEPS, fieldId, plain, stepOf } from '$lib/state/app.svelte';
-import { initialUi, type PageActions, type PageUi } from '$lib/islands';
-import { adoptPage, hydrateAll, setIslandProps } from '$lib/islands-client';
+import { initialUi, type PageActions, type PageUi } from '../index.ts';
+import { adoptPage, hydrateAll, setIslandProps } from '../client.ts';
 import { linkFromHash, MAX_LINK_LENGTH } from '$lib/share/fragment';
 import { copyText, downloadBlob } from '$lib/components/help';
-import { whenIdle } from '$lib/idle';
+import { whenIdle } from '../idle.ts';
 import { defaultConfig } from '$lib/model/defaults';
 import type { Config } from '$lib/model/config';
 import { BEFORE_LINK_KEY, forget, readRemembered, setAside, writeRemembered, type Remembered } from './remember.ts';
