@@ -246,11 +246,3 @@ export function importPyproject(text: string, base: ReadonlyConfig): ImportResul
 	if (scripts) report.ignored.push('entry points ([project.scripts]) are regenerated from the project name');
 	return { ok: true, config, report };
 }
-
-/** Normalised names in a requirement list, for tests and de-duplication. */
-export function requirementNames(list: readonly string[]): string[] {
-	return list.map((d) => {
-		const r = parseRequirement(d);
-		return r.ok ? normalizeName(r.value.name) : d;
-	});
-}

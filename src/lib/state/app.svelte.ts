@@ -196,7 +196,6 @@ export class AppState {
 		p.framework = kind === 'service' ? this.#frameworkMemo : 'none';
 	}
 
-	/** Errors of one step, for the step tabs. */
 	/** The messages of one field (a dotted model path), empty when it is valid. */
 	errorsAt(path: string): readonly string[] {
 		return this.errorMap.get(path) ?? NO_ERRORS;
@@ -207,6 +206,7 @@ export class AppState {
 		return this.warningMap.get(path) ?? NO_ERRORS;
 	}
 
+	/** Errors of one step, for the step tabs. */
 	errorsIn(step: StepId): number {
 		return this.errors.filter((e) => stepOf(e.path) === step).length;
 	}

@@ -30,7 +30,8 @@ import type { ReadonlyConfig } from '../../model/config.ts';
 import { APP_PORT, CONTAINER_APP_DIR, CONTAINER_VENV, collectStatic, djangoSettingsModule, facts, imageRef, serveArgv } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { TOOLS } from '../versions.ts';
-import { GENERATED_BY, HEALTH_TIMING, healthArgv, lockCommand, lockFile, pythonImages, usesContainer } from './common.ts';
+import { HEALTH_TIMING, healthArgv, lockCommand, lockFile, pythonImages, usesContainer } from './common.ts';
+import { GENERATED_BY } from '../header.ts';
 import { writeDockerfile, type Instruction } from './writer.ts';
 
 /** The official uv image; `/uv` and `/uvx` are copied out of it at TOOLS.uv. */

@@ -10,7 +10,8 @@
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
 import type { GeneratedFile } from '../types.ts';
-import { GENERATED_BY, buildInputs, usesContainer } from './common.ts';
+import { buildInputs, usesContainer } from './common.ts';
+import { GENERATED_BY } from '../header.ts';
 
 /** Excluded even inside the folders the allowlist lets in. */
 export const ALWAYS_EXCLUDED = [
