@@ -3,7 +3,8 @@ import type { ReadonlyConfig } from '../../../model/config.ts';
 import { facts } from '../../../model/derive.ts';
 import { deployValue, secretPlaceholder } from '../../../model/deploy-env.ts';
 import { envLine } from '../../writers/systemd.ts';
-import { GENERATED, hostPlace } from './paths.ts';
+import { hostPlace } from './paths.ts';
+import { GENERATED_BY as GENERATED } from '../../header.ts';
 
 export function envTemplate(config: ReadonlyConfig): string {
 	const place = hostPlace(config);

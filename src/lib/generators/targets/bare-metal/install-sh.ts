@@ -2,7 +2,8 @@
 import type { ReadonlyConfig } from '../../../model/config.ts';
 import { APP_PORT, HEALTH_PATH, djangoSettingsModule } from '../../../model/derive.ts';
 import { shQuote } from '../../writers/shell.ts';
-import { GENERATED, hostPaths } from './paths.ts';
+import { hostPaths } from './paths.ts';
+import { GENERATED_BY as GENERATED } from '../../header.ts';
 import { collectStaticLine, installVenv } from './install-venv.ts';
 
 export function installSh(config: ReadonlyConfig): string {

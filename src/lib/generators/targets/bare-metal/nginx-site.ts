@@ -2,7 +2,8 @@
 import type { ReadonlyConfig } from '../../../model/config.ts';
 import { APP_PORT } from '../../../model/derive.ts';
 import { raw, writeNginx, type NginxNode } from '../../writers/nginx.ts';
-import { GENERATED, hostPaths } from './paths.ts';
+import { hostPaths } from './paths.ts';
+import { GENERATED_BY as GENERATED } from '../../header.ts';
 
 /** The HTTP site: ACME HTTP-01 challenges from the webroot, everything else redirected to HTTPS. */
 export function nginxHttpSite(config: ReadonlyConfig): string {

@@ -1,7 +1,8 @@
 /** deploy/<script>.timer (command-line tools): the schedule, installed but not enabled. */
 import type { ReadonlyConfig } from '../../../model/config.ts';
 import { unitValue, writeUnit } from '../../writers/systemd.ts';
-import { GENERATED, hostPaths } from './paths.ts';
+import { hostPaths } from './paths.ts';
+import { GENERATED_BY as GENERATED } from '../../header.ts';
 
 export function timer(config: ReadonlyConfig): string {
 	const p = hostPaths(config);

@@ -2,7 +2,8 @@
 import type { ReadonlyConfig } from '../../../model/config.ts';
 import { facts } from '../../../model/derive.ts';
 import { unitCommand, unitValue, writeUnit, type UnitSection } from '../../writers/systemd.ts';
-import { GENERATED, hostPaths, execStart, dropIn } from './paths.ts';
+import { hostPaths, execStart, dropIn } from './paths.ts';
+import { GENERATED_BY as GENERATED } from '../../header.ts';
 
 export function unit(config: ReadonlyConfig): string {
 	const p = hostPaths(config);
