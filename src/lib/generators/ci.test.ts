@@ -8,7 +8,7 @@ import { PRESETS, presetById } from '../model/presets.ts';
 import { validateConfig } from '../model/validate.ts';
 import { BUILD_CACHE_TAG, GCP_VARS, ciWorkflows, registryOf } from './ci.ts';
 import { generate } from './index.ts';
-import { imageTag } from './targets/kubernetes/index.ts';
+import { imageTag } from '../model/deployment.ts';
 import { metadataTags, pep440 } from './metadata-action.test-helper.ts';
 import { packagingCases } from './packaging-matrix.test-helper.ts';
 import { supportedPythons } from './pyproject.ts';

@@ -8,7 +8,8 @@ import { shareLink } from './slipway-json.ts';
 import type { ReadonlyConfig } from '../model/config.ts';
 import { APP_PORT, deployTarget, facts, githubRepository, HEALTH_PATH, imageRef, runsImage } from '../model/derive.ts';
 import { normalizeName } from '../model/pep.ts';
-import { imageTag } from './targets/kubernetes/index.ts';
+import { imageTag } from '../model/deployment.ts';
+import { configSpelling, targetOf } from '../model/targets.ts';
 import { isOpenSource, licenseInfo } from '../model/licenses.ts';
 import { runtimeDependencies, devDependencies } from './dependencies.ts';
 import { licenseText } from './license-texts.ts';
@@ -36,20 +37,9 @@ export function copyrightHolder(config: ReadonlyConfig): string {
 	return config.project.authorName || `the ${config.project.name} authors`;
 }
 
-/** Where the deployment helper documents each target (paths other generators write). */
+/** Where the target documents its deployment: the registry's guide (a file the target's generator writes), null for a library. */
 export function deployDoc(config: ReadonlyConfig): string | null {
-	switch (deployTarget(config)) {
-		case null:
-			return null;
-		case 'docker':
-			return 'README.Docker.md';
-		case 'kubernetes':
-			return 'deploy/kubernetes/README.md';
-		case 'serverless':
-			return config.serverless.provider === 'aws-lambda' ? 'deploy/aws-lambda/README.md' : 'deploy/cloud-run/README.md';
-		case 'bare-metal':
-			return 'deploy/README.md';
-	}
+	return targetOf(config)?.guide ?? null;
 }
 
 interface Commands {
@@ -252,7 +242,7 @@ function readme(config: ReadonlyConfig): GeneratedFile {
 		lines.push(
 			'## Deploy',
 			'',
-			`Target: **${config.target}${config.target === 'serverless' ? ` (${config.serverless.provider})` : ''}**. Step-by-step instructions: [${doc}](${doc}).`,
+			`Target: **${configSpelling(targetOf(config)!)}**. Step-by-step instructions: [${doc}](${doc}).`,
 			''
 		);
 		if (runsImage(config)) lines.push(...imageProvenance(config), '');

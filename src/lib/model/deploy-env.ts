@@ -5,7 +5,6 @@
  * does Django serve" depend on where the app runs. Secrets never get a real
  * value here: they get a placeholder or a reference to a secret store.
  */
-import type { ReadonlyConfig } from './config.ts';
 import { POSTGRES, REDIS, type EnvVar } from './derive.ts';
 
 /** Where the app runs, and the host names it answers to there. */
@@ -51,9 +50,4 @@ export const PLACEHOLDER_HOST_SUFFIX = '.invalid';
 /** A place where the backing services are not known yet (managed Redis/Postgres the user sets up). */
 export function cloudPlace(allowedHosts: string): DeployPlace {
 	return { redisHost: `redis${PLACEHOLDER_HOST_SUFFIX}`, postgresHost: `postgres${PLACEHOLDER_HOST_SUFFIX}`, allowedHosts };
-}
-
-/** Whether the config deploys something for this target at all. */
-export function deploysTo(config: ReadonlyConfig, target: ReadonlyConfig['target']): boolean {
-	return config.target === target && config.project.kind !== 'library';
 }

@@ -34,6 +34,8 @@ export interface Deployable {
 	guide: string;
 	/** The Config sections whose fields it reads (shown in the Deployment step while it is chosen). */
 	fields: readonly TargetSection[];
+	/** Fields of a shared section that only it reads (shown while it is the section's choice). */
+	ownFields?: readonly string[];
 	/** Why a project kind cannot use it, or undefined when it can. */
 	unavailable?: (kind: Kind) => string | undefined;
 	/** The platform calls a handler, not a server: a web app is wrapped in an adapter (Mangum, and a2wsgi for WSGI). */
@@ -50,12 +52,13 @@ export interface Deployable {
 
 type Entry = Omit<Deployable, 'applies'>;
 
+/** Whether the config's `target` (and `serverless.provider`) name this target, whatever the kind. */
+function selects(d: Entry, config: ReadonlyConfig): boolean {
+	return config.target === d.select.target && (d.select.provider === undefined || config.serverless.provider === d.select.provider);
+}
+
 function entry(d: Entry): Deployable {
-	return {
-		...d,
-		applies: (config) =>
-			config.project.kind !== 'library' && config.target === d.select.target && (d.select.provider === undefined || config.serverless.provider === d.select.provider)
-	};
+	return { ...d, applies: (config) => config.project.kind !== 'library' && selects(d, config) };
 }
 
 /** Every deployment target, in UI order. */
@@ -63,7 +66,7 @@ export const DEPLOYABLES: readonly Deployable[] = [
 	entry({ id: 'docker', select: { target: 'docker' }, label: 'Docker', hint: 'Dockerfile + compose', name: 'Docker', container: true, guide: 'README.Docker.md', fields: ['docker'], setsServerEnv: 'compose.yaml sets', compose: true }),
 	entry({ id: 'kubernetes', select: { target: 'kubernetes' }, label: 'Kubernetes', hint: 'Kustomize manifests', name: 'Kubernetes', container: true, guide: 'deploy/kubernetes/README.md', fields: ['docker', 'kubernetes'], setsServerEnv: 'The Kubernetes ConfigMap sets' }),
 	entry({ id: 'aws-lambda', select: { target: 'serverless', provider: 'aws-lambda' }, label: 'AWS Lambda', hint: 'SAM template, zip package', name: 'AWS Lambda', container: false, guide: 'deploy/aws-lambda/README.md', fields: ['serverless'], wrapsApp: true, withoutImage: 'AWS Lambda deploys a zip' }),
-	entry({ id: 'cloud-run', select: { target: 'serverless', provider: 'cloud-run' }, label: 'Google Cloud Run', hint: 'Container service', name: 'Cloud Run', container: true, guide: 'deploy/cloud-run/README.md', fields: ['docker', 'serverless'], unavailable: (kind) => (kind === 'worker' ? 'Cloud Run serves HTTP, not workers' : undefined) }),
+	entry({ id: 'cloud-run', select: { target: 'serverless', provider: 'cloud-run' }, label: 'Google Cloud Run', hint: 'Container service', name: 'Cloud Run', container: true, guide: 'deploy/cloud-run/README.md', fields: ['docker', 'serverless'], ownFields: ['serverless.gcpProject', 'serverless.artifactRepository'], unavailable: (kind) => (kind === 'worker' ? 'Cloud Run serves HTTP, not workers' : undefined) }),
 	entry({ id: 'bare-metal', select: { target: 'bare-metal' }, label: 'Bare metal', hint: 'systemd + nginx', name: 'bare metal', container: false, guide: 'deploy/README.md', fields: ['bareMetal'], withoutImage: 'bare metal runs no image' })
 ];
 
@@ -83,6 +86,20 @@ export function deployable(id: TargetId): Deployable {
 /** The target the config deploys to, or null for a library (it is published, not deployed). */
 export function targetOf(config: ReadonlyConfig): Deployable | null {
 	return DEPLOYABLES.find((d) => d.applies(config)) ?? null;
+}
+
+/**
+ * The target the config's fields name, also for a library (which keeps them
+ * unused, so switching the kind back brings them back): what the form shows.
+ * Generators ask targetOf() instead.
+ */
+export function selectedTarget(config: ReadonlyConfig): Deployable {
+	return DEPLOYABLES.find((d) => selects(d, config))!;
+}
+
+/** The serverless target `serverless.provider` names, whatever `target` is (the Serverless block shows its fields). */
+export function providerTarget(config: ReadonlyConfig): Deployable {
+	return DEPLOYABLES.find((d) => d.select.provider !== undefined && selects(d, { ...config, target: d.select.target }))!;
 }
 
 export interface TargetChoice<V extends string> {
@@ -106,6 +123,11 @@ export const PROVIDER_CHOICES: readonly TargetChoice<ServerlessProvider>[] = DEP
 	hint: d.hint,
 	unavailable: d.unavailable
 }));
+
+/** The targets that build an image, in a sentence: "Docker, Kubernetes and Cloud Run". */
+export const IMAGE_TARGETS: string = ((names: string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join('')))(
+	DEPLOYABLES.filter((d) => d.container).map((d) => d.name)
+);
 
 /** The label of a `target` value (the group's for a group). */
 export function targetChoiceLabel(target: Target): string {

@@ -8,6 +8,7 @@ import { untrack } from 'svelte';
 import type { BuildBackend, Config, Framework, PackageManager, ReadonlyConfig } from '../model/config.ts';
 import { BACKENDS_FOR, DEFAULT_BACKEND, defaultConfig } from '../model/defaults.ts';
 import { validateConfig, validationWarnings, errorsByPath, type FieldError } from '../model/validate.ts';
+import { isTargetField } from '../model/targets.ts';
 import type { GeneratedFile } from '../generators/index.ts';
 import { createEngine, type Engine } from './engine.ts';
 
@@ -27,7 +28,7 @@ export function stepOf(path: string): StepId {
 	if (path.startsWith('project.')) return 'project';
 	if (path.startsWith('packaging.')) return 'packaging';
 	if (path.startsWith('services.')) return 'services';
-	if (path === 'target' || /^(docker|kubernetes|serverless|bareMetal)\./.test(path)) return 'deployment';
+	if (isTargetField(path)) return 'deployment';
 	return 'review';
 }
 

@@ -5,7 +5,8 @@
  * name, both validated identifiers; they are still passed through `code()`.
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
-import { APP_PORT, GUNICORN_DEFAULT_THREADS, GUNICORN_DEFAULT_WORKERS, HEALTH_PATH, facts, gunicornConfModule, imageRef, serverEnv } from '../../model/derive.ts';
+import { APP_PORT, GUNICORN_DEFAULT_THREADS, GUNICORN_DEFAULT_WORKERS, HEALTH_PATH, facts, gunicornConfModule, hasCompose, imageRef, serverEnv } from '../../model/derive.ts';
+import { targetOf } from '../../model/targets.ts';
 import type { GeneratedFile } from '../types.ts';
 import { GENERATED_BY } from '../header.ts';
 import { composeProjectName } from '../targets/docker/compose.ts';
@@ -119,7 +120,7 @@ function djangoSection(config: ReadonlyConfig): string[] {
 	const p = config.project;
 	if (p.kind !== 'service' || p.framework !== 'django') return [];
 	const composeLines =
-		config.target === 'docker'
+		hasCompose(config)
 			? ['', 'With Compose (a one-off service in the `migrate` profile):', '', '```sh', 'docker compose --profile migrate run --rm migrate', '```']
 			: [];
 	return [
@@ -154,7 +155,7 @@ function gunicornSection(config: ReadonlyConfig): string[] {
 	const mod = gunicornConfModule(config);
 	if (!mod) return [];
 	const set = serverEnv(config).WEB_CONCURRENCY;
-	const where = config.target === 'docker' ? 'compose.yaml sets' : config.target === 'kubernetes' ? 'The Kubernetes ConfigMap sets' : null;
+	const where = targetOf(config)?.setsServerEnv ?? null;
 	return [
 		'## gunicorn workers',
 		'',
@@ -246,7 +247,7 @@ export function dockerReadme(config: ReadonlyConfig): string {
 		'Secrets are never build arguments or `ENV`: pass them at run time (`--env-file`, orchestrator secrets).',
 		''
 	);
-	if (config.target === 'docker') lines.push(...composeSection(config), '');
+	if (hasCompose(config)) lines.push(...composeSection(config), '');
 	lines.push(...gunicornSection(config));
 	lines.push(...djangoSection(config));
 	lines.push(

@@ -33,7 +33,7 @@ import { presetById } from '../../../model/presets.ts';
 import { validateConfig } from '../../../model/validate.ts';
 import { decodeConfig, encodeConfig } from '../../../share/codec.ts';
 import { generate } from '../../index.ts';
-import { imageTag } from '../kubernetes/index.ts';
+import { imageTag } from '../../../model/deployment.ts';
 import { CLOUD_RUN_DIR, cloudRunSecretId } from './index.ts';
 
 type Doc = Record<string, any>;

@@ -2,7 +2,7 @@
 import type { ReadonlyConfig } from '../../../model/config.ts';
 import { APP_PORT, HEALTH_PATH, deployName, facts, imageRef, serverlessRegion, GCP_PROJECT_PLACEHOLDER, artifactRepository, cloudRunServiceAccount, cloudRunServiceAccountId, cloudSqlConnectionName, cloudSqlDatabaseUrl, gcpProject } from '../../../model/derive.ts';
 import { SECRET_PLACEHOLDER } from '../../../model/deploy-env.ts';
-import { imageTag } from '../kubernetes/index.ts';
+import { imageTag } from '../../../model/deployment.ts';
 import { cloudRunSecretId } from './service.ts';
 
 export function cloudRunReadme(config: ReadonlyConfig): string {

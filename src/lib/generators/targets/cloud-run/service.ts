@@ -6,7 +6,7 @@
 import type { ReadonlyConfig } from '../../../model/config.ts';
 import { APP_PORT, HEALTH_PATH, appTargets, deployName, facts, imageRef, serverlessRegion, cloudRunServiceAccount, cloudSqlConnectionName } from '../../../model/derive.ts';
 import { cloudPlace, deployValue } from '../../../model/deploy-env.ts';
-import { imageTag } from '../kubernetes/index.ts';
+import { imageTag } from '../../../model/deployment.ts';
 import type { Obj } from '../serverless.ts';
 
 export const CLOUD_RUN_DIR = 'deploy/cloud-run';
