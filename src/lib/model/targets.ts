@@ -97,6 +97,9 @@ export function selectedTarget(config: ReadonlyConfig): Deployable {
 	return DEPLOYABLES.find((d) => selects(d, config))!;
 }
 
+/** The `target` values that `serverless.provider` chooses within ("serverless"): a group's. */
+export const PROVIDER_TARGETS: readonly Target[] = [...new Set(DEPLOYABLES.filter((d) => d.select.provider).map((d) => d.select.target))];
+
 /** The serverless target `serverless.provider` names, whatever `target` is (the Serverless block shows its fields). */
 export function providerTarget(config: ReadonlyConfig): Deployable {
 	return DEPLOYABLES.find((d) => d.select.provider !== undefined && selects(d, { ...config, target: d.select.target }))!;
