@@ -12,7 +12,7 @@ import { imageTag } from '../model/deployment.ts';
 import { configSpelling, targetOf } from '../model/targets.ts';
 import { isOpenSource, licenseInfo } from '../model/licenses.ts';
 import { runtimeDependencies, devDependencies } from './dependencies.ts';
-import { licenseText } from './license-texts.ts';
+import { licenseText } from '../data/license-texts.ts';
 import type { GeneratedFile } from './types.ts';
 import { GENERATED } from './header.ts';
 import { COOLDOWN, PRE_COMMIT, PY_TOOLS } from './versions.ts';
@@ -20,17 +20,8 @@ import { cooldownDays, pipUploadedPriorTo, pipCompile, uvExcludeNewer } from './
 import { DEPENDABOT_PATH, ecosystems } from './dependabot.ts';
 import { workerQueue } from './skeleton/worker.ts';
 import { writeYaml } from './writers/yaml.ts';
+import { fence, markdownDocument, mdText } from './writers/markdown.ts';
 import { lockFile } from './image/common.ts';
-
-/** Escape user text for Markdown prose (one line, no markup, no HTML). */
-export function mdText(text: string): string {
-	return text
-		.replace(/[\r\n\u2028\u2029]+/g, ' ')
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/([\\`*_{}[\]()#+!|~-])/g, '\\$1');
-}
 
 /** The copyright holder of LICENSE: the author, or "the <name> authors". */
 export function copyrightHolder(config: ReadonlyConfig): string {
@@ -108,20 +99,18 @@ function runSection(config: ReadonlyConfig, c: Commands): string[] {
 		out.push(
 			'Development server (reloads on change):',
 			'',
-			'```sh',
-			dev,
-			'```',
+			...fence('sh', dev),
 			'',
 			`Production server, as the deployment files run it: \`${r}${f.script}\` (same as \`${r}python -m ${f.pkg}\`). Check it: \`curl http://localhost:${APP_PORT}${HEALTH_PATH}\` answers \`{"status":"ok"}\`.`
 		);
 	} else if (p.kind === 'cli') {
-		out.push('```sh', `${r}${f.script} --help`, `${r}${f.script} hello Ada`, `${r}${f.script} config     # effective settings, secrets hidden`, '```');
+		out.push(...fence('sh', `${r}${f.script} --help`, `${r}${f.script} hello Ada`, `${r}${f.script} config     # effective settings, secrets hidden`));
 	} else if (p.kind === 'worker') {
-		out.push('```sh', `${r}${f.script}            # runs until SIGTERM / Ctrl-C`, `${r}${f.script} --once     # one job (or tick), then exit`, '```');
+		out.push(...fence('sh', `${r}${f.script}            # runs until SIGTERM / Ctrl-C`, `${r}${f.script} --once     # one job (or tick), then exit`));
 		if (config.services.redis)
 			out.push('', `The worker takes JSON jobs from the Redis list \`${workerQueue(config)}\`. Enqueue one: \`redis-cli RPUSH ${workerQueue(config)} '{"id": 1}'\`.`);
 	} else {
-		out.push('```python', `from ${f.pkg} import greet`, '', 'print(greet("world"))  # Hello, world!', '```');
+		out.push(...fence('python', `from ${f.pkg} import greet`, '', 'print(greet("world"))  # Hello, world!'));
 	}
 	return out;
 }
@@ -137,9 +126,7 @@ function imageProvenance(config: ReadonlyConfig): string[] {
 	return [
 		`Pushing a tag \`v${config.project.version}\` builds the image \`${image}\` and pushes it (\`.github/workflows/release.yml\`) with BuildKit's provenance (\`mode=max\`) and an SBOM, then GitHub signs a build-provenance attestation of its digest (actions/attest; the job's \`id-token: write\` and \`attestations: write\`) and pushes it beside the image. Verify a pushed image with the GitHub CLI, signed in to GitHub and to the registry:`,
 		'',
-		'```sh',
-		`gh attestation verify oci://${image}:${imageTag(config.project.version)} --repo ${repo ?? 'OWNER/REPO'}`,
-		'```',
+		...fence('sh', `gh attestation verify oci://${image}:${imageTag(config.project.version)} --repo ${repo ?? 'OWNER/REPO'}`),
 		...(repo ? [] : ['', '`OWNER/REPO` is the GitHub repository whose release workflow pushed the image.'])
 	];
 }
@@ -206,11 +193,12 @@ function readme(config: ReadonlyConfig): GeneratedFile {
 		'',
 		c.lockNote,
 		'',
-		'```sh',
-		...c.setup,
-		...(f.hasSettings ? ['cp .env.example .env     # then edit the values'] : []),
-		config.packaging.manager === 'uv' ? 'uvx pre-commit install  # optional: lint on every commit' : 'pre-commit install      # optional: lint on every commit (pipx install pre-commit)',
-		'```',
+		...fence(
+			'sh',
+			...c.setup,
+			...(f.hasSettings ? ['cp .env.example .env     # then edit the values'] : []),
+			config.packaging.manager === 'uv' ? 'uvx pre-commit install  # optional: lint on every commit' : 'pre-commit install      # optional: lint on every commit (pipx install pre-commit)'
+		),
 		''
 	);
 	if (f.hasSettings)
@@ -222,20 +210,13 @@ function readme(config: ReadonlyConfig): GeneratedFile {
 	lines.push(
 		'## Test and lint',
 		'',
-		'```sh',
-		`${r}pytest`,
-		`${r}ruff check .`,
-		`${r}ruff format --check .`,
-		`${r}mypy`,
-		'```',
+		...fence('sh', `${r}pytest`, `${r}ruff check .`, `${r}ruff format --check .`, `${r}mypy`),
 		'',
 		'CI runs the same on every push and pull request (`.github/workflows/ci.yml`).',
 		'',
 		'## Build',
 		'',
-		'```sh',
-		c.build,
-		'```',
+		...fence('sh', c.build),
 		''
 	);
 	if (doc) {
@@ -273,15 +254,13 @@ function readme(config: ReadonlyConfig): GeneratedFile {
 		// Not `npx slipway`: the CLI is not published on npm yet (src/cli/package/; Slipway's README, "The CLI package").
 		"Slipway's command-line tool is not published on npm yet (a package named slipway there would not be Slipway's). With a checkout of Slipway's source, built (`npm ci && npm run build` in it), regenerate the files here; `--force` overwrites them, so commit first and review the diff after:",
 		'',
-		'```sh',
-		'node "$SLIPWAY/dist/cli/slipway.js" generate --config slipway.json --out . --force',
-		'```',
+		...fence('sh', 'node "$SLIPWAY/dist/cli/slipway.js" generate --config slipway.json --out . --force'),
 		'',
 		'`$SLIPWAY` is the path of that checkout.',
 		''
 	);
 	lines.push('---', '', GENERATED);
-	return { path: 'README.md', content: lines.join('\n') + '\n', language: 'markdown' };
+	return { path: 'README.md', content: markdownDocument(lines), language: 'markdown' };
 }
 
 function gitignore(config: ReadonlyConfig): GeneratedFile {

@@ -12,11 +12,7 @@ import { GENERATED_BY } from '../header.ts';
 import { composeProjectName } from '../targets/docker/compose.ts';
 import { lockCommand, lockFile, pythonImages, usesContainer } from './common.ts';
 import { DHI_PYTHON } from '../versions.ts';
-
-/** Inline Markdown code: backticks and line breaks cannot occur in it. */
-function code(text: string): string {
-	return '`' + text.replace(/[`\r\n\u2028\u2029]/g, ' ') + '`';
-}
+import { code, fence, markdownDocument } from '../writers/markdown.ts';
 
 function lockSection(config: ReadonlyConfig): string[] {
 	const m = config.packaging.manager;
@@ -33,9 +29,7 @@ function lockSection(config: ReadonlyConfig): string[] {
 			`Slipway runs in a browser and cannot resolve dependencies, so it does not write`,
 			`${code(file)}. Create it once and commit it:`,
 			'',
-			'```sh',
-			lockCommand(config),
-			'```',
+			...fence('sh', lockCommand(config)),
 			'',
 			`Without it the build stops at once with "${file} is missing". With a stale lock`,
 			m === 'uv'
@@ -55,10 +49,7 @@ function composeSection(config: ReadonlyConfig): string[] {
 	const out = [
 		'## 3. Run the stack with Docker Compose',
 		'',
-		'```sh',
-		'cp .env.example .env        # then edit: every password and secret',
-		'docker compose up --build   # development: also merges compose.override.yaml',
-		'```',
+		...fence('sh', 'cp .env.example .env        # then edit: every password and secret', 'docker compose up --build   # development: also merges compose.override.yaml'),
 		'',
 		`${code('compose.yaml')} is the production-like stack (project ${code(name)}). Compose reads`,
 		'`.env` twice: to fill `${VAR}` references in the file, and as the app\'s environment',
@@ -105,12 +96,13 @@ function composeSection(config: ReadonlyConfig): string[] {
 		'',
 		'Production-like, without the override:',
 		'',
-		'```sh',
-		'docker compose -f compose.yaml up -d --build',
-		'docker compose -f compose.yaml ps        # STATUS shows (healthy)',
-		'docker compose -f compose.yaml logs -f app',
-		'docker compose -f compose.yaml down      # add -v to delete the volumes too',
-		'```'
+		...fence(
+			'sh',
+			'docker compose -f compose.yaml up -d --build',
+			'docker compose -f compose.yaml ps        # STATUS shows (healthy)',
+			'docker compose -f compose.yaml logs -f app',
+			'docker compose -f compose.yaml down      # add -v to delete the volumes too'
+		)
 	);
 	if (p.kind === 'cli') out.push('', 'Run the tool with arguments: `docker compose run --rm app --help`.');
 	return out;
@@ -121,7 +113,7 @@ function djangoSection(config: ReadonlyConfig): string[] {
 	if (p.kind !== 'service' || p.framework !== 'django') return [];
 	const composeLines =
 		hasCompose(config)
-			? ['', 'With Compose (a one-off service in the `migrate` profile):', '', '```sh', 'docker compose --profile migrate run --rm migrate', '```']
+			? ['', 'With Compose (a one-off service in the `migrate` profile):', '', ...fence('sh', 'docker compose --profile migrate run --rm migrate')]
 			: [];
 	return [
 		'## Django: migrations and static files',
@@ -130,9 +122,7 @@ function djangoSection(config: ReadonlyConfig): string[] {
 		'nor at every start (several replicas would race). Run them once per release, with a',
 		'`DATABASE_URL` that reaches the database from inside a container:',
 		'',
-		'```sh',
-		`docker run --rm --env-file .env ${imageRef(config)} django-admin migrate --noinput`,
-		'```',
+		...fence('sh', `docker run --rm --env-file .env ${imageRef(config)} django-admin migrate --noinput`),
 		...composeLines,
 		'',
 		'Static files are part of the image: the builder runs `collectstatic` into',
@@ -222,17 +212,18 @@ export function dockerReadme(config: ReadonlyConfig): string {
 					'with your Docker ID (a free Docker account) or a Docker access token before the first build.',
 					'The release workflow does the same with the repository secrets `DOCKERHUB_USERNAME` and `DOCKERHUB_TOKEN`.',
 					'',
-					'```sh',
-					`docker login ${DHI_PYTHON.registry}`,
-					'```'
+					...fence('sh', `docker login ${DHI_PYTHON.registry}`)
 				]
 			: []),
 		'',
-		'```sh',
-		`docker build -t ${image} .`
+		...fence(
+			'sh',
+			`docker build -t ${image} .`,
+			...(f.hasSettings ? ['cp .env.example .env   # then edit it'] : []),
+			`docker run --rm ${runFlags}${envFlag}${image}${config.project.kind === 'cli' ? ' --help' : ''}`
+		),
+		''
 	];
-	if (f.hasSettings) lines.push('cp .env.example .env   # then edit it');
-	lines.push(`docker run --rm ${runFlags}${envFlag}${image}${config.project.kind === 'cli' ? ' --help' : ''}`, '```', '');
 	if (f.isWeb)
 		lines.push(
 			`Then \`curl http://127.0.0.1:${APP_PORT}${HEALTH_PATH}\`. \`docker ps\` shows \`(healthy)\` once the`,
@@ -258,7 +249,7 @@ export function dockerReadme(config: ReadonlyConfig): string {
 		'image, starts it, polls its health check and stops it. It needs a Docker engine.',
 		''
 	);
-	return lines.join('\n').replace(/\n+$/, '') + '\n';
+	return markdownDocument(lines);
 }
 
 /** The README.Docker.md generator (container targets only). */

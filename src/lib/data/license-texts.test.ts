@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../model/defaults.ts';
 import { LICENSES } from '../model/licenses.ts';
 import { licenseText } from './license-texts.ts';
-import { copyrightHolder, repoFiles } from './repo-files.ts';
+import { copyrightHolder, repoFiles } from '../generators/repo-files.ts';
 
 /** Phrases each canonical text must contain, and the least length of the full text. */
 const EXPECT: Record<string, { phrases: string[]; min: number }> = {
