@@ -21,3 +21,14 @@ export function shQuote(text: string): string {
 export function shWord(text: string): string {
 	return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : shQuote(text);
 }
+
+/**
+ * A POSIX sh script built line by line: the shebang, our own `#` comment
+ * lines (one line each; never user text that could hold a line break), `set
+ * -eu`, then the body's lines, and one final newline. Values in the body are
+ * quoted by shQuote()/shWord().
+ */
+export function shScript(comments: readonly string[], body: readonly string[]): string {
+	for (const c of comments) if (/[\r\n\u2028\u2029]/.test(c)) throw new Error(`a script comment must be one line: ${JSON.stringify(c)}`);
+	return ['#!/bin/sh', ...comments.map((c) => `# ${c}`), 'set -eu', ...body, ''].join('\n');
+}
