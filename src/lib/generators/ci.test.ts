@@ -11,7 +11,7 @@ import { generate } from './index.ts';
 import { imageTag } from '../model/deployment.ts';
 import { metadataTags, pep440 } from './metadata-action.test-helper.ts';
 import { packagingCases } from './packaging-matrix.test-helper.ts';
-import { supportedPythons } from './pyproject.ts';
+import { supportedPythons } from '../model/runtime.ts';
 import { ACTIONS } from './versions.ts';
 
 // The package's ESM build calls require(); its CommonJS build works.

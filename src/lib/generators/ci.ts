@@ -27,7 +27,8 @@ import type { ReadonlyConfig } from '../model/config.ts';
 import { facts, imageRef, runsImage } from '../model/derive.ts';
 import { isOpenSource } from '../model/licenses.ts';
 import { normalizeName } from '../model/pep.ts';
-import { supportedPythons } from './pyproject.ts';
+import { supportedPythons } from '../model/runtime.ts';
+import { MANAGERS } from '../model/managers.ts';
 import { pipCompile, pipUploadedPriorTo } from './cooldown.ts';
 import type { GeneratedFile } from './types.ts';
 import { GENERATED } from './header.ts';
@@ -49,32 +50,33 @@ function requireFile(path: string, fix: string): Step {
 /** Steps that install Python, the manager and the project with its dev dependencies. */
 export function installSteps(config: ReadonlyConfig, python: string): Step[] {
 	const pk = config.packaging;
+	const m = MANAGERS[pk.manager];
 	if (pk.manager === 'uv')
 		return [
-			requireFile('uv.lock', 'uv lock'),
+			requireFile(m.lockFile, m.lock!),
 			{ name: 'Install uv', uses: USES.setupUv, with: { version: TOOLS.uv, 'python-version': python, 'enable-cache': true } },
-			{ name: 'Install the project', run: 'uv sync --locked' }
+			{ name: 'Install the project', run: m.ciInstall }
 		];
 	if (pk.manager === 'poetry')
 		return [
-			requireFile('poetry.lock', 'poetry lock'),
+			requireFile(m.lockFile, m.lock!),
 			{ name: 'Install Poetry', run: `pipx install poetry==${TOOLS.poetry}` },
-			{ name: 'Set up Python', id: 'python', uses: USES.setupPython, with: { 'python-version': python, cache: 'poetry' } },
-			{ name: 'Check pyproject.toml and the lock file', run: 'poetry check --lock' },
+			{ name: 'Set up Python', id: 'python', uses: USES.setupPython, with: { 'python-version': python, cache: m.ciCache } },
+			{ name: 'Check pyproject.toml and the lock file', run: m.lockGuard },
 			{
 				name: 'Install the project',
-				run: 'poetry env use "${{ steps.python.outputs.python-path }}"\npoetry install --no-interaction\n'
+				run: `poetry env use "\${{ steps.python.outputs.python-path }}"\n${m.ciInstall}\n`
 			}
 		];
 	const pipTools = pk.pipWorkflow === 'pip-tools';
 	return [
 		...(pipTools
-			? [requireFile('requirements.txt', pipCompile(config, 'requirements.in')), requireFile('requirements-dev.txt', pipCompile(config, 'requirements-dev.in'))]
+			? [requireFile(m.lockFile, pipCompile(config, 'requirements.in')), requireFile('requirements-dev.txt', pipCompile(config, 'requirements-dev.in'))]
 			: []),
 		{
 			name: 'Set up Python',
 			uses: USES.setupPython,
-			with: { 'python-version': python, cache: 'pip', 'cache-dependency-path': 'requirements*.txt' }
+			with: { 'python-version': python, cache: m.ciCache, 'cache-dependency-path': 'requirements*.txt' }
 		},
 		{
 			name: 'Install the project',
@@ -87,7 +89,7 @@ export function installSteps(config: ReadonlyConfig, python: string): Step[] {
 }
 
 function runPrefix(config: ReadonlyConfig): string {
-	return config.packaging.manager === 'uv' ? 'uv run --locked ' : config.packaging.manager === 'poetry' ? 'poetry run ' : '';
+	return MANAGERS[config.packaging.manager].ciRun;
 }
 
 function ciWorkflow(config: ReadonlyConfig): GeneratedFile {
@@ -142,13 +144,13 @@ function buildSteps(config: ReadonlyConfig): Step[] {
 	if (pk.manager === 'uv')
 		return [
 			{ name: 'Install uv', uses: USES.setupUv, with: { version: TOOLS.uv, 'python-version': python, 'enable-cache': false } },
-			{ name: 'Build the sdist and wheel', run: 'uv build' }
+			{ name: 'Build the sdist and wheel', run: MANAGERS.uv.build }
 		];
 	if (pk.manager === 'poetry')
 		return [
 			{ name: 'Install Poetry', run: `pipx install poetry==${TOOLS.poetry}` },
 			{ name: 'Set up Python', uses: USES.setupPython, with: { 'python-version': python } },
-			{ name: 'Build the sdist and wheel', run: 'poetry build' }
+			{ name: 'Build the sdist and wheel', run: MANAGERS.poetry.build }
 		];
 	return [
 		{ name: 'Set up Python', uses: USES.setupPython, with: { 'python-version': python } },

@@ -22,14 +22,9 @@ import { GENERATED_BY } from './header.ts';
 import { BACKEND_MODULE, BACKEND_REQUIRES, COOLDOWN, POETRY_CLASSIC_CORE, REQUIRES_POETRY, TOOLS } from './versions.ts';
 import { poetryLocalConfig, uvExcludeNewer } from './cooldown.ts';
 import { writeToml, type TomlTable, type TomlValue } from './writers/toml.ts';
-import { PYTHON_VERSIONS } from '../model/config.ts';
+import { supportedPythons } from '../model/runtime.ts';
 
 const HEADER = [GENERATED_BY];
-
-/** Python versions from the project's minimum up to the newest Slipway knows. */
-export function supportedPythons(config: ReadonlyConfig): string[] {
-	return PYTHON_VERSIONS.slice(PYTHON_VERSIONS.indexOf(config.project.pythonVersion));
-}
 
 function classifiers(config: ReadonlyConfig, withLicense: boolean): string[] {
 	const p = config.project;

@@ -18,7 +18,8 @@ import { GENERATED } from './header.ts';
 import { COOLDOWN, PRE_COMMIT, PY_TOOLS } from './versions.ts';
 import { cooldownDays, pipUploadedPriorTo, pipCompile, uvExcludeNewer } from './cooldown.ts';
 import { DEPENDABOT_PATH, ecosystems } from './dependabot.ts';
-import { workerQueue } from './skeleton/worker.ts';
+import { workerMode, workerQueue } from '../model/runtime.ts';
+import { MANAGERS } from '../model/managers.ts';
 import { writeYaml } from './writers/yaml.ts';
 import { fence, markdownDocument, mdText } from './writers/markdown.ts';
 import { lockFile } from './image/common.ts';
@@ -47,19 +48,18 @@ function commands(config: ReadonlyConfig): Commands {
 	// What refuses to run without the lock file: CI, and the deployment build for a project that deploys (a library has none).
 	const lib = deployTarget(config) === null;
 	const refuse = lib ? 'refuses' : 'and the Docker build refuse';
-	if (pk.manager === 'uv')
+	const m = MANAGERS[pk.manager];
+	/** A command with its comment in the column the README aligns them to. */
+	const line = (cmd: string, comment: string) => `${cmd.padEnd(24)}# ${comment}`;
+	if (pk.manager === 'uv' || pk.manager === 'poetry')
 		return {
-			setup: ['uv lock                 # resolve dependencies, write uv.lock (commit it)', 'uv sync                 # create .venv with the project and the dev group'],
-			run: 'uv run ',
-			build: 'uv build                # sdist and wheel in dist/',
-			lockNote: `Slipway generates files in your browser, which cannot resolve dependency versions, so there is no \`uv.lock\` yet. Create it first and commit it: CI (\`uv sync --locked\`) ${refuse} to run without it.`
-		};
-	if (pk.manager === 'poetry')
-		return {
-			setup: ['poetry lock             # resolve dependencies, write poetry.lock (commit it)', 'poetry install          # create the virtualenv with the project and the dev group'],
-			run: 'poetry run ',
-			build: 'poetry build            # sdist and wheel in dist/',
-			lockNote: `Slipway generates files in your browser, which cannot resolve dependency versions, so there is no \`poetry.lock\` yet. Create it first and commit it: CI (\`poetry check --lock\`) ${refuse} to run without it.`
+			setup: [
+				line(m.lock!, `resolve dependencies, write ${m.lockFile} (commit it)`),
+				line(m.sync!, pk.manager === 'uv' ? 'create .venv with the project and the dev group' : 'create the virtualenv with the project and the dev group')
+			],
+			run: m.run,
+			build: line(m.build, 'sdist and wheel in dist/'),
+			lockNote: `Slipway generates files in your browser, which cannot resolve dependency versions, so there is no \`${m.lockFile}\` yet. Create it first and commit it: CI (\`${m.lockGuard}\`) ${refuse} to run without it.`
 		};
 	const venv = ['python -m venv .venv && . .venv/bin/activate   # Windows: .venv\\Scripts\\activate', 'python -m pip install --upgrade pip'];
 	if (pk.pipWorkflow === 'pip-tools')
@@ -73,13 +73,13 @@ function commands(config: ReadonlyConfig): Commands {
 				'python -m pip install --no-deps -e .'
 			],
 			run: '',
-			build: 'python -m pip install build && python -m build   # sdist and wheel in dist/',
+			build: `${m.build}   # sdist and wheel in dist/`,
 			lockNote: `Slipway generates files in your browser, which cannot resolve dependency versions, so the pinned \`requirements.txt\` and \`requirements-dev.txt\` do not exist yet. Compile them from the \`.in\` files first and commit them: ${lib ? 'CI installs' : 'CI and the Docker build install'} from them.`
 		};
 	return {
 		setup: [...venv, `python -m pip install ${pipUploadedPriorTo(config)}-r requirements-dev.txt -e .`],
 		run: '',
-		build: 'python -m pip install build && python -m build   # sdist and wheel in dist/',
+		build: `${m.build}   # sdist and wheel in dist/`,
 		lockNote: '`requirements.txt` lists the runtime dependencies of `pyproject.toml` with version ranges (keep both in sync); `requirements-dev.txt` adds the development tools.'
 	};
 }
@@ -107,7 +107,7 @@ function runSection(config: ReadonlyConfig, c: Commands): string[] {
 		out.push(...fence('sh', `${r}${f.script} --help`, `${r}${f.script} hello Ada`, `${r}${f.script} config     # effective settings, secrets hidden`));
 	} else if (p.kind === 'worker') {
 		out.push(...fence('sh', `${r}${f.script}            # runs until SIGTERM / Ctrl-C`, `${r}${f.script} --once     # one job (or tick), then exit`));
-		if (config.services.redis)
+		if (workerMode(config) === 'queue')
 			out.push('', `The worker takes JSON jobs from the Redis list \`${workerQueue(config)}\`. Enqueue one: \`redis-cli RPUSH ${workerQueue(config)} '{"id": 1}'\`.`);
 	} else {
 		out.push(...fence('python', `from ${f.pkg} import greet`, '', 'print(greet("world"))  # Hello, world!'));
@@ -164,9 +164,9 @@ function dependencyUpdates(config: ReadonlyConfig): string[] {
 	const age = `${days} day${days === 1 ? '' : 's'}`;
 	const lock =
 		pk.manager === 'uv'
-			? `\`uv lock\` skips releases younger than that too (\`exclude-newer = "${uvExcludeNewer(config)}"\` under \`[tool.uv]\` in \`pyproject.toml\`, uv ${COOLDOWN.uv.introduced} or later). To take one release sooner, exempt its package there, \`exclude-newer-package = { NAME = false }\`, and run \`uv lock\` again.`
+			? `\`${MANAGERS.uv.lock}\` skips releases younger than that too (\`exclude-newer = "${uvExcludeNewer(config)}"\` under \`[tool.uv]\` in \`pyproject.toml\`, uv ${COOLDOWN.uv.introduced} or later). To take one release sooner, exempt its package there, \`exclude-newer-package = { NAME = false }\`, and run \`uv lock\` again.`
 			: pk.manager === 'poetry'
-				? `\`poetry lock\` skips releases younger than that too (\`min-release-age = ${days}\` under \`[solver]\` in \`poetry.toml\`, Poetry's settings for this project; Poetry ${COOLDOWN.poetry.introduced} or later, older Poetry ignores it). To take one release sooner, exempt its package there, \`min-release-age-exclude = "NAME"\`, and run \`poetry lock\` again.`
+				? `\`${MANAGERS.poetry.lock}\` skips releases younger than that too (\`min-release-age = ${days}\` under \`[solver]\` in \`poetry.toml\`, Poetry's settings for this project; Poetry ${COOLDOWN.poetry.introduced} or later, older Poetry ignores it). To take one release sooner, exempt its package there, \`min-release-age-exclude = "NAME"\`, and run \`poetry lock\` again.`
 				: pk.pipWorkflow === 'pip-tools'
 					? `\`pip-compile\` skips releases younger than that too: the commands above pass \`--uploaded-prior-to P${days}D\` (pip-tools ${COOLDOWN.pipTools.introduced} and pip ${COOLDOWN.pip.introduced} or later). To take one release sooner, compile without that option once and review the diff.`
 					: `\`pip install\` resolves the ranges of \`requirements*.txt\` when it runs, so the set-up above and CI pass \`--uploaded-prior-to P${days}D\` (pip ${COOLDOWN.pip.introduced} or later; a later \`--uploaded-prior-to P0D\` turns it off for one install)${deployTarget(config) !== null ? '; the deployment\'s own install does not' : ''}. To take one release sooner, install without that option.`;
@@ -266,7 +266,7 @@ function readme(config: ReadonlyConfig): GeneratedFile {
 function gitignore(config: ReadonlyConfig): GeneratedFile {
 	const lines = [
 		`# ${GENERATED}`,
-		'# Lock files (uv.lock, poetry.lock, compiled requirements*.txt) are NOT ignored: commit them.',
+		`# Lock files (${MANAGERS.uv.lockFile}, ${MANAGERS.poetry.lockFile}, compiled requirements*.txt) are NOT ignored: commit them.`,
 		'',
 		'# Python',
 		'__pycache__/',

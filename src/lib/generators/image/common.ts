@@ -6,6 +6,7 @@ import type { BaseImage, PackageManager, ReadonlyConfig } from '../../model/conf
 import { APP_PORT, APP_USER, HEALTH_PATH, runsImage } from '../../model/derive.ts';
 import { DHI_PYTHON } from '../versions.ts';
 import { pipCompile } from '../cooldown.ts';
+import { MANAGERS } from '../../model/managers.ts';
 
 /**
  * The Python images of the Dockerfile's two stages, from DockerConfig.baseImage:
@@ -88,19 +89,14 @@ export const HEALTH_TIMING = { interval: '30s', timeout: '5s', startPeriod: '30s
 
 /** The file that pins the dependency versions the image installs, per manager. */
 export function lockFile(manager: PackageManager): string {
-	return manager === 'uv' ? 'uv.lock' : manager === 'poetry' ? 'poetry.lock' : 'requirements.txt';
+	return MANAGERS[manager].lockFile;
 }
 
 /** The command that (re)creates the lock file, as the user types it. */
 export function lockCommand(config: ReadonlyConfig): string {
-	switch (config.packaging.manager) {
-		case 'uv':
-			return 'uv lock';
-		case 'poetry':
-			return 'poetry lock';
-		case 'pip':
-			return config.packaging.pipWorkflow === 'pip-tools' ? pipCompile(config, 'requirements.in') : 'write requirements.txt';
-	}
+	const m = MANAGERS[config.packaging.manager];
+	if (m.lock) return m.lock;
+	return config.packaging.pipWorkflow === 'pip-tools' ? pipCompile(config, 'requirements.in') : `write ${m.lockFile}`;
 }
 
 /** Files the image build reads from the context (the .dockerignore lets exactly these in). */

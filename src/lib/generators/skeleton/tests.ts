@@ -10,7 +10,7 @@ import { djangoSettingsModule, facts, HEALTH_PATH } from '../../model/derive.ts'
 import type { GeneratedFile } from '../types.ts';
 import { pyFromImport, pyStr } from '../writers/python.ts';
 import { py } from './common.ts';
-import { workerQueue } from './worker.ts';
+import { workerMode, workerQueue } from '../../model/runtime.ts';
 
 function conftest(config: ReadonlyConfig): GeneratedFile {
 	const f = facts(config);
@@ -212,7 +212,7 @@ function kindTests(config: ReadonlyConfig): GeneratedFile[] {
 			])
 		];
 	if (p.kind === 'worker') {
-		const redis = config.services.redis;
+		const redis = workerMode(config) === 'queue';
 		const common = [
 			'',
 			'',

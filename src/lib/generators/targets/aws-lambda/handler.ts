@@ -1,6 +1,7 @@
 /** src/<pkg>/lambda_handler.py: Mangum around the ASGI app (a2wsgi first for Flask), or the worker's SQS / schedule handler. */
 import type { ReadonlyConfig } from '../../../model/config.ts';
 import { appTargets, facts } from '../../../model/derive.ts';
+import { workerMode } from '../../../model/runtime.ts';
 import { pyFile } from '../../writers/python.ts';
 import { GENERATED_BY } from '../../header.ts';
 
@@ -89,7 +90,7 @@ export function lambdaHandler(config: ReadonlyConfig): string {
 			'handler = Mangum(cast(ASGI, WSGIMiddleware(wsgi_app)), lifespan="off")'
 		]);
 	}
-	if (!config.services.redis) {
+	if (workerMode(config) === 'periodic') {
 		return pyFile([
 			...head,
 			'"""AWS Lambda entry point for the worker: EventBridge invokes it on a schedule."""',

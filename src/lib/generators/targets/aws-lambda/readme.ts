@@ -1,6 +1,7 @@
 /** deploy/aws-lambda/README.md: what the SAM template deploys, the secret, and build and deploy. */
 import type { ReadonlyConfig } from '../../../model/config.ts';
 import { deployName, facts, serverlessRegion } from '../../../model/derive.ts';
+import { workerMode } from '../../../model/runtime.ts';
 import { lambdaSecretName, SECRET_VERSION_PARAM } from './template.ts';
 
 export function lambdaReadme(config: ReadonlyConfig): string {
@@ -16,7 +17,7 @@ export function lambdaReadme(config: ReadonlyConfig): string {
 		L.push(`HTTP requests arrive through an API Gateway HTTP API (every path and method) and reach the app`);
 		L.push(`through \`src/${f.pkg}/lambda_handler.py\` (${config.project.framework === 'flask' ? 'a2wsgi + Mangum' : 'Mangum'}).`);
 		L.push('API Gateway ends a request after 30 seconds whatever the function timeout.');
-	} else if (!config.services.redis) {
+	} else if (workerMode(config) === 'periodic') {
 		L.push(`EventBridge invokes the function every minute; it runs \`tick()\` from \`${f.pkg}.worker\` once`);
 		L.push(`(\`src/${f.pkg}/lambda_handler.py\`). Change \`Schedule\` in \`template.yaml\` to run it less often.`);
 	} else {

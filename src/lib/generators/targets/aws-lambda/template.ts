@@ -12,6 +12,7 @@
  */
 import type { ReadonlyConfig } from '../../../model/config.ts';
 import { deployName, facts } from '../../../model/derive.ts';
+import { workerMode } from '../../../model/runtime.ts';
 import { cloudPlace, deployValue } from '../../../model/deploy-env.ts';
 import type { Obj } from '../serverless.ts';
 
@@ -94,7 +95,7 @@ export function samTemplate(config: ReadonlyConfig): Obj {
 			Description: 'Base URL of the HTTP API',
 			Value: { 'Fn::Sub': 'https://${ServerlessHttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/' }
 		};
-	} else if (!config.services.redis) {
+	} else if (workerMode(config) === 'periodic') {
 		// The periodic worker (no queue): EventBridge runs tick() every minute, as the worker's loop does.
 		fn.Events = { Tick: { Type: 'Schedule', Properties: { Schedule: 'rate(1 minute)', Description: `${deployName(config)} periodic tick` } } };
 	} else {

@@ -2,6 +2,7 @@
 import type { ReadonlyConfig } from '../../../model/config.ts';
 import { collectStatic } from '../../../model/derive.ts';
 import { shWord } from '../../writers/shell.ts';
+import { MANAGERS } from '../../../model/managers.ts';
 
 /**
  * Where install.sh looks for uv / Poetry besides PATH: where their official
@@ -34,13 +35,19 @@ function findTool(tool: 'uv' | 'poetry', variable: string): string[] {
 	];
 }
 
+/** install.sh's check that the lock file is committed, with the command that writes it. */
+function requireLock(manager: 'uv' | 'poetry'): string {
+	const m = MANAGERS[manager];
+	return `[ -f "$APP_DIR/${m.lockFile}" ] || die "${m.lockFile} is missing: run '${m.lock}' and commit it"`;
+}
+
 /** Commands install.sh runs per package manager to build the venv in APP_DIR. */
 export function installVenv(config: ReadonlyConfig): string[] {
 	switch (config.packaging.manager) {
 		case 'uv':
 			return [
 				...findTool('uv', 'UV'),
-				'[ -f "$APP_DIR/uv.lock" ] || die "uv.lock is missing: run \'uv lock\' and commit it"',
+				requireLock('uv'),
 				'# Python downloaded by uv goes under APP_DIR: the service cannot read /root (ProtectHome=yes).',
 				'(cd "$APP_DIR" && UV_PYTHON_INSTALL_DIR="$APP_DIR/.python" UV_PROJECT_ENVIRONMENT="$VENV" \\',
 				'\tUV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy "$UV" sync --locked --no-dev --no-editable)'
@@ -48,7 +55,7 @@ export function installVenv(config: ReadonlyConfig): string[] {
 		case 'poetry':
 			return [
 				...findTool('poetry', 'POETRY'),
-				'[ -f "$APP_DIR/poetry.lock" ] || die "poetry.lock is missing: run \'poetry lock\' and commit it"',
+				requireLock('poetry'),
 				'# In-project venv ($APP_DIR/.venv), main dependencies only, exactly as locked.',
 				'(cd "$APP_DIR" && POETRY_VIRTUALENVS_IN_PROJECT=true POETRY_VIRTUALENVS_CREATE=true \\',
 				'\t"$POETRY" sync --only main --no-interaction)'
@@ -56,7 +63,7 @@ export function installVenv(config: ReadonlyConfig): string[] {
 		default:
 			return [
 				'need python3 "your distribution\'s python3 and python3-venv packages"',
-				'[ -f "$APP_DIR/requirements.txt" ] || die "requirements.txt is missing"',
+				`[ -f "$APP_DIR/${MANAGERS.pip.lockFile}" ] || die "${MANAGERS.pip.lockFile} is missing"`,
 				'[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"',
 				'"$VENV/bin/pip" install --no-cache-dir --upgrade pip',
 				'"$VENV/bin/pip" install --no-cache-dir -r "$APP_DIR/requirements.txt"',
