@@ -19,7 +19,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deployMatrix } from '../../support/deploy-matrix.ts';
+import { deployMatrix } from '../../support/cases.ts';
 import { LAMBDA_DIR } from '../../../src/lib/generators/targets/aws-lambda/index.ts';
 import { deploymentFiles as serverless } from '../../../src/lib/generators/targets/index.ts';
 import type { Config } from '../../../src/lib/model/config.ts';

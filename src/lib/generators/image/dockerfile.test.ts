@@ -8,7 +8,7 @@ import { generate } from '../index.ts';
 import { DHI_PYTHON, TOOLS } from '../versions.ts';
 import { CONTAINER_STATIC_ROOT, builderCollectStatic, dockerfile, ociLabels } from './dockerfile.ts';
 import { lockCommand } from './common.ts';
-import { dockerCases } from './matrix.test-helper.ts';
+import { dockerCases } from '../../../../tests/support/cases.ts';
 
 interface Ins {
 	keyword: string;

@@ -5,7 +5,7 @@ import { generate } from '../index.ts';
 import { lockFile } from './common.ts';
 import { dockerfile } from './dockerfile.ts';
 import { dockerignore } from './dockerignore.ts';
-import { dockerCases } from './matrix.test-helper.ts';
+import { dockerCases } from '../../../../tests/support/cases.ts';
 
 /** Docker's own matching rules (the patterns as the engine reads them). */
 function matcher(text: string) {

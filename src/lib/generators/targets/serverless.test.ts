@@ -10,7 +10,7 @@ import type { Config } from '../../model/config.ts';
 import { APP_PORT, HEALTH_PATH, facts, serverlessRegion } from '../../model/derive.ts';
 import { presetById } from '../../model/presets.ts';
 import { LAMBDA_PYTHON_RUNTIMES, validateConfig } from '../../model/validate.ts';
-import { deployMatrix } from '../../../../tests/support/deploy-matrix.ts';
+import { deployMatrix } from '../../../../tests/support/cases.ts';
 import { FUNCTION_ID, LAMBDA_DIR, lambdaSecretName } from './aws-lambda/index.ts';
 import { CLOUD_RUN_DIR, cloudRunSecretId } from './cloud-run/index.ts';
 import { deploymentFiles as serverless } from './index.ts';

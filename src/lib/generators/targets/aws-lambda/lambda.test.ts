@@ -43,7 +43,7 @@ import type { Config } from '../../../model/config.ts';
 import { facts } from '../../../model/derive.ts';
 import { presetById } from '../../../model/presets.ts';
 import { validateConfig } from '../../../model/validate.ts';
-import { deployMatrix } from '../../../../../tests/support/deploy-matrix.ts';
+import { deployMatrix } from '../../../../../tests/support/cases.ts';
 import { FUNCTION_ID, LAMBDA_DIR, lambdaSecretName } from './index.ts';
 import { deploymentFiles as serverless } from '../index.ts';
 

@@ -4,7 +4,7 @@ import type { Config } from '../../../model/config.ts';
 import { APP_PORT, collectStatic, facts, serveArgv, scheduledArgs } from '../../../model/derive.ts';
 import { presetById } from '../../../model/presets.ts';
 import { validateConfig } from '../../../model/validate.ts';
-import { deployMatrix } from '../../../../../tests/support/deploy-matrix.ts';
+import { deployMatrix } from '../../../../../tests/support/cases.ts';
 import { TOOL_INSTALL, bareMetal, dropIn, execStart, hostPaths } from './index.ts';
 import { nginxArg, raw, writeNginx } from '../../writers/nginx.ts';
 import { shQuote, shWord } from '../../writers/shell.ts';

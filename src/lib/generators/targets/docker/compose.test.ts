@@ -4,7 +4,7 @@ import { APP_PORT, HEALTH_PATH, POSTGRES, REDIS, facts, serveArgv, serverEnv } f
 import { presetById } from '../../../model/presets.ts';
 import { compose, composeDoc, composeOverrideDoc, composeProjectName, devArgv } from './compose.ts';
 import { dockerfile } from '../../image/dockerfile.ts';
-import { dockerCases } from '../../image/matrix.test-helper.ts';
+import { dockerCases } from '../../../../../tests/support/cases.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -16,7 +16,7 @@ import { deflateRawSync } from 'node:zlib';
 import { gatewayRoundTrip } from '../../../../../tests/validate/validators/kubernetes.ts';
 import { APP_PORT, HEALTH_PATH, facts, imageRef, serverEnv } from '../../../model/derive.ts';
 import type { Config } from '../../../model/config.ts';
-import { deployMatrix } from '../../../../../tests/support/deploy-matrix.ts';
+import { deployMatrix } from '../../../../../tests/support/cases.ts';
 import { registryOf } from '../../ci.ts';
 import { K8S_DIR, MIGRATE_DEADLINE_SECONDS, SERVICE_PORT, imageTag, k8sNames, kubernetes, versionLabel } from './index.ts';
 
