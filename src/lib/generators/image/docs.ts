@@ -7,6 +7,7 @@
 import type { ReadonlyConfig } from '../../model/config.ts';
 import { APP_PORT, GUNICORN_DEFAULT_THREADS, GUNICORN_DEFAULT_WORKERS, HEALTH_PATH, facts, gunicornConfModule, hasCompose, imageRef, serverEnv } from '../../model/derive.ts';
 import { targetOf } from '../../model/targets.ts';
+import { MANAGERS } from '../../model/managers.ts';
 import type { GeneratedFile } from '../types.ts';
 import { GENERATED_BY } from '../header.ts';
 import { composeProjectName } from '../targets/docker/compose.ts';
@@ -33,9 +34,9 @@ function lockSection(config: ReadonlyConfig): string[] {
 			'',
 			`Without it the build stops at once with "${file} is missing". With a stale lock`,
 			m === 'uv'
-				? '(pyproject.toml changed since) `uv sync --locked` fails: run `uv lock` again.'
+				? `(pyproject.toml changed since) \`${MANAGERS.uv.lockGuard}\` fails: run \`${MANAGERS.uv.lock}\` again.`
 				: m === 'poetry'
-					? '(pyproject.toml changed since) Poetry refuses to install: run `poetry lock` again.'
+					? `(pyproject.toml changed since) Poetry refuses to install: run \`${MANAGERS.poetry.lock}\` again.`
 					: `run \`${lockCommand(config)}\` again.`
 		);
 	}
