@@ -27,6 +27,15 @@ function requireLock(config: ReadonlyConfig): Instruction[] {
 	];
 }
 
+/** The dependency layer of a locked manager: pyproject.toml and the lock file (the `*` lets a missing lock reach requireLock's message), the check, the install. */
+function dependencyLayer(config: ReadonlyConfig, cache: string, command: string): Instruction[] {
+	return [
+		{ kind: 'copy', sources: ['pyproject.toml', `${MANAGERS[config.packaging.manager].lockFile}*`], dest: './' },
+		...requireLock(config),
+		{ kind: 'run', mounts: [`type=cache,target=${cache}`], command: [command] }
+	];
+}
+
 export function uvBuilder(config: ReadonlyConfig): Instruction[] {
 	return [
 		c('uv from its official image, pinned (uv guide: "Installing uv").'),
@@ -48,13 +57,7 @@ export function uvBuilder(config: ReadonlyConfig): Instruction[] {
 		blank,
 		c('Dependencies only, from the lock (uv guide: "Intermediate layers"): this layer is'),
 		c(`rebuilt only when pyproject.toml or ${MANAGERS.uv.lockFile} change. --locked fails if ${MANAGERS.uv.lockFile} is stale.`),
-		{ kind: 'copy', sources: ['pyproject.toml', `${MANAGERS.uv.lockFile}*`], dest: './' },
-		...requireLock(config),
-		{
-			kind: 'run',
-			mounts: ['type=cache,target=/root/.cache/uv'],
-			command: ['uv sync --locked --no-install-project --no-editable']
-		},
+		...dependencyLayer(config, '/root/.cache/uv', 'uv sync --locked --no-install-project --no-editable'),
 		blank,
 		c('Then the project itself, non-editable, so the runtime stage needs only the venv'),
 		c('(uv guide: "Non-editable installs"). .dockerignore decides what "." holds.'),
@@ -82,13 +85,7 @@ export function poetryBuilder(config: ReadonlyConfig): Instruction[] {
 		c('Dependencies only (Poetry FAQ: "Poetry busts my Docker cache"): --no-root skips the'),
 		c('project, --no-directory skips path dependencies, so the source is not needed yet.'),
 		c(`Poetry refuses a ${MANAGERS.poetry.lockFile} that no longer matches pyproject.toml.`),
-		{ kind: 'copy', sources: ['pyproject.toml', `${MANAGERS.poetry.lockFile}*`], dest: './' },
-		...requireLock(config),
-		{
-			kind: 'run',
-			mounts: ['type=cache,target=/root/.cache/pypoetry'],
-			command: ['poetry install --only main --no-root --no-directory --compile']
-		},
+		...dependencyLayer(config, '/root/.cache/pypoetry', 'poetry install --only main --no-root --no-directory --compile'),
 		blank,
 		c('Then the project as a wheel: "poetry install" would add it in editable mode (a .pth'),
 		c('pointing at /app/src), which breaks once only the venv is copied.'),

@@ -28,11 +28,12 @@ export function lambdaHandler(config: ReadonlyConfig): string {
 	const settingsImport = `from ${pkg}.config import get_settings`;
 	/** First-party imports in isort order (ruff's I rule): sorted by module. */
 	const firstParty = (...lines: string[]) => [...lines, settingsImport].sort((a, b) => a.split(' ')[1].localeCompare(b.split(' ')[1]));
-	if (fw === 'fastapi' && asgi) {
+	if ((fw === 'fastapi' || fw === 'django') && asgi) {
 		const [mod, attr] = asgi.split(':');
+		const django = fw === 'django';
 		return pyFile([
 			...head,
-			'"""AWS Lambda entry point: Mangum turns API Gateway events into ASGI requests."""',
+			`"""AWS Lambda entry point: Mangum turns API Gateway events into ASGI requests${django ? ' for Django' : ''}."""`,
 			'',
 			'import logging',
 			'',
@@ -42,25 +43,7 @@ export function lambdaHandler(config: ReadonlyConfig): string {
 			'',
 			...SET_LOG_LEVEL,
 			'',
-			`handler = Mangum(${attr}, lifespan="auto")`
-		]);
-	}
-	if (fw === 'django' && asgi) {
-		const [mod, attr] = asgi.split(':');
-		return pyFile([
-			...head,
-			'"""AWS Lambda entry point: Mangum turns API Gateway events into ASGI requests for Django."""',
-			'',
-			'import logging',
-			'',
-			'from mangum import Mangum',
-			'',
-			...firstParty(`from ${mod} import ${attr}`),
-			'',
-			...SET_LOG_LEVEL,
-			'',
-			'# Django has no ASGI lifespan support.',
-			`handler = Mangum(${attr}, lifespan="off")`
+			...(django ? ['# Django has no ASGI lifespan support.', `handler = Mangum(${attr}, lifespan="off")`] : [`handler = Mangum(${attr}, lifespan="auto")`])
 		]);
 	}
 	if (fw === 'flask' && wsgi) {

@@ -41,25 +41,34 @@ function requireLock(manager: 'uv' | 'poetry'): string {
 	return `[ -f "$APP_DIR/${m.lockFile}" ] || die "${m.lockFile} is missing: run '${m.lock}' and commit it"`;
 }
 
+/** The variable install.sh keeps the tool's path in, and the lines that build the venv from the lock file. */
+const VENV_SYNC: Record<'uv' | 'poetry', { variable: string; lines: string[] }> = {
+	uv: {
+		variable: 'UV',
+		lines: [
+			'# Python downloaded by uv goes under APP_DIR: the service cannot read /root (ProtectHome=yes).',
+			'(cd "$APP_DIR" && UV_PYTHON_INSTALL_DIR="$APP_DIR/.python" UV_PROJECT_ENVIRONMENT="$VENV" \\',
+			'\tUV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy "$UV" sync --locked --no-dev --no-editable)'
+		]
+	},
+	poetry: {
+		variable: 'POETRY',
+		lines: [
+			'# In-project venv ($APP_DIR/.venv), main dependencies only, exactly as locked.',
+			'(cd "$APP_DIR" && POETRY_VIRTUALENVS_IN_PROJECT=true POETRY_VIRTUALENVS_CREATE=true \\',
+			'\t"$POETRY" sync --only main --no-interaction)'
+		]
+	}
+};
+
 /** Commands install.sh runs per package manager to build the venv in APP_DIR. */
 export function installVenv(config: ReadonlyConfig): string[] {
 	switch (config.packaging.manager) {
 		case 'uv':
-			return [
-				...findTool('uv', 'UV'),
-				requireLock('uv'),
-				'# Python downloaded by uv goes under APP_DIR: the service cannot read /root (ProtectHome=yes).',
-				'(cd "$APP_DIR" && UV_PYTHON_INSTALL_DIR="$APP_DIR/.python" UV_PROJECT_ENVIRONMENT="$VENV" \\',
-				'\tUV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy "$UV" sync --locked --no-dev --no-editable)'
-			];
-		case 'poetry':
-			return [
-				...findTool('poetry', 'POETRY'),
-				requireLock('poetry'),
-				'# In-project venv ($APP_DIR/.venv), main dependencies only, exactly as locked.',
-				'(cd "$APP_DIR" && POETRY_VIRTUALENVS_IN_PROJECT=true POETRY_VIRTUALENVS_CREATE=true \\',
-				'\t"$POETRY" sync --only main --no-interaction)'
-			];
+		case 'poetry': {
+			const m = config.packaging.manager;
+			return [...findTool(m, VENV_SYNC[m].variable), requireLock(m), ...VENV_SYNC[m].lines];
+		}
 		default:
 			return [
 				'need python3 "your distribution\'s python3 and python3-venv packages"',
