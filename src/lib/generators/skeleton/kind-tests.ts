@@ -10,38 +10,24 @@ export function kindTests(config: ReadonlyConfig): GeneratedFile[] {
 	const f = facts(config);
 	const p = config.project;
 	const health = pyStr(HEALTH_PATH);
+	/** tests/test_health.py of a framework with a test client: its imports, the client, how a response reads its JSON. */
+	const healthTest = (imports: string[], client: string, json: string): GeneratedFile[] => [
+		py('tests/test_health.py', [
+			'"""The health endpoint answers 200 with a JSON status."""',
+			'',
+			...imports,
+			'',
+			'',
+			'def test_health() -> None:',
+			`    client = ${client}`,
+			`    response = client.get(${health})`,
+			'    assert response.status_code == 200',
+			`    assert response.${json}() == {"status": "ok"}`
+		])
+	];
 	if (p.kind === 'service' && p.framework === 'fastapi')
-		return [
-			py('tests/test_health.py', [
-				'"""The health endpoint answers 200 with a JSON status."""',
-				'',
-				'from fastapi.testclient import TestClient',
-				'',
-				pyFromImport(`${f.pkg}.main`, ['app']),
-				'',
-				'',
-				'def test_health() -> None:',
-				'    client = TestClient(app)',
-				`    response = client.get(${health})`,
-				'    assert response.status_code == 200',
-				'    assert response.json() == {"status": "ok"}'
-			])
-		];
-	if (p.kind === 'service' && p.framework === 'flask')
-		return [
-			py('tests/test_health.py', [
-				'"""The health endpoint answers 200 with a JSON status."""',
-				'',
-				pyFromImport(`${f.pkg}.app`, ['create_app']),
-				'',
-				'',
-				'def test_health() -> None:',
-				'    client = create_app().test_client()',
-				`    response = client.get(${health})`,
-				'    assert response.status_code == 200',
-				'    assert response.get_json() == {"status": "ok"}'
-			])
-		];
+		return healthTest(['from fastapi.testclient import TestClient', '', pyFromImport(`${f.pkg}.main`, ['app'])], 'TestClient(app)', 'json');
+	if (p.kind === 'service' && p.framework === 'flask') return healthTest([pyFromImport(`${f.pkg}.app`, ['create_app'])], 'create_app().test_client()', 'get_json');
 	if (p.kind === 'service' && p.framework === 'django')
 		return [
 			py('tests/test_health.py', [
