@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { sveltekit } from '@sveltejs/kit/vite';
-import { pageEntry } from './src/build/page-entry.ts';
+import { pageEntry } from './src/lib/islands/build/page-entry.ts';
 import svelteConfig from './svelte.config.js';
 
-/** SvelteKit's client build writes its Vite manifest here; the prerender reads it (src/hooks.server.ts). */
+/** SvelteKit's client build writes its Vite manifest here; the prerender reads it (src/lib/islands/hooks.ts). */
 const clientManifest = `${svelteConfig.kit?.outDir ?? '.svelte-kit'}/output/client/.vite/manifest.json`;
 
 export default defineConfig({

@@ -12,6 +12,7 @@ import { PACKAGE_MANAGERS, SERVERLESS_PROVIDERS, TARGETS, type Config, type Pack
 import { configJsonSchema } from '../lib/model/schema.ts';
 import { formatErrors, parseAndValidate, validationWarnings, type FieldError } from '../lib/model/validate.ts';
 import { DEFAULT_BACKEND } from '../lib/model/defaults.ts';
+import { PROVIDER_TARGETS } from '../lib/model/targets.ts';
 import { unwrapConfigFile } from '../lib/share/codec.ts';
 import { buildZip } from '../lib/output/zip.ts';
 import { cmdDiff, cmdUpdate } from './update.ts';
@@ -216,8 +217,8 @@ function mergeFlags(overlay: Record<string, unknown>, base: ReadonlyConfig, flag
 	if (library && flags.provider)
 		errors.push({ path: 'serverless.provider', message: `a library has no deployment target, so --provider ${flags.provider} does not apply; drop --provider` });
 	const target = merged.target ?? base.target;
-	if (!library && flags.provider && target !== 'serverless')
-		errors.push({ path: 'serverless.provider', message: `--provider ${flags.provider} is for the serverless target, but the target is ${String(target)}; add --target serverless, or drop --provider` });
+	if (!library && flags.provider && !(PROVIDER_TARGETS as readonly unknown[]).includes(target))
+		errors.push({ path: 'serverless.provider', message: `--provider ${flags.provider} is for the ${PROVIDER_TARGETS.join(' or ')} target, but the target is ${String(target)}; add --target ${PROVIDER_TARGETS[0]}, or drop --provider` });
 	return { merged, errors };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The page's islands (src/lib/islands.ts): prerendered markup that is hydrated
+ * The page's islands (src/lib/islands/): prerendered markup that is hydrated
  * (kept, not rebuilt) in small tasks, on screen first, everything at the first
  * interaction, and nothing typed before that is lost.
  */

@@ -348,7 +348,7 @@ test.describe('PWA at the site root', () => {
 		expect(session.violations).toEqual([]);
 		const html = (await res!.text()) as string;
 		const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
-		expect(inline.length).toBe(1); // the theme script: the page's own script is a file, src/lib/page/main.ts
+		expect(inline.length).toBe(1); // the theme script: the page's own script is a file, src/lib/islands/page/main.ts
 		// That file is the page's only script (SvelteKit's client is not loaded: +page.ts sets csr = false).
 		const modules = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
 		expect(modules).toEqual([expect.stringMatching(/^\.\/_app\/immutable\/entry\/page\.[\w-]+\.js$/)]);

@@ -34,7 +34,7 @@ export class Wizard {
 		await preview.scrollIntoViewIfNeeded();
 		await expect(this.tree.getByRole('treeitem').first()).toBeVisible();
 		await this.page.evaluate(() => window.scrollTo(0, 0));
-		// Hydrated: the wizard island is live (src/lib/islands-client.ts marks it), so the tabs react to clicks.
+		// Hydrated: the wizard island is live (src/lib/islands/client.ts marks it), so the tabs react to clicks.
 		await expect(this.page.locator('[data-island="wizard"][data-live]')).toBeAttached();
 		await this.page.waitForFunction(() => document.querySelector('[role="tab"][aria-selected="true"]') !== null);
 	}

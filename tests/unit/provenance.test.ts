@@ -20,7 +20,7 @@ import { presetById } from '../../src/lib/model/presets.ts';
 import { validateConfig } from '../../src/lib/model/validate.ts';
 import { BUILD_STEP_ID, qualifiedImage, registryOf } from '../../src/lib/generators/ci.ts';
 import { generate } from '../../src/lib/generators/index.ts';
-import { imageTag } from '../../src/lib/generators/kubernetes/index.ts';
+import { imageTag } from '../../src/lib/model/deployment.ts';
 import { ACTIONS } from '../../src/lib/generators/versions.ts';
 import { fullMatrix } from '../validate/matrix.ts';
 

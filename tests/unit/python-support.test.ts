@@ -14,7 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.ts';
 import { ciWorkflows } from '../../src/lib/generators/ci.ts';
 import { generate } from '../../src/lib/generators/index.ts';
-import { pyproject, supportedPythons } from '../../src/lib/generators/pyproject.ts';
+import { pyproject } from '../../src/lib/generators/pyproject.ts';
+import { supportedPythons } from '../../src/lib/model/runtime.ts';
 import {
 	BACKEND_REQUIRES,
 	DEPS,

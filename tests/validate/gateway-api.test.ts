@@ -6,8 +6,8 @@
  */
 import { load, loadAll } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { kubernetes as k8sFiles, K8S_DIR, SERVICE_PORT } from '../../src/lib/generators/kubernetes/index.ts';
-import { deployMatrix } from '../../src/lib/generators/kubernetes/deploy-matrix.ts';
+import { kubernetes as k8sFiles, K8S_DIR, SERVICE_PORT } from '../../src/lib/generators/targets/kubernetes/index.ts';
+import { deployMatrix } from '../support/cases.ts';
 import { presetById } from '../../src/lib/model/presets.ts';
 import type { Finding } from './registry.ts';
 import { run, withWorkdir } from './root.ts';

@@ -11,51 +11,15 @@ import type { Config } from '../../src/lib/model/config.ts';
 import { PACKAGE_MANAGERS } from '../../src/lib/model/config.ts';
 import { BACKENDS_FOR } from '../../src/lib/model/defaults.ts';
 import { PRESETS } from '../../src/lib/model/presets.ts';
+import { DEPLOYABLES } from '../../src/lib/model/targets.ts';
 import { validateConfig } from '../../src/lib/model/validate.ts';
+import { applyTarget as applyDeployable, matrixLabel, packagingVariants, type PackagingVariant } from '../support/cases.ts';
 
-export const TARGET_VARIANTS = ['docker', 'kubernetes', 'serverless/aws-lambda', 'serverless/cloud-run', 'bare-metal'] as const;
-export type TargetVariant = (typeof TARGET_VARIANTS)[number];
+export { packagingVariants, type PackagingVariant } from '../support/cases.ts';
 
-export interface PackagingVariant {
-	id: string;
-	apply(c: Config): void;
-}
-
-export function packagingVariants(): PackagingVariant[] {
-	const out: PackagingVariant[] = [];
-	for (const manager of PACKAGE_MANAGERS) {
-		for (const backend of BACKENDS_FOR[manager]) {
-			out.push({
-				id: `${manager}/${backend}`,
-				apply: (c) => {
-					c.packaging.manager = manager;
-					c.packaging.backend = backend;
-					c.packaging.poetryLayout = 'poetry2';
-					c.packaging.pipWorkflow = 'requirements';
-				}
-			});
-		}
-	}
-	const poetryBackend = BACKENDS_FOR.poetry[0];
-	out.push({
-		id: `poetry/${poetryBackend}/classic`,
-		apply: (c) => {
-			c.packaging.manager = 'poetry';
-			c.packaging.backend = poetryBackend;
-			c.packaging.poetryLayout = 'classic';
-		}
-	});
-	const pipBackend = BACKENDS_FOR.pip[0];
-	out.push({
-		id: `pip/${pipBackend}/pip-tools`,
-		apply: (c) => {
-			c.packaging.manager = 'pip';
-			c.packaging.backend = pipBackend;
-			c.packaging.pipWorkflow = 'pip-tools';
-		}
-	});
-	return out;
-}
+/** Every registry target, as the matrix names it (model/targets.ts order). */
+export const TARGET_VARIANTS: readonly string[] = DEPLOYABLES.map(matrixLabel);
+export type TargetVariant = string;
 
 /** Backing services: `preset` keeps the preset's own choice; the other variant flips all of them (on if the preset has none, off otherwise). */
 export const SERVICE_VARIANTS = ['preset', 'flipped'] as const;
@@ -73,10 +37,9 @@ export interface MatrixEntry {
 }
 
 function applyTarget(c: Config, t: TargetVariant): void {
-	if (t.startsWith('serverless/')) {
-		c.target = 'serverless';
-		c.serverless.provider = t.slice('serverless/'.length) as Config['serverless']['provider'];
-	} else c.target = t as Config['target'];
+	const d = DEPLOYABLES.find((x) => matrixLabel(x) === t);
+	if (!d) throw new Error(`no target ${t} in the registry`);
+	applyDeployable(c, d);
 }
 
 function servicesLabel(c: Config): string {

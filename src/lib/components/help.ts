@@ -11,9 +11,15 @@ export function specAt(path: string): FieldSpec | undefined {
 	return spec;
 }
 
-/** The model's one-line description of a field. */
-export function describeField(path: string): string {
-	return specAt(path)?.description ?? '';
+/**
+ * The wizard's help text of a field: the model's `help`, else its
+ * description, with each `{name}` filled from `values` (what the step knows
+ * now, e.g. the derived default).
+ */
+export function helpText(path: string, values: Readonly<Record<string, string>> = {}): string {
+	const spec = specAt(path);
+	const text = spec?.help ?? spec?.description ?? '';
+	return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
 /** Save text as a file through a temporary object URL. */

@@ -5,6 +5,7 @@
  */
 import type { ReadonlyConfig } from '../model/config.ts';
 import { facts } from '../model/derive.ts';
+import { targetOf } from '../model/targets.ts';
 import { normalizeMarker, normalizeName, parseRequirement, requirementCovers, type Requirement } from '../model/pep.ts';
 import { DEPS, DEV_DEPS } from './versions.ts';
 
@@ -18,7 +19,7 @@ export function impliedDependencies(config: ReadonlyConfig): string[] {
 		// WhiteNoise serves Django's collected static files from the app server in every target.
 		if (p.framework === 'django') out.push(DEPS.django, DEPS.gunicorn, DEPS.whitenoise);
 	}
-	if (p.kind === 'service' && config.target === 'serverless' && config.serverless.provider === 'aws-lambda') {
+	if (p.kind === 'service' && targetOf(config)?.wrapsApp) {
 		// Lambda speaks neither ASGI nor WSGI: Mangum adapts ASGI apps; Flask (WSGI) goes through a2wsgi first.
 		out.push(DEPS.mangum);
 		if (p.framework === 'flask') out.push(DEPS.a2wsgi);

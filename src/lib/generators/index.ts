@@ -5,10 +5,8 @@
  */
 import type { ReadonlyConfig } from '../model/config.ts';
 import { pyproject } from './pyproject.ts';
-import { docker } from './docker/index.ts';
-import { kubernetes } from './kubernetes/index.ts';
-import { serverless } from './serverless/index.ts';
-import { bareMetal } from './baremetal/index.ts';
+import { image } from './image/index.ts';
+import { deploymentFiles } from './targets/index.ts';
 import { SLIPWAY_JSON, slipwayJson } from './slipway-json.ts';
 import { skeleton } from './skeleton/index.ts';
 import { requirements } from './requirements.ts';
@@ -24,7 +22,7 @@ export type { GeneratedFile, Generator, Language } from './types.ts';
  * Every generator, in no particular order (output is sorted by path). slipway.json is
  * not among them: generate() writes it last, from the others' files (their hashes).
  */
-export const GENERATORS: readonly Generator[] = [pyproject, docker, kubernetes, serverless, bareMetal, skeleton, requirements, envExample, repoFiles, ciWorkflows, dependabot];
+export const GENERATORS: readonly Generator[] = [pyproject, image, deploymentFiles, skeleton, requirements, envExample, repoFiles, ciWorkflows, dependabot];
 
 /**
  * All files for a valid config, sorted by path. Throws if two generators

@@ -5,7 +5,7 @@ import { defaultConfig } from '../model/defaults.ts';
 import { facts } from '../model/derive.ts';
 import { validateConfig } from '../model/validate.ts';
 import { devDependencies, runtimeDependencies } from './dependencies.ts';
-import { packagingCases } from './packaging-matrix.test-helper.ts';
+import { packagingCases } from '../../../tests/support/cases.ts';
 import { pyproject } from './pyproject.ts';
 import { BACKEND_MODULE, BACKEND_REQUIRES, POETRY_CLASSIC_CORE } from './versions.ts';
 

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../model/defaults.ts';
 import { facts } from '../model/derive.ts';
 import { PRESETS } from '../model/presets.ts';
-import { packagingCases } from './packaging-matrix.test-helper.ts';
-import { deployDoc, mdText, repoFiles } from './repo-files.ts';
+import { packagingCases } from '../../../tests/support/cases.ts';
+import { deployDoc, repoFiles } from './repo-files.ts';
+import { mdText } from './writers/markdown.ts';
 import { PRE_COMMIT } from './versions.ts';
 
 const file = (files: { path: string; content: string }[], path: string) => files.find((f) => f.path === path)?.content;

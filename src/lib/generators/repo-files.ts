@@ -1,311 +1,32 @@
 /**
- * Repository files around the code: README.md (setup, run, test, build and
- * deploy commands for the chosen manager and target, creating the lock file
- * first), .gitignore, LICENSE (full text), .pre-commit-config.yaml and, for
- * uv, .python-version.
+ * Repository files around the code: README.md (project-readme.ts: setup, run,
+ * test, build and deploy commands for the chosen manager and target, creating
+ * the lock file first), .gitignore, LICENSE (full text),
+ * .pre-commit-config.yaml and, for uv, .python-version.
  */
-import { shareLink } from './slipway-json.ts';
 import type { ReadonlyConfig } from '../model/config.ts';
-import { APP_PORT, deployTarget, facts, githubRepository, HEALTH_PATH, imageRef, runsImage } from '../model/derive.ts';
-import { normalizeName } from '../model/pep.ts';
-import { imageTag } from './kubernetes/index.ts';
-import { isOpenSource, licenseInfo } from '../model/licenses.ts';
 import { hasLicenseText } from '../model/validate.ts';
 import { runtimeDependencies, devDependencies } from './dependencies.ts';
-import { licenseText } from './license-texts.ts';
+import { licenseText } from '../data/license-texts.ts';
 import type { GeneratedFile } from './types.ts';
-import { COOLDOWN, PRE_COMMIT, PY_TOOLS } from './versions.ts';
-import { cooldownDays, pipUploadedPriorTo, pipCompile, uvExcludeNewer } from './cooldown.ts';
-import { DEPENDABOT_PATH, ecosystems } from './dependabot.ts';
-import { workerQueue } from './skeleton/worker.ts';
+import { GENERATED } from './header.ts';
+import { PRE_COMMIT } from './versions.ts';
+import { MANAGERS } from '../model/managers.ts';
 import { writeYaml } from './writers/yaml.ts';
-import { lockFile } from './docker/common.ts';
-
-/** Escape user text for Markdown prose (one line, no markup, no HTML). */
-export function mdText(text: string): string {
-	return text
-		.replace(/[\r\n\u2028\u2029]+/g, ' ')
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/([\\`*_{}[\]()#+!|~-])/g, '\\$1');
-}
+import { readme } from './project-readme.ts';
 
 /** The copyright holder of LICENSE: the author, or "the <name> authors". */
 export function copyrightHolder(config: ReadonlyConfig): string {
 	return config.project.authorName || `the ${config.project.name} authors`;
 }
 
-/** Where the deployment helper documents each target (paths other generators write). */
-export function deployDoc(config: ReadonlyConfig): string | null {
-	switch (deployTarget(config)) {
-		case null:
-			return null;
-		case 'docker':
-			return 'README.Docker.md';
-		case 'kubernetes':
-			return 'deploy/kubernetes/README.md';
-		case 'serverless':
-			return config.serverless.provider === 'aws-lambda' ? 'deploy/aws-lambda/README.md' : 'deploy/cloud-run/README.md';
-		case 'bare-metal':
-			return 'deploy/README.md';
-	}
-}
+export { deployDoc } from './project-readme.ts';
 
-interface Commands {
-	/** Steps before anything else (lock, environment). */
-	setup: string[];
-	/** Prefix to run a tool inside the environment (`uv run `, `poetry run `, ''). */
-	run: string;
-	build: string;
-	lockNote: string;
-}
-
-function commands(config: ReadonlyConfig): Commands {
-	const pk = config.packaging;
-	// What refuses to run without the lock file: CI, and the deployment build for a project that deploys (a library has none).
-	const lib = deployTarget(config) === null;
-	const refuse = lib ? 'refuses' : 'and the Docker build refuse';
-	if (pk.manager === 'uv')
-		return {
-			setup: ['uv lock                 # resolve dependencies, write uv.lock (commit it)', 'uv sync                 # create .venv with the project and the dev group'],
-			run: 'uv run ',
-			build: 'uv build                # sdist and wheel in dist/',
-			lockNote: `Slipway generates files in your browser, which cannot resolve dependency versions, so there is no \`uv.lock\` yet. Create it first and commit it: CI (\`uv sync --locked\`) ${refuse} to run without it.`
-		};
-	if (pk.manager === 'poetry')
-		return {
-			setup: ['poetry lock             # resolve dependencies, write poetry.lock (commit it)', 'poetry install          # create the virtualenv with the project and the dev group'],
-			run: 'poetry run ',
-			build: 'poetry build            # sdist and wheel in dist/',
-			lockNote: `Slipway generates files in your browser, which cannot resolve dependency versions, so there is no \`poetry.lock\` yet. Create it first and commit it: CI (\`poetry check --lock\`) ${refuse} to run without it.`
-		};
-	const venv = ['python -m venv .venv && . .venv/bin/activate   # Windows: .venv\\Scripts\\activate', 'python -m pip install --upgrade pip'];
-	if (pk.pipWorkflow === 'pip-tools')
-		return {
-			setup: [
-				...venv,
-				`python -m pip install pip-tools==${PY_TOOLS.pipTools}`,
-				`${pipCompile(config, 'requirements.in')}       # writes the pinned requirements.txt (commit it)`,
-				`${pipCompile(config, 'requirements-dev.in')}   # writes requirements-dev.txt (commit it)`,
-				'pip-sync requirements.txt requirements-dev.txt',
-				'python -m pip install --no-deps -e .'
-			],
-			run: '',
-			build: 'python -m pip install build && python -m build   # sdist and wheel in dist/',
-			lockNote: `Slipway generates files in your browser, which cannot resolve dependency versions, so the pinned \`requirements.txt\` and \`requirements-dev.txt\` do not exist yet. Compile them from the \`.in\` files first and commit them: ${lib ? 'CI installs' : 'CI and the Docker build install'} from them.`
-		};
-	return {
-		setup: [...venv, `python -m pip install ${pipUploadedPriorTo(config)}-r requirements-dev.txt -e .`],
-		run: '',
-		build: 'python -m pip install build && python -m build   # sdist and wheel in dist/',
-		lockNote: '`requirements.txt` lists the runtime dependencies of `pyproject.toml` with version ranges (keep both in sync); `requirements-dev.txt` adds the development tools.'
-	};
-}
-
-function runSection(config: ReadonlyConfig, c: Commands): string[] {
-	const f = facts(config);
-	const p = config.project;
-	const r = c.run;
-	const out: string[] = [];
-	if (p.kind === 'service') {
-		const dev =
-			p.framework === 'fastapi'
-				? `${r}uvicorn ${f.pkg}.main:app --reload --port ${APP_PORT}`
-				: p.framework === 'flask'
-					? `${r}flask --app '${f.pkg}.app:create_app()' run --debug --port ${APP_PORT}`
-					: `${r}python manage.py migrate && ${r}python manage.py runserver ${APP_PORT}`;
-		out.push(
-			'Development server (reloads on change):',
-			'',
-			'```sh',
-			dev,
-			'```',
-			'',
-			`Production server, as the deployment files run it: \`${r}${f.script}\` (same as \`${r}python -m ${f.pkg}\`). Check it: \`curl http://localhost:${APP_PORT}${HEALTH_PATH}\` answers \`{"status":"ok"}\`.`
-		);
-	} else if (p.kind === 'cli') {
-		out.push('```sh', `${r}${f.script} --help`, `${r}${f.script} hello Ada`, `${r}${f.script} config     # effective settings, secrets hidden`, '```');
-	} else if (p.kind === 'worker') {
-		out.push('```sh', `${r}${f.script}            # runs until SIGTERM / Ctrl-C`, `${r}${f.script} --once     # one job (or tick), then exit`, '```');
-		if (config.services.redis)
-			out.push('', `The worker takes JSON jobs from the Redis list \`${workerQueue(config)}\`. Enqueue one: \`redis-cli RPUSH ${workerQueue(config)} '{"id": 1}'\`.`);
-	} else {
-		out.push('```python', `from ${f.pkg} import greet`, '', 'print(greet("world"))  # Hello, world!', '```');
-	}
-	return out;
-}
-
-/**
- * What release.yml does to the image it pushes, and how to check it: BuildKit's provenance and
- * SBOM in the image index, and GitHub's signed build-provenance attestation of its digest,
- * which `gh attestation verify` checks against the repository that ran the workflow.
- */
-function imageProvenance(config: ReadonlyConfig): string[] {
-	const image = imageRef(config);
-	const repo = githubRepository(config.project.url);
-	return [
-		`Pushing a tag \`v${config.project.version}\` builds the image \`${image}\` and pushes it (\`.github/workflows/release.yml\`) with BuildKit's provenance (\`mode=max\`) and an SBOM, then GitHub signs a build-provenance attestation of its digest (actions/attest; the job's \`id-token: write\` and \`attestations: write\`) and pushes it beside the image. Verify a pushed image with the GitHub CLI, signed in to GitHub and to the registry:`,
-		'',
-		'```sh',
-		`gh attestation verify oci://${image}:${imageTag(config.project.version)} --repo ${repo ?? 'OWNER/REPO'}`,
-		'```',
-		...(repo ? [] : ['', '`OWNER/REPO` is the GitHub repository whose release workflow pushed the image.'])
-	];
-}
-
-/**
- * What Dependabot updates, and the release cooldown (issue 16.2): what it does for
- * Dependabot and for the manager's lock, and how to take one release sooner.
- */
-function dependencyUpdates(config: ReadonlyConfig): string[] {
-	const days = cooldownDays(config);
-	const pk = config.packaging;
-	const eco = ecosystems(config);
-	const watched = [
-		'the actions in `.github/workflows`',
-		...(eco.includes('docker') ? ['the base images of the `Dockerfile`'] : []),
-		...(eco.includes('docker-compose') ? ['the images of the compose files'] : []),
-		pk.manager !== 'pip' ? `\`${lockFile(pk.manager)}\`` : pk.pipWorkflow === 'pip-tools' ? 'the pinned `requirements*.txt`' : '`requirements*.txt`'
-	];
-	const list = watched.length > 1 ? `${watched.slice(0, -1).join(', ')} and ${watched[watched.length - 1]}` : watched[0];
-	const out = [
-		'## Dependency updates',
-		'',
-		`Dependabot (\`${DEPENDABOT_PATH}\`) looks weekly for new releases of ${list}, with one pull request per ecosystem for the minor and patch updates.`
-	];
-	// Docker Hardened Images live in a registry that needs a login (versions.ts DHI_PYTHON); Dependabot has none by default.
-	if (eco.includes('docker') && config.docker.baseImage === 'dhi')
-		out.push(
-			'',
-			'Dependabot reads `dhi.io` only with credentials: to let it update the Docker Hardened Images base, add a `registries` entry of type `docker-registry` for `dhi.io` whose password is a Dependabot secret (GitHub: "Configuring access to private registries for Dependabot") and name it in the `docker` entry. Until then its `docker` updates cannot look up those tags.'
-		);
-	if (days === 0) {
-		out.push('', 'New releases are proposed and locked at once: the release cooldown is off (Slipway\'s "wait N days" setting is 0).');
-		return out;
-	}
-	const age = `${days} day${days === 1 ? '' : 's'}`;
-	const lock =
-		pk.manager === 'uv'
-			? `\`uv lock\` skips releases younger than that too (\`exclude-newer = "${uvExcludeNewer(config)}"\` under \`[tool.uv]\` in \`pyproject.toml\`, uv ${COOLDOWN.uv.introduced} or later). To take one release sooner, exempt its package there, \`exclude-newer-package = { NAME = false }\`, and run \`uv lock\` again.`
-			: pk.manager === 'poetry'
-				? `\`poetry lock\` skips releases younger than that too (\`min-release-age = ${days}\` under \`[solver]\` in \`poetry.toml\`, Poetry's settings for this project; Poetry ${COOLDOWN.poetry.introduced} or later, older Poetry ignores it). To take one release sooner, exempt its package there, \`min-release-age-exclude = "NAME"\`, and run \`poetry lock\` again.`
-				: pk.pipWorkflow === 'pip-tools'
-					? `\`pip-compile\` skips releases younger than that too: the commands above pass \`--uploaded-prior-to P${days}D\` (pip-tools ${COOLDOWN.pipTools.introduced} and pip ${COOLDOWN.pip.introduced} or later). To take one release sooner, compile without that option once and review the diff.`
-					: `\`pip install\` resolves the ranges of \`requirements*.txt\` when it runs, so the set-up above and CI pass \`--uploaded-prior-to P${days}D\` (pip ${COOLDOWN.pip.introduced} or later; a later \`--uploaded-prior-to P0D\` turns it off for one install)${deployTarget(config) !== null ? '; the deployment\'s own install does not' : ''}. To take one release sooner, install without that option.`;
-	out.push(
-		'',
-		`A release is proposed only once it is ${age} old (\`cooldown\`), which gives the ecosystem time to find a compromised or broken release; security updates are not delayed. ${lock} To let Dependabot propose one package sooner, list it under \`exclude\` in the entry's \`cooldown\`.`
-	);
-	return out;
-}
-
-function readme(config: ReadonlyConfig): GeneratedFile {
-	const p = config.project;
-	const f = facts(config);
-	const c = commands(config);
-	const r = c.run;
-	const lic = licenseInfo(p.license);
-	const doc = deployDoc(config);
-	const lines: string[] = [`# ${mdText(p.name)}`, ''];
-	if (p.description) lines.push(mdText(p.description), '');
-	lines.push(
-		`Python ${p.pythonVersion}+ · ${p.kind}${p.framework !== 'none' ? ` (${p.framework})` : ''} · packaged with ${config.packaging.manager} and ${config.packaging.backend}.`,
-		'',
-		'## Set up',
-		'',
-		c.lockNote,
-		'',
-		'```sh',
-		...c.setup,
-		...(f.hasSettings ? ['cp .env.example .env     # then edit the values'] : []),
-		config.packaging.manager === 'uv' ? 'uvx pre-commit install  # optional: lint on every commit' : 'pre-commit install      # optional: lint on every commit (pipx install pre-commit)',
-		'```',
-		''
-	);
-	if (f.hasSettings)
-		lines.push(
-			`Settings are read from environment variables (and \`.env\`) by \`${f.pkgDir}/config.py\`; \`.env.example\` documents each one.`,
-			''
-		);
-	lines.push(p.kind === 'library' ? '## Use' : '## Run', '', ...runSection(config, c), '');
-	lines.push(
-		'## Test and lint',
-		'',
-		'```sh',
-		`${r}pytest`,
-		`${r}ruff check .`,
-		`${r}ruff format --check .`,
-		`${r}mypy`,
-		'```',
-		'',
-		'CI runs the same on every push and pull request (`.github/workflows/ci.yml`).',
-		'',
-		'## Build',
-		'',
-		'```sh',
-		c.build,
-		'```',
-		''
-	);
-	if (doc) {
-		lines.push(
-			'## Deploy',
-			'',
-			`Target: **${config.target}${config.target === 'serverless' ? ` (${config.serverless.provider})` : ''}**. Step-by-step instructions: [${doc}](${doc}).`,
-			''
-		);
-		if (runsImage(config)) lines.push(...imageProvenance(config), '');
-	}
-	lines.push(...dependencyUpdates(config), '');
-	lines.push('## Release', '');
-	if (isOpenSource(p.license))
-		lines.push(
-			`Set \`version\` in \`pyproject.toml\`, commit, then push a matching tag (\`git tag v${p.version} && git push --tags\`). \`.github/workflows/release.yml\` builds the sdist and wheel and publishes them to PyPI with trusted publishing: once, add a trusted publisher on PyPI for this repository, workflow \`release.yml\`, environment \`pypi\` (https://docs.pypi.org/trusted-publishers/).`,
-			'',
-			// pypa/gh-action-pypi-publish makes them by default with trusted publishing (versions.ts ACTION_REFS.pypiPublish).
-			`Each uploaded file carries PEP 740 attestations, signed by this repository's release workflow: the publish action makes them by default with trusted publishing (leave its \`attestations\` input unset). PyPI serves a file's provenance at https://pypi.org/integrity/${normalizeName(f.distName)}/${p.version}/FILE/provenance (FILE: the wheel's or sdist's name); https://docs.pypi.org/attestations/consuming-attestations/ shows how to verify one.`,
-			''
-		);
-	else
-		lines.push(
-			`Set \`version\` in \`pyproject.toml\`, commit, then push a matching tag (\`git tag v${p.version} && git push --tags\`). \`.github/workflows/release.yml\` builds the sdist and wheel and attaches them to the workflow run; the project is proprietary (\`Private :: Do Not Upload\`), so nothing is published to PyPI.`,
-			''
-		);
-	lines.push('## License', '', licenseLine(config, lic?.name), '');
-	lines.push(
-		'## Reproduce',
-		'',
-		'`slipway.json` holds the configuration these files were generated from. To change or regenerate them, reopen it in the browser (or import `slipway.json` there) and download the files again:',
-		'',
-		`<${shareLink(config)}>`,
-		'',
-		// Not `npx slipway`: the CLI is not published on npm yet (src/cli/package/; Slipway's README, "The CLI package").
-		"Slipway's command-line tool is not published on npm yet (a package named slipway there would not be Slipway's). With a checkout of Slipway's source, built (`npm ci && npm run build` in it), regenerate the files here; `--force` overwrites them, so commit first and review the diff after:",
-		'',
-		'```sh',
-		'node "$SLIPWAY/dist/cli/slipway.js" generate --config slipway.json --out . --force',
-		'```',
-		'',
-		'`$SLIPWAY` is the path of that checkout.',
-		'',
-		// Issue 19: src/cli/update.ts. The journey runs both lines in a git repository of these files (run.ts updateInPlace()).
-		"To change the configuration without losing your edits to these files, update instead: add the settings that change (`--manager`, `--target`, `--provider`, or `--config` with a partial configuration). Files you never edited are replaced, edited ones are merged with Slipway's new version, and lines both of you changed get git-style conflict markers. Commit first (it refuses uncommitted changes), preview, then update:",
-		'',
-		'```sh',
-		'node "$SLIPWAY/dist/cli/slipway.js" update --dry-run',
-		'node "$SLIPWAY/dist/cli/slipway.js" update',
-		'```',
-		''
-	);
-	lines.push('---', '', 'Generated by Slipway.');
-	return { path: 'README.md', content: lines.join('\n') + '\n', language: 'markdown' };
-}
 
 function gitignore(config: ReadonlyConfig): GeneratedFile {
 	const lines = [
-		'# Generated by Slipway.',
-		'# Lock files (uv.lock, poetry.lock, compiled requirements*.txt) are NOT ignored: commit them.',
+		`# ${GENERATED}`,
+		`# Lock files (${MANAGERS.uv.lockFile}, ${MANAGERS.poetry.lockFile}, compiled requirements*.txt) are NOT ignored: commit them.`,
 		'',
 		'# Python',
 		'__pycache__/',
@@ -379,18 +100,9 @@ function preCommit(config: ReadonlyConfig): GeneratedFile {
 	return {
 		path: '.pre-commit-config.yaml',
 		// A rev with a known SHA is written as `pre-commit autoupdate --freeze` writes it (`<sha>  # frozen: vX.Y.Z`).
-		content: writeYaml(doc, ['Generated by Slipway. Install the hooks: pre-commit install', 'Update the pinned revs: pre-commit autoupdate --freeze (revs as commit SHAs)']),
+		content: writeYaml(doc, [`${GENERATED} Install the hooks: pre-commit install`, 'Update the pinned revs: pre-commit autoupdate --freeze (revs as commit SHAs)']),
 		language: 'yaml'
 	};
-}
-
-/** README's license sentence: the LICENSE Slipway writes, or the license as kept (validate.ts licenseWarnings). */
-function licenseLine(config: ReadonlyConfig, name: string | undefined): string {
-	const p = config.project;
-	if (hasLicenseText(config)) return `${mdText(name ?? p.license)}: see [LICENSE](LICENSE).`;
-	if (p.licenseForm === 'file') return `See \`${p.license.replace(/`/g, '')}\`.`;
-	if (p.licenseForm === 'text') return `${mdText(p.license)} (see the project's license file).`;
-	return `\`${p.license}\` (SPDX license expression; see the project's license files).`;
 }
 
 export function repoFiles(config: ReadonlyConfig): GeneratedFile[] {

@@ -1,7 +1,7 @@
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { parseRequirement } from '../model/pep.ts';
-import { packagingCases } from './packaging-matrix.test-helper.ts';
+import { packagingCases } from '../../../tests/support/cases.ts';
 import { pyproject } from './pyproject.ts';
 import { requirements } from './requirements.ts';
 

@@ -11,7 +11,8 @@ import { formatRequirement, normalizeName, parseRequirement } from '../model/pep
 import { mapPythonRequirement, poetryConstraint } from './constraints.ts';
 import { applyDependencies, applyManager, licenseFromText, type ImportReport, type ImportResult } from './shared.ts';
 import { checkSpdx } from '../model/spdx.ts';
-import { derivedClassifiers, PYTHON_VERSION_CLASSIFIER, supportedPythons } from '../model/classifiers.ts';
+import { derivedClassifiers, PYTHON_VERSION_CLASSIFIER } from '../model/classifiers.ts';
+import { supportedPythons } from '../model/runtime.ts';
 
 type Table = Record<string, unknown>;
 const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
@@ -431,12 +432,4 @@ export function importPyproject(text: string, base: ReadonlyConfig): ImportResul
 	if (tools.length) report.ignored.push(`tool settings not imported (Slipway writes its own): ${tools.map((t) => `[tool.${t}]`).join(', ')}`);
 	if (scripts) report.ignored.push('entry points ([project.scripts]) are regenerated from the project name');
 	return { ok: true, config, report };
-}
-
-/** Normalised names in a requirement list, for tests and de-duplication. */
-export function requirementNames(list: readonly string[]): string[] {
-	return list.map((d) => {
-		const r = parseRequirement(d);
-		return r.ok ? normalizeName(r.value.name) : d;
-	});
 }

@@ -4,13 +4,9 @@
  * generator, which writes derived + own, and the import, which keeps as the user's own only
  * what the model would not derive, so import -> generate -> import is stable.
  */
-import { PYTHON_VERSIONS, type ReadonlyConfig } from './config.ts';
+import type { ReadonlyConfig } from './config.ts';
 import { isOpenSource, licenseInfo } from './licenses.ts';
-
-/** Python versions from the project's minimum up to the newest Slipway knows. */
-export function supportedPythons(config: ReadonlyConfig): string[] {
-	return PYTHON_VERSIONS.slice(PYTHON_VERSIONS.indexOf(config.project.pythonVersion));
-}
+import { supportedPythons } from './runtime.ts';
 
 /** `Programming Language :: Python :: 3.N`: the model owns these (from pythonVersion); the import never keeps one as the user's. */
 export const PYTHON_VERSION_CLASSIFIER = /^Programming Language :: Python :: 3\.\d+$/;

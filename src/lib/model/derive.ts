@@ -6,6 +6,7 @@
  */
 import type { ReadonlyConfig, ServerlessProvider, Target } from './config.ts';
 import { importNameOf } from './pep.ts';
+import { targetOf } from './targets.ts';
 
 /** The port the app listens on everywhere (container, systemd, probes). */
 export const APP_PORT = 8000;
@@ -182,7 +183,7 @@ function envVars(config: ReadonlyConfig): EnvVar[] {
  * services elsewhere (a cluster, managed services, the host).
  */
 export function hasCompose(config: ReadonlyConfig): boolean {
-	return config.target === 'docker' && config.project.kind !== 'library';
+	return targetOf(config)?.compose === true;
 }
 
 function composeVars(config: ReadonlyConfig): ComposeVar[] {
@@ -282,8 +283,7 @@ export function deployTarget(config: ReadonlyConfig): Target | null {
  * The Dockerfile and docker.* settings (baseImage) apply only then.
  */
 export function runsImage(config: ReadonlyConfig): boolean {
-	const t = deployTarget(config);
-	return t === 'docker' || t === 'kubernetes' || (t === 'serverless' && config.serverless.provider === 'cloud-run');
+	return targetOf(config)?.container === true;
 }
 
 /**
@@ -361,7 +361,7 @@ export function serverlessRegion(config: ReadonlyConfig): string {
 
 /** Whether the project deploys to Cloud Run (serverless target, cloud-run provider, not a library). */
 export function deploysToCloudRun(config: ReadonlyConfig): boolean {
-	return deployTarget(config) === 'serverless' && config.serverless.provider === 'cloud-run';
+	return targetOf(config)?.id === 'cloud-run';
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The SPDX licenses Slipway offers. Each has its full text in
- * `generators/license-texts.ts`, so a generated LICENSE is never a stub.
+ * `data/license-texts.ts`, so a generated LICENSE is never a stub.
  * `LicenseRef-Proprietary` is SPDX's way to say "all rights reserved".
  */
 export interface LicenseInfo {

@@ -13,7 +13,7 @@ import { parseAndValidate } from '../model/validate.ts';
 import { configJsonSchema, OMITTED_AT_DEFAULT } from '../model/schema.ts';
 import { importSlipwayJson } from '../import/index.ts';
 import { configFileContent, decodeConfig, encodeConfig, portableConfig, unwrapConfigFile } from './codec.ts';
-import { readRemembered } from '../page/remember.ts';
+import { readRemembered } from '../islands/page/remember.ts';
 import type { Config } from '../model/config.ts';
 
 const b64url = (b: Uint8Array) => Buffer.from(b).toString('base64url');

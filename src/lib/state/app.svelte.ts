@@ -9,6 +9,7 @@ import type { BuildBackend, Config, Framework, PackageManager, ReadonlyConfig } 
 import { BACKENDS_FOR, DEFAULT_BACKEND, defaultConfig } from '../model/defaults.ts';
 import { validateConfig, validationWarnings, errorsByPath, type FieldError } from '../model/validate.ts';
 import { onSpdxLoaded } from '#spdx';
+import { isTargetField } from '../model/targets.ts';
 import type { GeneratedFile } from '../generators/index.ts';
 import { createEngine, loadFileGenerator, type Engine, type GenerateFile } from './engine.ts';
 
@@ -28,7 +29,7 @@ export function stepOf(path: string): StepId {
 	if (path.startsWith('project.')) return 'project';
 	if (path.startsWith('packaging.')) return 'packaging';
 	if (path.startsWith('services.')) return 'services';
-	if (path === 'target' || /^(docker|kubernetes|serverless|bareMetal)\./.test(path)) return 'deployment';
+	if (isTargetField(path)) return 'deployment';
 	return 'review';
 }
 
@@ -247,7 +248,6 @@ export class AppState {
 		p.framework = kind === 'service' ? this.#frameworkMemo : 'none';
 	}
 
-	/** Errors of one step, for the step tabs. */
 	/** The messages of one field (a dotted model path), empty when it is valid. */
 	errorsAt(path: string): readonly string[] {
 		return this.errorMap.get(path) ?? NO_ERRORS;
@@ -258,6 +258,7 @@ export class AppState {
 		return this.warningMap.get(path) ?? NO_ERRORS;
 	}
 
+	/** Errors of one step, for the step tabs. */
 	errorsIn(step: StepId): number {
 		return this.errors.filter((e) => stepOf(e.path) === step).length;
 	}

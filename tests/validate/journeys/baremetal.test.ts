@@ -36,7 +36,7 @@ import type { Config } from '../../../src/lib/model/config.ts';
 import { presetById } from '../../../src/lib/model/presets.ts';
 import { validateConfig } from '../../../src/lib/model/validate.ts';
 import { generate } from '../../../src/lib/generators/index.ts';
-import { bareMetal, dropIn, execStart, hostPaths } from '../../../src/lib/generators/baremetal/index.ts';
+import { bareMetal, dropIn, execStart, hostPaths } from '../../../src/lib/generators/targets/bare-metal/index.ts';
 import { toolchainReady, runInRoot, makeWorkdir } from '../toolchain/index.ts';
 import { bootHost, type Host } from './host.ts';
 import { CONSOLE_SCRIPT_PY, GET_PY, RECORDER_SH, RUN_UNIT_PY } from './baremetal-scripts.ts';

@@ -22,7 +22,7 @@ import { generate } from '../../../src/lib/generators/index.ts';
 import { HEALTH_PATH } from '../../../src/lib/model/derive.ts';
 import { presetById } from '../../../src/lib/model/presets.ts';
 import type { Config } from '../../../src/lib/model/config.ts';
-import { builderCollectStatic } from '../../../src/lib/generators/docker/dockerfile.ts';
+import { builderCollectStatic } from '../../../src/lib/generators/image/dockerfile.ts';
 import { ROOT_PATH, freePort, runInRoot, spawnInRoot, stopTree, toolchainReady, waitForHttp, type RunResult } from '../toolchain/index.ts';
 import { withWorkdir } from '../root.ts';
 import { JOURNEY_WORKERS, MANIFEST_LOOKUP, countWorkersCommand, djangoJourney, type JourneyCommand } from './django.ts';

@@ -17,8 +17,8 @@
  */
 import type { ReadonlyConfig } from '../../../src/lib/model/config.ts';
 import { APP_PORT, collectStatic, djangoSettingsModule, facts, serveArgv } from '../../../src/lib/model/derive.ts';
-import { builderCollectStatic } from '../../../src/lib/generators/docker/dockerfile.ts';
-import { deployValue } from '../../../src/lib/generators/kubernetes/deploy-env.ts';
+import { builderCollectStatic } from '../../../src/lib/generators/image/dockerfile.ts';
+import { deployValue } from '../../../src/lib/model/deploy-env.ts';
 
 export interface JourneyCommand {
 	what: string;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { presetById } from '../../../src/lib/model/presets.ts';
-import { dockerfile as generateDockerfile } from '../../../src/lib/generators/docker/dockerfile.ts';
+import { dockerfile as generateDockerfile } from '../../../src/lib/generators/image/dockerfile.ts';
 import type { Config } from '../../../src/lib/model/config.ts';
 import { dockerfile, dockerfileStructure, shellLessImage } from './dockerfile.ts';
 

@@ -7,18 +7,14 @@
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
 import { facts } from '../../model/derive.ts';
+import { workerMode, workerQueue } from '../../model/runtime.ts';
 import type { GeneratedFile } from '../types.ts';
 import { pyStr } from '../writers/python.ts';
 import { py } from './common.ts';
 
-/** The Redis list the worker reads; a function so docs and tests can name it. */
-export function workerQueue(config: ReadonlyConfig): string {
-	return `${facts(config).pkg}:jobs`;
-}
-
 export function workerFiles(config: ReadonlyConfig): GeneratedFile[] {
 	const f = facts(config);
-	const redis = config.services.redis;
+	const redis = workerMode(config) === 'queue';
 	const queueCode = [
 		'class JobSource(Protocol):',
 		'    """What the worker needs from a Redis client (tests pass a fake)."""',

@@ -5,7 +5,7 @@
  */
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { TrailingComment, writeYaml, writeYamlStream } from './yaml.ts';
+import { TrailingComment, writeYaml } from './yaml.ts';
 
 const SHA = '3d3c42e5aac5ba805825da76410c181273ba90b1';
 
@@ -42,11 +42,6 @@ describe('TrailingComment', () => {
 		expect(load(text)).toEqual({ slipwaytrailingcomment0end: 'k', deep: [{ x: 'slipwaytrailingcommentx0end' }], uses: 'slipwaytrailingcommentxx1end', b: 'z' });
 		expect(text).toContain('uses: slipwaytrailingcommentxx1end # v1\n');
 		expect(text).toContain('b: z # v2\n');
-	});
-
-	it('works in every document of a stream', () => {
-		const text = writeYamlStream([{ a: new TrailingComment('x', 'one') }, { b: new TrailingComment('z', 'two') }]);
-		expect(text).toBe('a: x # one\n---\nb: z # two\n');
 	});
 
 	it('refuses a comment over two lines and a value that is not a scalar on a key', () => {

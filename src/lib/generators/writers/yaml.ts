@@ -20,11 +20,6 @@ export function writeYaml(doc: unknown, header: readonly string[] = []): string 
 	return comments(header) + dumpWithComments(doc);
 }
 
-/** Several documents in one stream, separated by `---`. */
-export function writeYamlStream(docs: readonly unknown[], header: readonly string[] = []): string {
-	return comments(header) + docs.map((d) => dumpWithComments(d)).join('---\n');
-}
-
 function dumpWithComments(doc: unknown): string {
 	// A placeholder no string of the document (key, value or commented value) contains, so user
 	// text cannot collide with it: found while the comments are swapped out, in the same walk.
