@@ -411,6 +411,20 @@ export const POETRY_INCLUDE_GROUPS = {
 } as const;
 
 /**
+ * How each manager's `add` puts a requirement into an extra or a named dependency group
+ * (output/bootstrap.ts; its test holds the commands to this record). Neither has a command
+ * for a group's includes (PEP 735 include-group / Poetry include-groups): the Review step's
+ * commands leave those to pyproject.toml.
+ */
+export const ADD_TO_EXTRA_OR_GROUP = {
+	uv: { extra: '--optional', group: '--group' },
+	poetry: { extra: '--optional', group: '--group' },
+	checked: CHECKED,
+	source: 'github:astral-sh/uv crates/uv-cli/src/lib.rs AddArgs @ 26a9dd4b2125bc271b47855e1fa0c49af3365db5 (2026-08-21, after 0.12.5); github:python-poetry/poetry src/poetry/console/commands/add.py and docs/cli.md @ f46702336862f30050d5c641d5ed6f7568ded793 (2026-06-21, after 2.4.1)',
+	evidence: 'uv: `optional: Option<ExtraName>` "Add the requirements to the package\'s optional dependencies for the specified extra", and `--group`; Poetry: option "optional" with flag=False (takes the extra\'s name) "Add as an optional dependency to an extra." (only to the main group), and "--group (-G): The group to add the dependency to."'
+} as const;
+
+/**
  * The SPDX License List behind license validation (model/spdx.ts): the npm packages
  * spdx-expression-parse 5.0.0 (grammar), spdx-license-ids 3.0.24 and spdx-exceptions 2.5.0.
  */

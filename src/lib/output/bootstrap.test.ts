@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { defaultConfig } from '../model/defaults.ts';
 import { bootstrapCommands, bootstrapScript } from './bootstrap.ts';
+import { ADD_TO_EXTRA_OR_GROUP } from '../generators/versions.ts';
 
 describe('bootstrapCommands', () => {
 	it('uv: init --package, add, add --dev', () => {
@@ -29,6 +30,20 @@ describe('bootstrapCommands', () => {
 		expect(lines.some((l) => l.startsWith("poetry add 'fastapi"))).toBe(true);
 		expect(lines.some((l) => l.startsWith("poetry add --group dev 'pytest"))).toBe(true);
 	});
+	for (const manager of ['uv', 'poetry'] as const)
+		it(`${manager}: extras with add --optional, named groups with add --group (versions.ts ADD_TO_EXTRA_OR_GROUP)`, () => {
+			const c = defaultConfig();
+			c.packaging = { ...c.packaging, manager, backend: manager === 'uv' ? 'uv_build' : 'poetry-core' };
+			c.project.extras = [{ name: 'speed', requirements: ['uvloop>=0.21; sys_platform != "win32"'] }];
+			c.project.dependencyGroups = [{ name: 'docs', includes: [], requirements: ['mkdocs>=1.6'] }, { name: 'empty', includes: ['docs'], requirements: [] }];
+			const lines = bootstrapCommands(c);
+			const flags = ADD_TO_EXTRA_OR_GROUP[manager];
+			expect(lines).toContain(`${manager} add ${flags.extra} 'speed' 'uvloop>=0.21; sys_platform != "win32"'`);
+			expect(lines).toContain(`${manager} add ${flags.group} 'docs' 'mkdocs>=1.6'`);
+			// A group with only includes has nothing to add (pyproject.toml carries the include).
+			expect(lines.some((l) => l.includes("'empty'"))).toBe(false);
+			execFileSync('sh', ['-n'], { input: bootstrapScript(c) });
+		});
 	it('pip: venv and pip install', () => {
 		const c = defaultConfig();
 		c.packaging = { ...c.packaging, manager: 'pip', backend: 'setuptools' };

@@ -24,6 +24,7 @@ export function bootstrapCommands(config: ReadonlyConfig): string[] {
 			lines.push(`uv init ${layout} --python ${shellQuote(p.pythonVersion)} --build-backend ${backend} ${name}`, `cd ${name}`);
 			if (runtime.length) lines.push(`uv add ${runtime.join(' ')}`);
 			if (dev.length) lines.push(`uv add --dev ${dev.join(' ')}`);
+			lines.push(...extrasAndGroups('uv', config));
 			break;
 		}
 		case 'poetry': {
@@ -31,6 +32,7 @@ export function bootstrapCommands(config: ReadonlyConfig): string[] {
 			lines.push(`poetry new --python ${shellQuote(`>=${p.pythonVersion}`)} ${name}`, `cd ${name}`);
 			if (runtime.length) lines.push(`poetry add ${runtime.join(' ')}`);
 			if (dev.length) lines.push(`poetry add --group dev ${dev.join(' ')}`);
+			lines.push(...extrasAndGroups('poetry', config));
 			break;
 		}
 		case 'pip': {
@@ -41,6 +43,19 @@ export function bootstrapCommands(config: ReadonlyConfig): string[] {
 		}
 	}
 	return lines;
+}
+
+/**
+ * `add --optional <extra>` and `add --group <name>` (uv and Poetry spell them alike:
+ * versions.ts ADD_TO_EXTRA_OR_GROUP, held by the test). A group's includes have no
+ * command; pyproject.toml carries them.
+ */
+function extrasAndGroups(tool: 'uv' | 'poetry', config: ReadonlyConfig): string[] {
+	const p = config.project;
+	const out: string[] = [];
+	for (const e of p.extras) if (e.requirements.length) out.push(`${tool} add --optional ${shellQuote(e.name)} ${e.requirements.map(shellQuote).join(' ')}`);
+	for (const g of p.dependencyGroups) if (g.requirements.length) out.push(`${tool} add --group ${shellQuote(g.name)} ${g.requirements.map(shellQuote).join(' ')}`);
+	return out;
 }
 
 /** The commands as a small sh script. */
