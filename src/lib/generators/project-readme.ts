@@ -18,7 +18,7 @@ import { cooldownDays, pipUploadedPriorTo, pipCompile, uvExcludeNewer } from './
 import { DEPENDABOT_PATH, ecosystems } from './dependabot.ts';
 import { workerMode, workerQueue } from '../model/runtime.ts';
 import { MANAGERS } from '../model/managers.ts';
-import { fence, markdownDocument, mdText } from './writers/markdown.ts';
+import { code, fence, markdownDocument, mdText } from './writers/markdown.ts';
 import { lockFile } from './image/common.ts';
 
 /** Where the target documents its deployment: the registry's guide (a file the target's generator writes), null for a library. */
@@ -264,7 +264,7 @@ export function readme(config: ReadonlyConfig): GeneratedFile {
 function licenseLine(config: ReadonlyConfig, name: string | undefined): string {
 	const p = config.project;
 	if (hasLicenseText(config)) return `${mdText(name ?? p.license)}: see [LICENSE](LICENSE).`;
-	if (p.licenseForm === 'file') return `See \`${p.license.replace(/`/g, '')}\`.`;
+	if (p.licenseForm === 'file') return `See ${code(p.license)}.`;
 	if (p.licenseForm === 'text') return `${mdText(p.license)} (see the project's license file).`;
-	return `\`${p.license}\` (SPDX license expression; see the project's license files).`;
+	return `${code(p.license)} (SPDX license expression; see the project's license files).`;
 }
