@@ -69,13 +69,31 @@ wait_http() {
   done
   return 1
 }
-# stop PID: SIGTERM to its process group, then wait up to 20 s; the exit status lands in STOP_RC.
+# stop PID: SIGTERM to its process group (a terminal's Ctrl-C, systemd's default KillMode=control-group),
+# then wait up to 20 s; the exit status lands in STOP_RC.
 stop() {
   local i
   kill -TERM -- "-$1" 2>/dev/null || kill -TERM "$1" 2>/dev/null
   for i in $(seq 1 100); do kill -0 "$1" 2>/dev/null || break; sleep 0.2; done
   kill -KILL -- "-$1" 2>/dev/null
   wait "$1" 2>/dev/null; STOP_RC=$?
+}
+# stop_main PID: SIGTERM to the main process only, as docker stop, Kubernetes and Cloud Run signal PID 1 and
+# systemd's KillMode=mixed (the generated unit's) signals the main PID; whatever is left gets SIGKILL after
+# it exits or 20 s passed, as both do. The server's own workers hear of the stop from it, not from us: a
+# gunicorn worker signalled while it still boots exits 3 and takes the master down with it (HaltServer).
+stop_main() {
+  local i
+  kill -TERM "$1" 2>/dev/null
+  for i in $(seq 1 100); do kill -0 "$1" 2>/dev/null || break; sleep 0.2; done
+  kill -KILL -- "-$1" 2>/dev/null
+  wait "$1" 2>/dev/null; STOP_RC=$?
+}
+# wait_redis: 0 once redis-cli ping answers PONG, 1 after 15 s (a loaded machine may need more than a moment).
+wait_redis() {
+  local i
+  for i in $(seq 1 75); do redis-cli ping 2>/dev/null | grep -q PONG && return 0; sleep 0.2; done
+  return 1
 }
 chmod 755 "$W"
 `;
@@ -100,7 +118,7 @@ fi`);
 			);
 	}
 	if (plan.services.redis)
-		s.push(String.raw`if redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save '' --appendonly no --dir "$L" --logfile "$L/log/redis" && sleep 0.3 && redis-cli ping | grep -q PONG; then
+		s.push(String.raw`if redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save '' --appendonly no --dir "$L" --logfile "$L/log/redis" && wait_redis; then
   res services:redis pass "Redis $(redis-server --version | awk '{print $3}') on 127.0.0.1:6379"
 else res services:redis fail "Redis did not start: $(logtail "$L/log/redis")"; fi`);
 	return s.join('\n');
@@ -217,12 +235,12 @@ function workloadScript(plan: JourneyPlan): string {
 			s.push(`setsid bash -c ${q(start)} > ${log} 2>&1 & P=$!
 if wait_http ${q(`http://127.0.0.1:${h.port}${h.path}`)} ${q(h.host ?? '')} $P; then res ${id} pass ${q(`GET ${h.path} on :${h.port} 200, running as ${w.user ?? 'root'}${w.readOnly ? ', app directory read-only' : ''}${notes}`)}
 ${hc}
-stop $P; rc=$STOP_RC; [ "$rc" = 0 ] || [ "$rc" = 143 ] || res ${q(`stop:${w.id}`)} fail "exit $rc on SIGTERM: $(logtail ${log})"
-else stop $P; res ${id} fail "no 200 on :${h.port}${h.path}: $(logtail ${log})"; fi`);
+stop_main $P; rc=$STOP_RC; [ "$rc" = 0 ] || [ "$rc" = 143 ] || res ${q(`stop:${w.id}`)} fail "exit $rc on SIGTERM: $(logtail ${log})"
+else stop_main $P; res ${id} fail "no 200 on :${h.port}${h.path}: $(logtail ${log})"; fi`);
 		} else
 			s.push(`setsid bash -c ${q(start)} > ${log} 2>&1 & P=$!
 sleep 3
-if kill -0 $P 2>/dev/null; then stop $P; rc=$STOP_RC; if [ "$rc" = 0 ]; then res ${id} pass ${q(`ran 3 s as ${w.user ?? 'root'}, stopped on SIGTERM with exit 0${notes}`)}; else res ${id} fail "exit $rc on SIGTERM: $(logtail ${log})"; fi
+if kill -0 $P 2>/dev/null; then stop_main $P; rc=$STOP_RC; if [ "$rc" = 0 ]; then res ${id} pass ${q(`ran 3 s as ${w.user ?? 'root'}, stopped on SIGTERM with exit 0${notes}`)}; else res ${id} fail "exit $rc on SIGTERM: $(logtail ${log})"; fi
 else wait $P; res ${id} fail "exited early ($?): $(logtail ${log})"; fi`);
 	});
 	return s.join('\n');
