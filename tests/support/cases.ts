@@ -92,7 +92,7 @@ export function deployMatrix(): MatrixCase[] {
 	// The presets, plus a periodic worker (no Redis queue), which deploys differently on Lambda.
 	const starts = PRESETS.filter((p) => p.config().project.kind !== 'library').map((p) => ({ id: p.id, config: p.config }));
 	const periodic = PRESETS.find((p) => p.id === 'worker')!;
-	starts.push({ id: 'worker-periodic', config: () => ({ ...periodic.config(), services: { postgres: false, redis: false } }) });
+	starts.push({ id: 'worker-periodic', config: () => ({ ...periodic.config(), services: { postgres: false, redis: false, sqlalchemy: false, celery: false } }) });
 	for (const preset of starts) {
 		for (const manager of ['uv', 'poetry', 'pip'] as const) {
 			for (const t of targetCases({ deployOnly: true })) {
@@ -114,10 +114,10 @@ export interface Case {
 }
 
 const SERVICES = [
-	{ postgres: false, redis: false },
-	{ postgres: true, redis: false },
-	{ postgres: false, redis: true },
-	{ postgres: true, redis: true }
+	{ postgres: false, redis: false, sqlalchemy: false, celery: false },
+	{ postgres: true, redis: false, sqlalchemy: false, celery: false },
+	{ postgres: false, redis: true, sqlalchemy: false, celery: false },
+	{ postgres: true, redis: true, sqlalchemy: false, celery: false }
 ] as const;
 
 /** preset x manager x services on the compose target (plus pip-tools and poetry classic variants): the image tests' sweep. */

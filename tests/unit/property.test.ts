@@ -142,7 +142,9 @@ const arbConfig: fc.Arbitrary<Config> = fc
 			releaseCooldownDays: r.releaseCooldownDays
 		},
 		target: r.target,
-		services: { postgres: r.postgres, redis: r.redis },
+		// SQLAlchemy and Celery ride on draws already made (no new draws: the seed's stream stays as it was); each is
+			// valid only with its server and app kind (validate.ts), so both valid and refused combinations come up.
+			services: { postgres: r.postgres, redis: r.redis, sqlalchemy: r.postgres && r.name.length % 7 === 0, celery: r.redis && r.description.length % 7 === 1 },
 		docker: { image: r.image, baseImageDigest: r.digest, baseImage: r.baseImage },
 		kubernetes: { namespace: r.namespace, replicas: r.replicas, ingressHost: r.host, exposure: r.exposure, gatewayName: r.gatewayName, gatewayNamespace: r.gatewayNamespace, ingressClass: r.ingressClass },
 		serverless: { provider: r.provider, memoryMb: r.memoryMb, timeoutSeconds: r.timeoutSeconds, region: r.region, gcpProject: r.gcpProject, artifactRepository: r.artifactRepository },

@@ -47,7 +47,7 @@ function configOf(preset: string, s: Settings): Config {
 	c.packaging = { ...c.packaging, manager: s.managerBackend[0], backend: s.managerBackend[1], poetryLayout: s.poetryLayout, pipWorkflow: s.pipWorkflow, releaseCooldownDays: s.cooldown };
 	c.target = s.target;
 	c.serverless = { ...c.serverless, provider: s.provider };
-	c.services = { postgres: s.postgres, redis: s.redis };
+	c.services = { postgres: s.postgres, redis: s.redis, sqlalchemy: false, celery: false };
 	c.project = { ...c.project, pythonVersion: s.python };
 	c.docker = { ...c.docker, baseImage: s.baseImage };
 	c.kubernetes = { ...c.kubernetes, exposure: s.exposure, replicas: s.replicas };

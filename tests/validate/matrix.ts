@@ -21,8 +21,12 @@ export { packagingVariants, type PackagingVariant } from '../support/cases.ts';
 export const TARGET_VARIANTS: readonly string[] = DEPLOYABLES.map(matrixLabel);
 export type TargetVariant = string;
 
-/** Backing services: `preset` keeps the preset's own choice; the other variant flips all of them (on if the preset has none, off otherwise). */
-export const SERVICE_VARIANTS = ['preset', 'flipped'] as const;
+/**
+ * Backing services: `preset` keeps the preset's own choice; `flipped` flips all of them (on if the preset
+ * has none, off otherwise); `stack` turns PostgreSQL and Redis on with the app pieces that ride on them
+ * (issue 20): SQLAlchemy + Alembic for FastAPI and Flask, Celery for services and workers.
+ */
+export const SERVICE_VARIANTS = ['preset', 'flipped', 'stack'] as const;
 export type ServiceVariant = (typeof SERVICE_VARIANTS)[number];
 
 export interface MatrixEntry {
@@ -43,7 +47,7 @@ function applyTarget(c: Config, t: TargetVariant): void {
 }
 
 function servicesLabel(c: Config): string {
-	const on = [c.services.postgres && 'postgres', c.services.redis && 'redis'].filter(Boolean);
+	const on = [c.services.postgres && 'postgres', c.services.redis && 'redis', c.services.sqlalchemy && 'sqlalchemy', c.services.celery && 'celery'].filter(Boolean);
 	return on.length ? on.join('+') : 'none';
 }
 
@@ -59,7 +63,11 @@ function entry(presetId: string, pv: PackagingVariant, target: TargetVariant, sv
 	if (dhi) c.docker.baseImage = 'dhi';
 	if (sv === 'flipped') {
 		const any = c.services.postgres || c.services.redis;
-		c.services = { postgres: !any, redis: !any };
+		c.services = { postgres: !any, redis: !any, sqlalchemy: false, celery: false };
+	}
+	if (sv === 'stack') {
+		const p = c.project;
+		c.services = { postgres: true, redis: true, sqlalchemy: p.kind === 'service' && (p.framework === 'fastapi' || p.framework === 'flask'), celery: p.kind === 'service' || p.kind === 'worker' };
 	}
 	// On Kubernetes, Flask's entries expose the service with the Ingress (no class: the cluster's default
 	// IngressClass); every other service with the default Gateway API HTTPRoute.
@@ -92,6 +100,14 @@ export function fullMatrix(): MatrixEntry[] {
 	// Docker Hardened Images (docker.baseImage dhi): each manager's builder once, on each target that
 	// builds an image, with Django's collectstatic and a CLI's ENTRYPOINT among them.
 	for (const [preset, pv, target] of DHI_ENTRIES) out.push(entry(preset, variants.find((v) => v.id === pv)!, target, 'preset', true));
+	// The app pieces of issue 20 (SQLAlchemy + Alembic, Celery) on every target, for each preset that can
+	// have one, with the managers' default packaging taking turns.
+	let turn = 0;
+	for (const preset of PRESETS) {
+		const probe = preset.config().project;
+		if (probe.kind !== 'service' && probe.kind !== 'worker') continue;
+		for (const target of TARGET_VARIANTS) out.push(entry(preset.id, defaults[turn++ % defaults.length], target, 'stack'));
+	}
 	return out;
 }
 
@@ -159,8 +175,20 @@ export function coveringSlice(all: MatrixEntry[] = fullMatrix()): MatrixEntry[] 
 	return chosen;
 }
 
-/** SLIPWAY_MATRIX=full|slice|product (default slice). */
-export function selectedMatrix(mode = process.env.SLIPWAY_MATRIX ?? 'slice'): { mode: string; entries: MatrixEntry[] } {
+/**
+ * SLIPWAY_MATRIX=full|slice|product (default slice). SLIPWAY_MATRIX_ONLY=<regex> keeps the entries whose id
+ * matches (a developer's re-run of a few configurations; the mode then says so in the report).
+ */
+export function selectedMatrix(mode = process.env.SLIPWAY_MATRIX ?? 'slice', only = process.env.SLIPWAY_MATRIX_ONLY): { mode: string; entries: MatrixEntry[] } {
+	const picked = pick(mode);
+	if (!only) return picked;
+	const re = new RegExp(only);
+	const entries = picked.entries.filter((e) => re.test(e.id));
+	if (!entries.length) throw new Error(`SLIPWAY_MATRIX_ONLY=${JSON.stringify(only)} matches no configuration of the ${mode} matrix`);
+	return { mode: `${picked.mode} (only ${only})`, entries };
+}
+
+function pick(mode: string): { mode: string; entries: MatrixEntry[] } {
 	if (mode === 'product') return { mode, entries: productMatrix() };
 	const all = fullMatrix();
 	if (mode === 'full') return { mode, entries: all };

@@ -60,7 +60,7 @@ describe('.env.example', () => {
 					const c = preset.config();
 					c.target = target;
 					c.serverless.provider = provider;
-					c.services = { postgres: true, redis: true };
+					c.services = { postgres: true, redis: true, sqlalchemy: false, celery: false };
 					if (c.project.kind === 'service' && provider === 'cloud-run') c.serverless.memoryMb = 512;
 					if (validateConfig(c).length) continue;
 					cases.push([`${preset.id} ${target}${target === 'serverless' ? ` ${provider}` : ''}`, c]);

@@ -16,7 +16,7 @@ function cases(): [string, Config][] {
 				if (c.project.kind === 'library') continue; // the step shows its library notice instead
 				c.target = target;
 				c.serverless.provider = provider;
-				c.services = { postgres: true, redis: true };
+				c.services = { postgres: true, redis: true, sqlalchemy: false, celery: false };
 				if (validateConfig(c).length) continue;
 				out.push([`${preset.id} ${target}${target === 'serverless' ? ` ${provider}` : ''}`, c]);
 			}

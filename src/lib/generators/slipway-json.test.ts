@@ -24,7 +24,7 @@ function libraries(): { label: string; config: Config }[] {
 							if (manager === 'poetry') c.packaging.poetryLayout = variant as Config['packaging']['poetryLayout'];
 							c.target = target;
 							c.serverless.provider = provider;
-							c.services = { postgres: services, redis: services };
+							c.services = { postgres: services, redis: services, sqlalchemy: false, celery: false };
 							out.push({ label: `${manager}/${backend}/${variant}/${target}/${provider}/services=${services}`, config: c });
 						}
 	return out;

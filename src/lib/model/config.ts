@@ -210,6 +210,10 @@ export interface BareMetalConfig {
 export interface ServicesConfig {
 	postgres: boolean;
 	redis: boolean;
+	/** SQLAlchemy 2 models with Alembic migrations, on the PostgreSQL service (FastAPI and Flask services only). */
+	sqlalchemy: boolean;
+	/** Celery worker and beat, Redis as broker and result backend (services and workers with Redis). */
+	celery: boolean;
 }
 
 /** The whole configuration the user edits. Treat as read-only outside `model/`. */

@@ -57,7 +57,7 @@ export function defaultConfig(): Config {
 		},
 		packaging: { manager: 'uv', backend: 'uv_build', poetryLayout: 'poetry2', pipWorkflow: 'requirements', releaseCooldownDays: RELEASE_COOLDOWN_DEFAULT_DAYS },
 		target: 'docker',
-		services: { postgres: false, redis: false },
+		services: { postgres: false, redis: false, sqlalchemy: false, celery: false },
 		// Empty image and region: derived (imageRef from the project name, the provider's default region).
 		docker: { image: '', baseImageDigest: '', baseImage: 'python-slim' },
 		// A service gets a Gateway API HTTPRoute (ingress-nginx is retired since March 2026) attached to the

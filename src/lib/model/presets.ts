@@ -30,7 +30,7 @@ export const PRESETS: readonly Preset[] = [
 		config: make((c) => {
 			c.project.name = 'fastapi-service';
 			c.project.description = 'An HTTP API built with FastAPI.';
-			c.services = { postgres: true, redis: true };
+			c.services = { ...c.services, postgres: true, redis: true };
 			c.kubernetes.ingressHost = 'api.example.com';
 			c.bareMetal.domain = 'api.example.com';
 		})
@@ -44,7 +44,7 @@ export const PRESETS: readonly Preset[] = [
 			c.project.description = 'A web application built with Django.';
 			c.project.framework = 'django';
 			c.packaging = { ...c.packaging, manager: 'poetry', backend: 'poetry-core', poetryLayout: 'poetry2', pipWorkflow: 'requirements' };
-			c.services = { postgres: true, redis: false };
+			c.services = { ...c.services, postgres: true, redis: false };
 			c.kubernetes.ingressHost = 'app.example.com';
 			c.bareMetal.domain = 'app.example.com';
 		})
@@ -58,7 +58,7 @@ export const PRESETS: readonly Preset[] = [
 			c.project.description = 'A web application built with Flask.';
 			c.project.framework = 'flask';
 			c.packaging = { ...c.packaging, manager: 'pip', backend: 'setuptools', poetryLayout: 'poetry2', pipWorkflow: 'requirements' };
-			c.services = { postgres: false, redis: true };
+			c.services = { ...c.services, postgres: false, redis: true };
 			c.kubernetes.ingressHost = 'flask.example.com';
 			c.bareMetal.domain = 'flask.example.com';
 		})
@@ -100,7 +100,7 @@ export const PRESETS: readonly Preset[] = [
 			c.project.description = 'A background worker processing jobs from Redis.';
 			c.project.kind = 'worker';
 			c.project.framework = 'none';
-			c.services = { postgres: false, redis: true };
+			c.services = { ...c.services, postgres: false, redis: true };
 			c.kubernetes.ingressHost = 'worker.example.com';
 			c.bareMetal.domain = 'worker.example.com';
 		})

@@ -63,8 +63,10 @@ const oneOf = (description: string, values: readonly string[], help?: string): F
  * files and links of configs that do not use them stay as they were, and older
  * ones, made before the settings existed, read the same. Not required in the JSON Schema.
  */
-export const OMITTED_AT_DEFAULT: Readonly<Record<'project', Readonly<Record<string, unknown>>>> = {
-	project: { moreAuthors: [], maintainers: [], licenseForm: 'spdx', keywords: [], classifiers: [], extras: [], dependencyGroups: [], devIncludes: [] }
+export const OMITTED_AT_DEFAULT: Readonly<Record<'project' | 'services', Readonly<Record<string, unknown>>>> = {
+	project: { moreAuthors: [], maintainers: [], licenseForm: 'spdx', keywords: [], classifiers: [], extras: [], dependencyGroups: [], devIncludes: [] },
+	// SQLAlchemy + Alembic and Celery (issue 20, 2026-12): off is what a link or file meant before they existed.
+	services: { sqlalchemy: false, celery: false }
 };
 
 export const CONFIG_SPEC: FieldSpec & { type: 'object' } = {
@@ -158,7 +160,17 @@ export const CONFIG_SPEC: FieldSpec & { type: 'object' } = {
 			description: 'Backing services.',
 			fields: {
 				postgres: { type: 'boolean', description: 'PostgreSQL database.' },
-				redis: { type: 'boolean', description: 'Redis cache / queue.' }
+				redis: { type: 'boolean', description: 'Redis cache / queue.' },
+				sqlalchemy: {
+					type: 'boolean',
+					description: 'SQLAlchemy 2 models and Alembic migrations on PostgreSQL (FastAPI and Flask services).',
+					help: 'Adds db.py (engine and sessions from DATABASE_URL), an example model, alembic.ini and migrations/ with a first migration. Migrations run once per deploy, never at container start.'
+				},
+				celery: {
+					type: 'boolean',
+					description: 'Celery worker and beat, with Redis as broker and result backend (services and workers).',
+					help: 'Adds the Celery app, an example task, and the worker and a single beat scheduler as their own processes. Needs Redis.'
+				}
 			}
 		},
 		docker: {

@@ -123,7 +123,7 @@ describe('validateConfig', () => {
 
 describe('readConfig (untrusted JSON)', () => {
 	it('names unknown keys, wrong types and out-of-range numbers', () => {
-		const r = readConfig({ ...defaultConfig(), extra: 1, kubernetes: { ...defaultConfig().kubernetes, replicas: 0 }, services: { postgres: 'yes', redis: false } });
+		const r = readConfig({ ...defaultConfig(), extra: 1, kubernetes: { ...defaultConfig().kubernetes, replicas: 0 }, services: { postgres: 'yes', redis: false, sqlalchemy: false, celery: false } });
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
 		expect(r.errors.map((e) => e.path).sort()).toEqual(['extra', 'kubernetes.replicas', 'services.postgres']);

@@ -309,6 +309,19 @@ export function validateConfig(config: ReadonlyConfig): FieldError[] {
 			`Django keeps users and sessions in its database, and on ${config.target} SQLite would sit in the read-only app folder and vanish with each container: turn PostgreSQL on (or deploy to bare metal, where SQLite lives in the service's state directory)`
 		);
 
+	// SQLAlchemy + Alembic sit on the PostgreSQL service and in a FastAPI or Flask app (Django has its own ORM and migrations).
+	const sv = config.services;
+	if (sv.sqlalchemy) {
+		if (p.kind !== 'service' || (p.framework !== 'fastapi' && p.framework !== 'flask'))
+			err('services.sqlalchemy', p.framework === 'django' ? 'Django has its own models and migrations (manage.py migrate): turn SQLAlchemy off' : 'SQLAlchemy with Alembic is for FastAPI and Flask services: choose one of them, or turn SQLAlchemy off');
+		else if (!sv.postgres) err('services.sqlalchemy', 'SQLAlchemy with Alembic migrates a PostgreSQL database: turn PostgreSQL on, or SQLAlchemy off');
+	}
+	// Celery needs a broker and a result backend: Redis is both.
+	if (sv.celery) {
+		if (p.kind !== 'service' && p.kind !== 'worker') err('services.celery', 'Celery runs tasks for a web service or as a worker: choose the service or worker kind, or turn Celery off');
+		else if (!sv.redis) err('services.celery', 'Celery uses Redis as its broker and result backend: turn Redis on, or Celery off');
+	}
+
 	const d = config.docker;
 	// Empty: derived from the project name (derive.ts imageRef).
 	if (d.image && !IMAGE_RE.test(d.image)) err('docker.image', `"${d.image}" is not an image repository: lowercase letters, digits, ".", "_", "-" and "/", without a tag, e.g. "ghcr.io/acme/orders" (or leave it empty to follow the project name)`);

@@ -50,7 +50,9 @@ const ADDED_IN_V1: Readonly<Record<string, Readonly<Record<string, unknown>>>> =
 	// More authors, maintainers, keywords, classifiers, license forms, extras and dependency groups (issue 19.4,
 	// 2026-12): what a link leaves out is what it meant before they existed, none. portableConfig leaves them
 	// out while they are so, so such links and slipway.json files are what they were.
-	project: OMITTED_AT_DEFAULT.project
+	project: OMITTED_AT_DEFAULT.project,
+	// SQLAlchemy + Alembic and Celery (issue 20, 2026-12): older links had neither.
+	services: OMITTED_AT_DEFAULT.services
 };
 
 function fillAddedV1(data: unknown): unknown {

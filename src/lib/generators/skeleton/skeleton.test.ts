@@ -26,24 +26,24 @@ function configs(): [string, Config][] {
 	const fastapiBare = defaultConfig();
 	out.push(['fastapi without services', fastapiBare]);
 	const djangoSqlite = PRESETS.find((p) => p.id === 'django-app')!.config();
-	djangoSqlite.services = { postgres: false, redis: false };
+	djangoSqlite.services = { postgres: false, redis: false, sqlalchemy: false, celery: false };
 	djangoSqlite.target = 'bare-metal'; // SQLite in the service's StateDirectory; containers need PostgreSQL
 	out.push(['django with sqlite', djangoSqlite]);
 	const periodic = PRESETS.find((p) => p.id === 'worker')!.config();
-	periodic.services = { postgres: true, redis: false };
+	periodic.services = { postgres: true, redis: false, sqlalchemy: false, celery: false };
 	out.push(['periodic worker', periodic]);
 	const longName = PRESETS.find((p) => p.id === 'flask-app')!.config();
 	longName.project.name = 'a'.repeat(59) + 'z';
 	out.push(['60-character name (flask)', longName]);
 	const longCli = PRESETS.find((p) => p.id === 'cli-tool')!.config();
 	longCli.project.name = 'c' + '-x'.repeat(29) + 'y';
-	longCli.services = { postgres: true, redis: true };
+	longCli.services = { postgres: true, redis: true, sqlalchemy: false, celery: false };
 	out.push(['60-character name (cli)', longCli]);
 	for (const fw of ['fastapi', 'django'] as const) {
 		const c = defaultConfig();
 		c.project.name = 'q'.repeat(60);
 		c.project.framework = fw;
-		c.services = { postgres: true, redis: true };
+		c.services = { postgres: true, redis: true, sqlalchemy: false, celery: false };
 		out.push([`60-character name (${fw})`, c]);
 	}
 	return out;
