@@ -14,6 +14,7 @@ import { envExample } from './env-example.ts';
 import { repoFiles } from './repo-files.ts';
 import { ciWorkflows } from './ci.ts';
 import { dependabot } from './dependabot.ts';
+import { devcontainer } from './devcontainer.ts';
 import type { GeneratedFile, Generator } from './types.ts';
 
 export type { GeneratedFile, Generator, Language } from './types.ts';
@@ -22,7 +23,7 @@ export type { GeneratedFile, Generator, Language } from './types.ts';
  * Every generator, in no particular order (output is sorted by path). slipway.json is
  * not among them: generate() writes it last, from the others' files (their hashes).
  */
-export const GENERATORS: readonly Generator[] = [pyproject, image, deploymentFiles, skeleton, requirements, envExample, repoFiles, ciWorkflows, dependabot];
+export const GENERATORS: readonly Generator[] = [pyproject, image, deploymentFiles, skeleton, requirements, envExample, repoFiles, ciWorkflows, dependabot, devcontainer];
 
 /**
  * All files for a valid config, sorted by path. Throws if two generators

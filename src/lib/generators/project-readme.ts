@@ -20,6 +20,7 @@ import { workerMode, workerQueue } from '../model/runtime.ts';
 import { MANAGERS } from '../model/managers.ts';
 import { code, fence, markdownDocument, mdText } from './writers/markdown.ts';
 import { lockFile } from './image/common.ts';
+import { DEVCONTAINER_COMPOSE_PATH, DEVCONTAINER_PATH, devImage, devServices } from './devcontainer.ts';
 
 /** Where the target documents its deployment: the registry's guide (a file the target's generator writes), null for a library. */
 export function deployDoc(config: ReadonlyConfig): string | null {
@@ -35,41 +36,68 @@ interface Commands {
 	lockNote: string;
 }
 
+/** One step of the README's set-up: the command, and what the README writes after it (its aligned comment, or ''). */
+export interface SetupStep {
+	cmd: string;
+	note: string;
+}
+
+/**
+ * The set-up the README tells a developer to run, in order: lock (or compile) and create the
+ * environment with the project and its dev dependencies. The dev container runs the same
+ * commands when it is created (devcontainer.ts).
+ */
+export function setupSteps(config: ReadonlyConfig): SetupStep[] {
+	const pk = config.packaging;
+	const m = MANAGERS[pk.manager];
+	/** A command with its comment in the column the README aligns them to. */
+	const line = (cmd: string, comment: string): SetupStep => ({ cmd, note: `${''.padEnd(24 - cmd.length)}# ${comment}` });
+	if (pk.manager === 'uv' || pk.manager === 'poetry')
+		return [
+			line(m.lock!, `resolve dependencies, write ${m.lockFile} (commit it)`),
+			line(m.sync!, pk.manager === 'uv' ? 'create .venv with the project and the dev group' : 'create the virtualenv with the project and the dev group')
+		];
+	const venv: SetupStep[] = [
+		{ cmd: 'python -m venv .venv && . .venv/bin/activate', note: '   # Windows: .venv\\Scripts\\activate' },
+		{ cmd: 'python -m pip install --upgrade pip', note: '' }
+	];
+	if (pk.pipWorkflow === 'pip-tools')
+		return [
+			...venv,
+			{ cmd: `python -m pip install pip-tools==${PY_TOOLS.pipTools}`, note: '' },
+			{ cmd: pipCompile(config, 'requirements.in'), note: '       # writes the pinned requirements.txt (commit it)' },
+			{ cmd: pipCompile(config, 'requirements-dev.in'), note: '   # writes requirements-dev.txt (commit it)' },
+			{ cmd: 'pip-sync requirements.txt requirements-dev.txt', note: '' },
+			{ cmd: 'python -m pip install --no-deps -e .', note: '' }
+		];
+	return [...venv, { cmd: `python -m pip install ${pipUploadedPriorTo(config)}-r requirements-dev.txt -e .`, note: '' }];
+}
+
 function commands(config: ReadonlyConfig): Commands {
 	const pk = config.packaging;
 	// What refuses to run without the lock file: CI, and the deployment build for a project that deploys (a library has none).
 	const lib = deployTarget(config) === null;
 	const refuse = lib ? 'refuses' : 'and the Docker build refuse';
 	const m = MANAGERS[pk.manager];
+	const setup = setupSteps(config).map((s) => s.cmd + s.note);
 	/** A command with its comment in the column the README aligns them to. */
 	const line = (cmd: string, comment: string) => `${cmd.padEnd(24)}# ${comment}`;
 	if (pk.manager === 'uv' || pk.manager === 'poetry')
 		return {
-			setup: [
-				line(m.lock!, `resolve dependencies, write ${m.lockFile} (commit it)`),
-				line(m.sync!, pk.manager === 'uv' ? 'create .venv with the project and the dev group' : 'create the virtualenv with the project and the dev group')
-			],
+			setup,
 			run: m.run,
 			build: line(m.build, 'sdist and wheel in dist/'),
 			lockNote: `Slipway generates files in your browser, which cannot resolve dependency versions, so there is no \`${m.lockFile}\` yet. Create it first and commit it: CI (\`${m.lockGuard}\`) ${refuse} to run without it.`
 		};
-	const venv = ['python -m venv .venv && . .venv/bin/activate   # Windows: .venv\\Scripts\\activate', 'python -m pip install --upgrade pip'];
 	if (pk.pipWorkflow === 'pip-tools')
 		return {
-			setup: [
-				...venv,
-				`python -m pip install pip-tools==${PY_TOOLS.pipTools}`,
-				`${pipCompile(config, 'requirements.in')}       # writes the pinned requirements.txt (commit it)`,
-				`${pipCompile(config, 'requirements-dev.in')}   # writes requirements-dev.txt (commit it)`,
-				'pip-sync requirements.txt requirements-dev.txt',
-				'python -m pip install --no-deps -e .'
-			],
+			setup,
 			run: '',
 			build: `${m.build}   # sdist and wheel in dist/`,
 			lockNote: `Slipway generates files in your browser, which cannot resolve dependency versions, so the pinned \`requirements.txt\` and \`requirements-dev.txt\` do not exist yet. Compile them from the \`.in\` files first and commit them: ${lib ? 'CI installs' : 'CI and the Docker build install'} from them.`
 		};
 	return {
-		setup: [...venv, `python -m pip install ${pipUploadedPriorTo(config)}-r requirements-dev.txt -e .`],
+		setup,
 		run: '',
 		build: `${m.build}   # sdist and wheel in dist/`,
 		lockNote: '`requirements.txt` lists the runtime dependencies of `pyproject.toml` with version ranges (keep both in sync); `requirements-dev.txt` adds the development tools.'
@@ -198,6 +226,7 @@ export function readme(config: ReadonlyConfig): GeneratedFile {
 			`Settings are read from environment variables (and \`.env\`) by \`${f.pkgDir}/config.py\`; \`.env.example\` documents each one.`,
 			''
 		);
+	lines.push(devcontainerLine(config), '');
 	lines.push(p.kind === 'library' ? '## Use' : '## Run', '', ...runSection(config, c), '');
 	lines.push(
 		'## Test and lint',
@@ -258,6 +287,14 @@ export function readme(config: ReadonlyConfig): GeneratedFile {
 	);
 	lines.push('---', '', GENERATED);
 	return { path: 'README.md', content: markdownDocument(lines), language: 'markdown' };
+}
+
+/** The dev container in one sentence (devcontainer.ts). */
+function devcontainerLine(config: ReadonlyConfig): string {
+	const { buildPython } = devImage(config);
+	const py = buildPython ? `Python ${buildPython}, built into the newest devcontainers Python image when the container is created` : `Python ${config.project.pythonVersion}`;
+	const services = devServices(config).length ? `, with ${[config.services.postgres ? 'PostgreSQL' : null, config.services.redis ? 'Redis' : null].filter(Boolean).join(' and ')} beside it (\`${DEVCONTAINER_COMPOSE_PATH}\`)` : '';
+	return `Or open the project in a dev container: \`${DEVCONTAINER_PATH}\` has ${py}${services}, and runs the set-up above when it is created.`;
 }
 
 /** README's license sentence: the LICENSE Slipway writes, or the license as kept (validate.ts licenseWarnings). */

@@ -49,6 +49,13 @@ export const DEPS = {
 	pydanticSettings: 'pydantic-settings>=2.6', // bump: pypi pydantic-settings
 	psycopg: 'psycopg[binary]>=3.2', // bump: pypi psycopg
 	redis: 'redis>=5.0', // bump: pypi redis
+	// services.sqlalchemy (issue 20.1): 2.0 brought the typed DeclarativeBase/Mapped/mapped_column and the
+	// postgresql+psycopg (psycopg 3) dialect db.py uses; Alembic 1.13 reads script_location's package-resource
+	// form and prepend_sys_path (ALEMBIC below). Debian 13 has 2.0.40 and 1.13.2 (the proof root's).
+	sqlalchemy: 'sqlalchemy>=2.0', // bump: pypi sqlalchemy
+	alembic: 'alembic>=1.13', // bump: pypi alembic
+	// Celery 5.5 (Debian 13 packages 5.5.2, the journey's; PyPI's latest is 5.7.0, Nov 2026): broker and result backend on Redis through redis-py.
+	celery: 'celery>=5.5', // bump: pypi celery
 	mangum: 'mangum>=0.19', // bump: pypi mangum (ASGI on AWS Lambda)
 	a2wsgi: 'a2wsgi>=1.10' // bump: pypi a2wsgi (WSGI -> ASGI for Flask on Lambda)
 } as const;
@@ -580,8 +587,51 @@ export const COOLDOWN = {
 	})
 } as const satisfies Record<string, CooldownFact>;
 
+/**
+ * The dev container (.devcontainer/devcontainer.json, issue 20.3): the official devcontainers
+ * Python image of the config's Python on Debian 13 (the proof root's release), the official
+ * Python feature where no image exists (3.15: the newest image + the feature builds that
+ * Python), the manager installed with the image's pipx, VS Code's Python extension, and the
+ * JSON schema the validator checks the file against.
+ */
+export const DEVCONTAINER = {
+	repository: 'mcr.microsoft.com/devcontainers/python',
+	debian: 'trixie',
+	/** The Pythons the image is published for (manifest.json variants `<py>-trixie`). */
+	pythons: ['3.10', '3.11', '3.12', '3.13', '3.14'] as readonly string[],
+	checked: CHECKED,
+	source: 'github:devcontainers/images src/python/manifest.json and src/python/README.md @ bed3eb260c3c0d78a95ba6a5c27af3601a44b3c8 (2026-07-01, "[Monthly Release] v0.4.29", the snapshot\'s newest commit)',
+	evidence:
+		'manifest.json version 3.1.5, variants 3.14-trixie, 3.13-trixie, 3.12-trixie, 3.11-trixie, 3.10-trixie, 3.14-bookworm ... 3.10-bookworm (no 3.15, no 3.9), tags "python:${VERSION}-${VARIANT}", linux/amd64 and linux/arm64; README "Using this image": "mcr.microsoft.com/devcontainers/python:3.12 (or 3.12-trixie, 3.12-bookworm to pin to an OS version)" for 3.10 to 3.14; "this image includes a number of Python tools" installed with pipx ("You can use this same utility to add additional utilities ... pipx install prospector"); its .devcontainer/devcontainer.json adds ghcr.io/devcontainers/features/python:1 "none" (pipx, PIPX_BIN_DIR on PATH) and remoteUser vscode',
+	/** The official Python feature: installs a Python the image lacks (builds it from source). */
+	pythonFeature: {
+		id: 'ghcr.io/devcontainers/features/python:1',
+		version: '1.8.0',
+		source: 'github:devcontainers/features src/python/devcontainer-feature.json and install.sh @ 765e8ebd8f8012fb740cd7b41483a745bcedd212 (2026-07-14; src/python last changed 6e508935b0251b24d971ced4154f959599561ade, 2025-10-27)',
+		evidence:
+			'"version": "1.8.0"; option version (string, proposals latest/os-provided/none/3.12.., default os-provided), installTools (boolean, default true); install.sh finds the newest tag of the requested minor in python/cpython and builds it into /usr/local/python/<version>, linked as /usr/local/python/current; containerEnv PATH "/usr/local/python/current/bin:/usr/local/py-utils/bin:..." puts it before the image\'s /usr/local/bin/python. The features repository has no uv or Poetry feature (src/: anaconda ... python, ruby, rust, sshd, terraform), so the managers come from pipx'
+	},
+	/** VS Code's Python extension: the one the Python feature and image themselves install. */
+	vscodeExtensions: ['ms-python.python'] as readonly string[],
+	vscodeEvidence: 'devcontainers/features src/python/devcontainer-feature.json customizations.vscode.extensions: ["ms-python.python", "ms-python.vscode-pylance", "ms-python.autopep8"] (same commit as pythonFeature)',
+	/** The JSON schema of devcontainer.json vendored for the validator (tests/validate/schemas). */
+	schema: {
+		repo: 'devcontainers/spec',
+		path: 'schemas/devContainer.base.schema.json',
+		sha: 'd424cc157e9a110f3bf67d311b46c7306d5a465d',
+		date: '2024-01-17',
+		source: 'github:devcontainers/spec via fetch (snapshot\'s newest commit c95ffeed1d059abfe9ffbe79762dc2fa4e7c2421, 2026-03-20)',
+		evidence: 'git log -- schemas/devContainer.base.schema.json: last changed by d424cc1 "Add build options (#324)" (2024-01-17); "$schema": "https://json-schema.org/draft/2019-09/schema"'
+	}
+} as const;
+
+/** `mcr.microsoft.com/devcontainers/python:<py>-trixie`, recorded for each published Python. */
+const devcontainerPython = (v: string) =>
+	image({ image: `${DEVCONTAINER.repository}:${v}-${DEVCONTAINER.debian}`, source: DEVCONTAINER.source, evidence: `manifest.json variant ${v}-trixie (tags python:\${VERSION}-${v}-trixie; README: "mcr.microsoft.com/devcontainers/python:${v} (or ${v}-trixie ...)")` });
+
 /** Every image tag a generated file may name, each checked upstream. */
 export const IMAGE_TAGS: readonly ImageTag[] = [
+	...DEVCONTAINER.pythons.map(devcontainerPython),
 	pythonSlim('3.10', '3.10.21'),
 	pythonSlim('3.11', '3.11.16'),
 	pythonSlim('3.12', '3.12.14'),

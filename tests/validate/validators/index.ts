@@ -17,6 +17,7 @@ import { precommit } from './precommit.ts';
 import { poetryCheck } from './poetry.ts';
 import { poetryConfig } from './poetry-config.ts';
 import { dependabot } from './dependabot.ts';
+import { devcontainer } from './devcontainer.ts';
 import { pyproject } from './pyproject.ts';
 import { python } from './python.ts';
 import { requirements } from './requirements.ts';
@@ -43,6 +44,7 @@ export const VALIDATORS: readonly Validator[] = [
 	kustomize,
 	actions,
 	dependabot,
+	devcontainer,
 	yamlSyntax,
 	nginx,
 	systemd,

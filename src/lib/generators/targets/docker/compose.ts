@@ -32,7 +32,7 @@ export const POSTGRES_IMAGE = `${POSTGRES.image}:${POSTGRES.major}`;
 export const REDIS_IMAGE = `${REDIS.image}:${REDIS.major}-alpine`;
 
 /** Where the Postgres image keeps its data: 18+ moved PGDATA under a versioned folder. */
-function postgresDataDir(): string {
+export function postgresDataDir(): string {
 	return Number(POSTGRES.major) >= 18 ? '/var/lib/postgresql' : '/var/lib/postgresql/data';
 }
 
