@@ -6,6 +6,7 @@
 import type { ReadonlyConfig } from '../model/config.ts';
 import { facts } from '../model/derive.ts';
 import { targetOf } from '../model/targets.ts';
+import { usesSqlAlchemy } from '../model/runtime.ts';
 import { normalizeMarker, normalizeName, parseRequirement, requirementCovers, type Requirement } from '../model/pep.ts';
 import { DEPS, DEV_DEPS } from './versions.ts';
 
@@ -27,6 +28,7 @@ export function impliedDependencies(config: ReadonlyConfig): string[] {
 	if (facts(config).hasSettings) out.push(DEPS.pydanticSettings);
 	if (config.services.postgres && p.kind !== 'library') out.push(DEPS.psycopg);
 	if (config.services.redis && p.kind !== 'library') out.push(DEPS.redis);
+	if (usesSqlAlchemy(config)) out.push(DEPS.sqlalchemy, DEPS.alembic);
 	return out;
 }
 

@@ -2,6 +2,7 @@
 import type { ReadonlyConfig } from '../model/config.ts';
 import { facts } from '../model/derive.ts';
 import { allClassifiers } from '../model/classifiers.ts';
+import { MIGRATIONS_DIR, usesSqlAlchemy } from '../model/runtime.ts';
 import { hasLicenseText } from '../model/validate.ts';
 import { devDependencies, runtimeDependencies } from './dependencies.ts';
 import { GENERATED_BY } from './header.ts';
@@ -94,7 +95,7 @@ export function backendTool(config: ReadonlyConfig): TomlTable {
 		case 'hatchling':
 			return { hatch: { build: { targets: { wheel: { packages: [f.pkgDir] } } } } };
 		case 'setuptools':
-			return { setuptools: { 'package-dir': { '': 'src' }, packages: { find: { where: ['src'] } }, 'package-data': { [f.pkg]: ['py.typed'] } } };
+			return { setuptools: { 'package-dir': { '': 'src' }, packages: { find: { where: ['src'] } }, 'package-data': { [f.pkg]: ['py.typed', ...(usesSqlAlchemy(config) ? [`${MIGRATIONS_DIR}/script.py.mako`] : [])] } } };
 		case 'uv_build':
 			return { uv: { 'build-backend': { 'module-name': f.pkg } } };
 		case 'flit-core':

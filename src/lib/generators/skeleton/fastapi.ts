@@ -1,12 +1,14 @@
 /** FastAPI skeleton: `src/<pkg>/main.py` with the ASGI app at `<pkg>.main:app` (derive.ts appTargets). */
 import type { ReadonlyConfig } from '../../model/config.ts';
 import { facts, HEALTH_PATH } from '../../model/derive.ts';
+import { readinessPath } from '../../model/runtime.ts';
 import type { GeneratedFile } from '../types.ts';
 import { pyStr } from '../writers/python.ts';
 import { py } from './common.ts';
 
 export function fastapiFiles(config: ReadonlyConfig): GeneratedFile[] {
 	const f = facts(config);
+	const ready = readinessPath(config);
 	return [
 		py(`${f.pkgDir}/main.py`, [
 			'"""The FastAPI application.',
@@ -18,10 +20,12 @@ export function fastapiFiles(config: ReadonlyConfig): GeneratedFile[] {
 			'',
 			'import logging',
 			'',
-			'from fastapi import FastAPI',
+			ready ? 'from fastapi import FastAPI, Response' : 'from fastapi import FastAPI',
+			...(ready ? ['from sqlalchemy.exc import SQLAlchemyError'] : []),
 			'',
 			'from . import __version__',
 			'from .config import get_settings',
+			...(ready ? ['from .db import ping'] : []),
 			'',
 			'',
 			'def create_app() -> FastAPI:',
@@ -36,9 +40,25 @@ export function fastapiFiles(config: ReadonlyConfig): GeneratedFile[] {
 			'',
 			`    @app.get(${pyStr(HEALTH_PATH)}, tags=["health"])`,
 			'    def health() -> dict[str, str]:',
-			'        """Liveness/readiness probe: 200 while the process serves requests."""',
+			ready
+				? '        """Liveness probe: 200 while the process serves requests (the database is not asked)."""'
+				: '        """Liveness/readiness probe: 200 while the process serves requests."""',
 			'        return {"status": "ok"}',
 			'',
+			...(ready
+				? [
+						`    @app.get(${pyStr(ready)}, tags=["health"])`,
+						'    def ready(response: Response) -> dict[str, str]:',
+						'        """Readiness probe: 200 when the database answers SELECT 1, 503 while it does not."""',
+						'        try:',
+						'            ping()',
+						'        except SQLAlchemyError:',
+						'            response.status_code = 503',
+						'            return {"status": "unavailable"}',
+						'        return {"status": "ok"}',
+						''
+					]
+				: []),
 			'    return app',
 			'',
 			'',

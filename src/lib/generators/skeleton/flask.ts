@@ -1,6 +1,7 @@
 /** Flask skeleton: the application factory at `<pkg>.app:create_app()` (derive.ts appTargets). */
 import type { ReadonlyConfig } from '../../model/config.ts';
 import { facts, HEALTH_PATH, serveArgv } from '../../model/derive.ts';
+import { readinessPath } from '../../model/runtime.ts';
 import type { GeneratedFile } from '../types.ts';
 import { pyStr } from '../writers/python.ts';
 import { py } from './common.ts';
@@ -26,6 +27,7 @@ function shellLines(argv: readonly string[], indent: string): string[] {
 
 export function flaskFiles(config: ReadonlyConfig): GeneratedFile[] {
 	const f = facts(config);
+	const ready = readinessPath(config);
 	return [
 		py(`${f.pkgDir}/app.py`, [
 			// Raw docstring: the command's line continuations are backslashes.
@@ -40,8 +42,10 @@ export function flaskFiles(config: ReadonlyConfig): GeneratedFile[] {
 			'import logging',
 			'',
 			'from flask import Flask',
+			...(ready ? ['from sqlalchemy.exc import SQLAlchemyError'] : []),
 			'',
 			'from .config import Settings, get_settings',
+			...(ready ? ['from .db import ping'] : []),
 			'',
 			'',
 			'def create_app(settings: Settings | None = None) -> Flask:',
@@ -53,9 +57,24 @@ export function flaskFiles(config: ReadonlyConfig): GeneratedFile[] {
 			'',
 			`    @app.get(${pyStr(HEALTH_PATH)})`,
 			'    def health() -> dict[str, str]:',
-			'        """Liveness/readiness probe: 200 while the process serves requests."""',
+			ready
+				? '        """Liveness probe: 200 while the process serves requests (the database is not asked)."""'
+				: '        """Liveness/readiness probe: 200 while the process serves requests."""',
 			'        return {"status": "ok"}',
 			'',
+			...(ready
+				? [
+						`    @app.get(${pyStr(ready)})`,
+						'    def ready() -> tuple[dict[str, str], int]:',
+						'        """Readiness probe: 200 when the database answers SELECT 1, 503 while it does not."""',
+						'        try:',
+						'            ping()',
+						'        except SQLAlchemyError:',
+						'            return {"status": "unavailable"}, 503',
+						'        return {"status": "ok"}, 200',
+						''
+					]
+				: []),
 			'    return app'
 		])
 	];

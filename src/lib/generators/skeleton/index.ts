@@ -6,6 +6,7 @@
 import type { ReadonlyConfig } from '../../model/config.ts';
 import type { GeneratedFile } from '../types.ts';
 import { cliFiles } from './cli.ts';
+import { databaseFiles } from './database.ts';
 import { djangoFiles } from './django.ts';
 import { fastapiFiles } from './fastapi.ts';
 import { flaskFiles } from './flask.ts';
@@ -35,5 +36,5 @@ function kindFiles(config: ReadonlyConfig): GeneratedFile[] {
 
 /** Every Python source file of the project (src/ and tests/, plus manage.py for Django). */
 export function skeleton(config: ReadonlyConfig): GeneratedFile[] {
-	return [...packageFiles(config), ...settingsModule(config), ...kindFiles(config), ...gunicornFiles(config), ...testFiles(config)];
+	return [...packageFiles(config), ...settingsModule(config), ...kindFiles(config), ...databaseFiles(config), ...gunicornFiles(config), ...testFiles(config)];
 }
