@@ -141,6 +141,13 @@ function collectReferences(files: readonly GeneratedFile[]): References {
 			for (const repo of (load(f.content) as Doc).repos as Doc[]) if (!['local', 'meta'].includes(repo.repo)) r.preCommit.add(`${repo.repo}@${repo.rev}`);
 			for (const m of f.content.matchAll(/^\s*- repo:\s*(\S+)\n\s*rev:\s*(.+)$/gm)) if (!['local', 'meta'].includes(m[1])) r.revLines.add(`${m[1]} ${m[2]}`);
 		}
+		// The dev container: its image (the compose form names it in .devcontainer/compose.yaml, above) and the manager its lifecycle commands pin.
+		if (/(^|\/)\.?devcontainer\.json$/.test(f.path)) {
+			const dc = JSON.parse(f.content) as Doc;
+			if (typeof dc.image === 'string') r.images.add(dc.image);
+			for (const k of ['onCreateCommand', 'postCreateCommand'])
+				for (const m of String(dc[k] ?? '').matchAll(/\b(?:pip|pipx) install\s+(?:-\S+\s+)*([A-Za-z][\w.-]*)==([\w.]+)/g)) r.pins.add(`${m[1]}==${m[2]}`);
+		}
 		if (/(^|\/)README[^/]*\.md$/.test(f.path))
 			for (const m of f.content.matchAll(/\b(?:pip|pipx) install\s+(?:-\S+\s+)*([A-Za-z][\w.-]*)==([\w.]+)/g)) r.pins.add(`${m[1]}==${m[2]}`);
 	}

@@ -605,14 +605,14 @@ export const DEVCONTAINER = {
 	/** The Pythons the image is published for (manifest.json variants `<py>-trixie`). */
 	pythons: ['3.10', '3.11', '3.12', '3.13', '3.14'] as readonly string[],
 	checked: CHECKED,
-	source: 'github:devcontainers/images src/python/manifest.json and src/python/README.md @ bed3eb260c3c0d78a95ba6a5c27af3601a44b3c8 (2026-07-01, "[Monthly Release] v0.4.29", the snapshot\'s newest commit)',
+	source: 'github:devcontainers/images src/python/manifest.json and src/python/README.md via fetch, at the snapshot\'s newest commit bed3eb260c3c0d78a95ba6a5c27af3601a44b3c8 (2026-07-01, "[Monthly Release] v0.4.29")',
 	evidence:
 		'manifest.json version 3.1.5, variants 3.14-trixie, 3.13-trixie, 3.12-trixie, 3.11-trixie, 3.10-trixie, 3.14-bookworm ... 3.10-bookworm (no 3.15, no 3.9), tags "python:${VERSION}-${VARIANT}", linux/amd64 and linux/arm64; README "Using this image": "mcr.microsoft.com/devcontainers/python:3.12 (or 3.12-trixie, 3.12-bookworm to pin to an OS version)" for 3.10 to 3.14; "this image includes a number of Python tools" installed with pipx ("You can use this same utility to add additional utilities ... pipx install prospector"); its .devcontainer/devcontainer.json adds ghcr.io/devcontainers/features/python:1 "none" (pipx, PIPX_BIN_DIR on PATH) and remoteUser vscode',
 	/** The official Python feature: installs a Python the image lacks (builds it from source). */
 	pythonFeature: {
 		id: 'ghcr.io/devcontainers/features/python:1',
 		version: '1.8.0',
-		source: 'github:devcontainers/features src/python/devcontainer-feature.json and install.sh @ 765e8ebd8f8012fb740cd7b41483a745bcedd212 (2026-07-14; src/python last changed 6e508935b0251b24d971ced4154f959599561ade, 2025-10-27)',
+		source: 'github:devcontainers/features src/python/devcontainer-feature.json and install.sh via fetch, at the snapshot\'s newest commit 765e8ebd8f8012fb740cd7b41483a745bcedd212 (2026-07-14; src/python last changed 6e508935b0251b24d971ced4154f959599561ade, 2025-10-27)',
 		evidence:
 			'"version": "1.8.0"; option version (string, proposals latest/os-provided/none/3.12.., default os-provided), installTools (boolean, default true); install.sh finds the newest tag of the requested minor in python/cpython and builds it into /usr/local/python/<version>, linked as /usr/local/python/current; containerEnv PATH "/usr/local/python/current/bin:/usr/local/py-utils/bin:..." puts it before the image\'s /usr/local/bin/python. The features repository has no uv or Poetry feature (src/: anaconda ... python, ruby, rust, sshd, terraform), so the managers come from pipx'
 	},

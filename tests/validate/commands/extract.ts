@@ -13,6 +13,7 @@
  *   systemd     Exec* lines of *.service
  *   script      a generated *.sh is one command (`sh path`), run as a whole
  *   precommit   local hooks' `entry`
+ *   devcontainer  devcontainer.json's lifecycle commands (onCreateCommand, postCreateCommand, ...)
  *
  * The ledger (ledger.ts) then says, for each one, whether the harness runs it,
  * checks it statically, or cannot run it here and why.
@@ -22,7 +23,7 @@ import { parse as parseToml } from 'smol-toml';
 import type { GeneratedFile } from '../../../src/lib/generators/types.ts';
 import { CFN_SCHEMA, isObj } from '../validators/util.ts';
 
-export type CommandSource = 'readme' | 'workflow' | 'dockerfile' | 'compose' | 'kubernetes' | 'cloud-run' | 'sam' | 'systemd' | 'script' | 'precommit';
+export type CommandSource = 'readme' | 'workflow' | 'dockerfile' | 'compose' | 'kubernetes' | 'cloud-run' | 'sam' | 'systemd' | 'script' | 'precommit' | 'devcontainer';
 
 export interface Command {
 	source: CommandSource;
@@ -280,6 +281,28 @@ function fromSystemd(f: GeneratedFile): Command[] {
 	return out;
 }
 
+/** devcontainer.json's lifecycle commands: a string (run by a shell), an argv array, or an object of named ones. */
+const LIFECYCLE = ['initializeCommand', 'onCreateCommand', 'updateContentCommand', 'postCreateCommand', 'postStartCommand', 'postAttachCommand'] as const;
+function fromDevcontainer(f: GeneratedFile): Command[] {
+	let doc: unknown;
+	try {
+		doc = JSON.parse(f.content);
+	} catch {
+		return []; // the devcontainer check reports it
+	}
+	const out: Command[] = [];
+	if (!isObj(doc)) return out;
+	for (const k of LIFECYCLE) {
+		const v = doc[k];
+		const named: [string, unknown][] = isObj(v) ? Object.entries(v) : [[k, v]];
+		for (const [name, c] of named) {
+			const t = typeof c === 'string' ? c : argvText(c);
+			if (t) out.push({ source: 'devcontainer', file: f.path, text: t, where: name === k ? k : `${k} ${name}` });
+		}
+	}
+	return out;
+}
+
 function fromPrecommit(f: GeneratedFile): Command[] {
 	const doc = safeLoad(f.content);
 	const out: Command[] = [];
@@ -313,6 +336,7 @@ export function extractCommands(files: readonly GeneratedFile[]): Command[] {
 		else if (/(^|\/)(Dockerfile|Containerfile)(\.[\w-]+)?$/.test(f.path)) out.push(...fromDockerfile(f));
 		else if (/^(compose|docker-compose)(\.[\w-]+)*\.ya?ml$/.test(base)) out.push(...fromCompose(f));
 		else if (f.path === '.pre-commit-config.yaml') out.push(...fromPrecommit(f));
+		else if (/(^|\/)\.?devcontainer\.json$/.test(f.path)) out.push(...fromDevcontainer(f));
 		else if (/\.ya?ml$/.test(f.path) && isSamFile(f)) out.push(...fromSam(f));
 		else if (/\.ya?ml$/.test(f.path) && isKnative(f)) out.push(...fromManifest(f, 'cloud-run'));
 		else if (/\.ya?ml$/.test(f.path) && /^\s*kind:\s*(Deployment|Job|CronJob|StatefulSet|DaemonSet|Pod)\s*$/m.test(f.content)) out.push(...fromManifest(f, 'kubernetes'));

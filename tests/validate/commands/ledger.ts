@@ -84,6 +84,14 @@ export const LEDGER: readonly LedgerRule[] = [
 	{ id: 'compose-dev', sources: ['compose'], match: /(--reload|runserver|migrate --noinput)/, status: 'static', by: 'compose', why: `the dev override bind-mounts the source into the image and ${DOCKER}; docker-compose config checks it and the dev-server step runs the same server outside a container` },
 	{ id: 'cd', match: /^cd \S+$/, status: 'static', by: 'coverage', why: 'changes directory only; the folder is checked to exist' },
 	// --- cannot run here ----------------------------------------------------------------------------
+	{
+		id: 'devcontainer-lifecycle',
+		sources: ['devcontainer'],
+		match: /./,
+		status: 'cannot',
+		why: `runs when a dev container is created (Dev Containers CLI or an editor): the container ${DOCKER}, and its steps need PyPI (pipx install of the manager, the set-up's lock and installs; only Debian and npm are reachable here). postCreateCommand is the README's set-up steps joined with && (src/lib/generators/devcontainer.test.ts holds them equal), each accounted for under readme`
+	},
+	{ id: 'devcontainer-idle', sources: ['compose'], match: /^sleep infinity$/, status: 'cannot', why: `keeps the dev container's service (.devcontainer/compose.yaml) running for the editor to attach to; ${DOCKER}` },
 	{ id: 'docker-build', sources: ['dockerfile'], match: /./, status: 'cannot', why: `RUN runs during docker build, which ${DOCKER}; CMD, ENTRYPOINT and HEALTHCHECK run in the workload check` },
 	{ id: 'docker-login-dhi', match: /^docker login dhi\.io$/, status: 'cannot', why: `signs in to Docker Hardened Images' registry with a Docker account: ${DOCKER}, and neither dhi.io nor an account is reachable here (the journey runs the DHI image's CMD against the root's Python instead)` },
 	{ id: 'docker', match: /^docker(-compose)?\s/, status: 'cannot', why: DOCKER },
