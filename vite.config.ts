@@ -8,7 +8,13 @@ const clientManifest = `${svelteConfig.kit?.outDir ?? '.svelte-kit'}/output/clie
 
 export default defineConfig({
 	plugins: [sveltekit(), pageEntry({ clientManifest })],
-	build: process.env.SLIPWAY_NOMINIFY ? { minify: false } : {},
+	build: {
+		...(process.env.SLIPWAY_NOMINIFY ? { minify: false } : {}),
+		// The generator modules run only declarations on import (tests/unit/generators-side-effects.test.ts
+		// holds it), so a page chunk that imports one of their helpers drops the modules it does not use
+		// instead of carrying a second copy of every generator besides the generator worker's (issue 18.16).
+		rolldownOptions: { treeshake: { moduleSideEffects: [{ test: /\/src\/lib\/generators\//, sideEffects: false }] } }
+	},
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

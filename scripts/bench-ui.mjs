@@ -10,14 +10,17 @@
 //   2. The first visit's bytes: a fresh profile loads the page and waits until the service
 //      worker controls it and the network is quiet; every request of the page (and its
 //      generator worker) and of the service worker (its precache) is counted from CDP's
-//      Network events (encodedDataLength: bytes received, headers included), apart.
+//      Network events (encodedDataLength: bytes received, headers included), apart. The
+//      count is checked against the server's own log (scripts/serve.mjs SLIPWAY_SERVE_LOG:
+//      header + body bytes of each response); what the browser fetched outside any CDP
+//      session (the service worker's script) is taken from that log ("browser").
 //
 // Prints both and writes reports/bench-ui.json.
 //
 //   node scripts/bench-ui.mjs [--dir build] [--samples 30] [--only latency|bytes]
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import os from 'node:os';
@@ -56,15 +59,17 @@ function freePort() {
 
 async function startServer() {
 	const port = await freePort();
+	// The server's own record of what it sent (scripts/serve.mjs), to check part 2's count against.
+	const log = join(mkdtempSync(join(tmpdir(), 'slipway-bench-serve-')), 'requests.jsonl');
 	const child = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], {
 		stdio: ['ignore', 'pipe', 'inherit'],
-		env: { ...process.env, SLIPWAY_OUT: DIR, SLIPWAY_BASE: '' }
+		env: { ...process.env, SLIPWAY_OUT: DIR, SLIPWAY_BASE: '', SLIPWAY_SERVE_LOG: log }
 	});
 	await new Promise((resolve, reject) => {
 		child.once('exit', (code) => reject(new Error(`serve.mjs exited (${code})`)));
 		child.stdout.on('data', (d) => String(d).includes('running at') && resolve());
 	});
-	return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill('SIGTERM') };
+	return { url: `http://127.0.0.1:${port}/`, log, stop: () => child.kill('SIGTERM') };
 }
 
 function stats(samples) {
@@ -275,12 +280,46 @@ async function cdpBrowser() {
 	};
 }
 
-async function firstVisitBytes(url) {
+/** The server's log lines (scripts/serve.mjs SLIPWAY_SERVE_LOG) from byte `from` on. */
+function serverLog(log, from = 0) {
+	if (!existsSync(log)) return [];
+	return readFileSync(log).subarray(from).toString().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+/**
+ * Pairs the network requests CDP saw with the responses the server sent (in order, by path), and
+ * checks the two counts agree: a response CDP counted that the server never sent, a CDP count off the
+ * server's by more than a response's headers, or a 304 counted with a body fails the bench.
+ * Returns what the server sent that no CDP session saw (the service worker's own script).
+ */
+function reconcile(records, sent) {
+	const queue = new Map();
+	for (const s of sent) queue.set(s.path, [...(queue.get(s.path) ?? []), s]);
+	const problems = [];
+	for (const r of records) {
+		const path = new URL(r.url).pathname + new URL(r.url).search;
+		const s = queue.get(path)?.shift();
+		if (!s) {
+			problems.push(`${path}: counted ${r.bytes} B, the server sent nothing`);
+			continue;
+		}
+		const server = s.head + s.body;
+		if (s.status !== r.status) problems.push(`${path}: CDP status ${r.status}, server ${s.status}`);
+		if (Math.abs(r.bytes - server) > 256) problems.push(`${path}: counted ${r.bytes} B, the server sent ${server} B (${s.head} + ${s.body})`);
+	}
+	if (problems.length) throw new Error(`bench-ui: the first visit's count disagrees with the server's log:\n  ${problems.join('\n  ')}`);
+	return [...queue.values()].flat();
+}
+
+async function firstVisitBytes(url, log) {
+	const logFrom = existsSync(log) ? statSync(log).size : 0;
 	const cdp = await cdpBrowser();
 	/** sessionId -> target type */
 	const sessions = new Map();
 	/** requestId -> record */
 	const requests = new Map();
+	/** requestId -> HTTP status received from the network (Network.responseReceivedExtraInfo) */
+	const wire = new Map();
 	let lastActivity = Date.now();
 	/** targetId -> sessionId of each page */
 	const pages = new Map();
@@ -318,6 +357,9 @@ async function firstVisitBytes(url) {
 					cache: !!params.response.fromDiskCache || !!params.response.fromPrefetchCache || !!params.response.fromMemoryCache,
 					length: Number(h['content-length'] ?? 0)
 				});
+		} else if (method === 'Network.responseReceivedExtraInfo') {
+			// The status as it came over the wire: a revalidation answered 304 shows as the cached 200 in responseReceived.
+			wire.set(key, params.statusCode);
 		} else if (method === 'Network.requestServedFromCache') {
 			const r = requests.get(key);
 			if (r) r.cache = true;
@@ -325,8 +367,16 @@ async function firstVisitBytes(url) {
 			const r = requests.get(key);
 			// Chromium reports a dedicated worker's script with the headers' bytes only: where the body
 			// came over the network but is missing from encodedDataLength, its Content-Length is added.
+			// A 304 brought no body: its Content-Length is the cached copy's.
 			const reported = params.encodedDataLength ?? 0;
-			if (r) Object.assign(r, { done: true, bytes: !r.cache && !r.sw && reported < r.length ? reported + r.length : reported, failed: method === 'Network.loadingFailed' });
+			const revalidated = wire.get(key) === 304;
+			if (r)
+				Object.assign(r, {
+					done: true,
+					bytes: !r.cache && !r.sw && !revalidated && reported < r.length ? reported + r.length : reported,
+					...(revalidated ? { status: 304 } : {}),
+					failed: method === 'Network.loadingFailed'
+				});
 		}
 	});
 	try {
@@ -364,14 +414,18 @@ async function firstVisitBytes(url) {
 	const page = all.filter((r) => r.target !== 'service_worker');
 	const network = (list) => list.filter((r) => !r.sw);
 	const sw = all.filter((r) => r.target === 'service_worker');
+	// What the server sent that no CDP session reported: the browser's own fetch of the service worker's script.
+	const unseen = reconcile(
+		[...network(page), ...sw].filter((r) => !r.cache && !r.failed),
+		serverLog(log, logFrom)
+	).map((s) => ({ url: `http://x${s.path}`, status: s.status, bytes: s.head + s.body, cache: false }));
+	const file = (r) => ({ url: new URL(r.url).pathname, status: r.status, bytes: r.bytes, cache: r.cache });
 	return {
 		page: group(network(page)),
 		precache: group(sw),
-		total: group([...network(page), ...sw]),
-		files: {
-			page: network(page).map((r) => ({ url: new URL(r.url).pathname, status: r.status, bytes: r.bytes, cache: r.cache })),
-			precache: sw.map((r) => ({ url: new URL(r.url).pathname, status: r.status, bytes: r.bytes, cache: r.cache }))
-		}
+		browser: group(unseen),
+		total: group([...network(page), ...sw, ...unseen]),
+		files: { page: network(page).map(file), precache: sw.map(file), browser: unseen.map(file) }
 	};
 }
 
@@ -381,7 +435,7 @@ const server = await startServer();
 const report = { date: new Date().toISOString(), dir: DIR, samples: SAMPLES, machine: { cpus: os.cpus().length, load: os.loadavg() }, chromium: CHROMIUM_PATH };
 try {
 	if (ONLY !== 'bytes') report.latency = await latency(server.url);
-	if (ONLY !== 'latency') report.firstVisit = await firstVisitBytes(server.url);
+	if (ONLY !== 'latency') report.firstVisit = await firstVisitBytes(server.url, server.log);
 } finally {
 	server.stop();
 }
@@ -392,6 +446,7 @@ if (report.latency) {
 	console.log('kind        text median   p95    frame median   p95');
 	for (const [kind, r] of Object.entries(report.latency)) {
 		console.log(`${kind.padEnd(12)}${String(r.text.median).padStart(11)}${String(r.text.p95).padStart(7)}${String(r.frame.median).padStart(15)}${String(r.frame.p95).padStart(7)}`);
+		if (r.press.median) console.log(`${''.padEnd(12)}  of which pointerdown->click (the press, before the page can react): median ${r.press.median}, p95 ${r.press.p95}`);
 		if (r.split) console.log(`${''.padEnd(12)}  medians: event->post ${r.split.eventToPost.median}, worker round trip ${r.split.workerRoundTrip.median}, answer->preview ${r.split.answerToPreview.median}`);
 	}
 }
@@ -400,6 +455,7 @@ if (report.firstVisit) {
 	console.log('\nFirst visit (bytes received, headers included)');
 	console.log(`  page      ${String(f.page.requests).padStart(3)} requests  ${kb(f.page.bytes)}`);
 	console.log(`  precache  ${String(f.precache.requests).padStart(3)} requests  ${kb(f.precache.bytes)}`);
+	console.log(`  browser   ${String(f.browser.requests).padStart(3)} requests  ${kb(f.browser.bytes)}  (${f.files.browser.map((r) => r.url).join(', ') || 'none'})`);
 	console.log(`  total     ${String(f.total.requests).padStart(3)} requests  ${kb(f.total.bytes)}`);
 }
 mkdirSync('reports', { recursive: true });

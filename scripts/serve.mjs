@@ -1,7 +1,7 @@
 // Serve the built static site (build/) on localhost, as `npm start` and the
 // browser tests do. Honours SLIPWAY_BASE (the sub-path the site was built for).
 import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
 
@@ -27,7 +27,29 @@ function notFound(req, res) {
 	res.end(req.method === 'HEAD' ? undefined : body);
 }
 
+/** SLIPWAY_SERVE_LOG=<file>: one JSON line per answered request (method, path, status, header and body bytes sent, whether it was conditional), for scripts/bench-ui.mjs. */
+const log = process.env.SLIPWAY_SERVE_LOG;
+function record(req, res) {
+	if (!log) return;
+	let sent = 0;
+	const write = res.write.bind(res);
+	const end = res.end.bind(res);
+	res.write = (chunk, ...rest) => ((sent += chunk ? Buffer.byteLength(chunk) : 0), write(chunk, ...rest));
+	res.end = (chunk, ...rest) => {
+		if (chunk && typeof chunk !== 'function') sent += Buffer.byteLength(chunk);
+		return end(chunk, ...rest);
+	};
+	const path = req.url;
+	res.once('finish', () => {
+		// `_header`: the status line and headers exactly as written to the socket.
+		const head = typeof res._header === 'string' ? Buffer.byteLength(res._header) : 0;
+		const line = { method: req.method, path, status: res.statusCode, head, body: sent, encoding: res.getHeader('content-encoding') ?? null, conditional: !!(req.headers['if-none-match'] || req.headers['if-modified-since']) };
+		appendFileSync(log, JSON.stringify(line) + '\n');
+	});
+}
+
 const server = createServer((req, res) => {
+	record(req, res);
 	const url = req.url ?? '/';
 	if (base) {
 		if (url === base) {
