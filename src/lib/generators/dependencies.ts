@@ -6,7 +6,7 @@
 import type { ReadonlyConfig } from '../model/config.ts';
 import { facts } from '../model/derive.ts';
 import { targetOf } from '../model/targets.ts';
-import { usesSqlAlchemy } from '../model/runtime.ts';
+import { celeryFacts, usesSqlAlchemy } from '../model/runtime.ts';
 import { normalizeMarker, normalizeName, parseRequirement, requirementCovers, type Requirement } from '../model/pep.ts';
 import { DEPS, DEV_DEPS } from './versions.ts';
 
@@ -29,6 +29,7 @@ export function impliedDependencies(config: ReadonlyConfig): string[] {
 	if (config.services.postgres && p.kind !== 'library') out.push(DEPS.psycopg);
 	if (config.services.redis && p.kind !== 'library') out.push(DEPS.redis);
 	if (usesSqlAlchemy(config)) out.push(DEPS.sqlalchemy, DEPS.alembic);
+	if (celeryFacts(config)) out.push(DEPS.celery);
 	return out;
 }
 

@@ -115,6 +115,15 @@ describe('devcontainer.json', () => {
 		expect(new URL(y.services.dev.environment.REDIS_URL).hostname).toBe('redis');
 	});
 
+	it('a library with PostgreSQL and Redis chosen gets no compose file: nothing of it reads their URLs', () => {
+		const c = preset('library');
+		c.services.postgres = true;
+		c.services.redis = true;
+		expect(facts(c).env).toEqual([]);
+		expect(docOf(c).image).toBe(devImage(c).image);
+		expect(fileOf(c, DEVCONTAINER_COMPOSE_PATH)).toBeUndefined();
+	});
+
 	it('the README mentions it in one line', () => {
 		const lines = fileOf(preset('library'), 'README.md')!.content.split('\n').filter((l) => l.includes(DEVCONTAINER_PATH));
 		expect(lines).toHaveLength(1);

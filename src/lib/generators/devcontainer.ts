@@ -15,9 +15,10 @@
  * - `postCreateCommand`: the README's set-up steps (project-readme.ts
  *   setupSteps), joined with `&&`: lock and create the environment with the
  *   project and its dev dependencies.
- * - PostgreSQL / Redis: a compose file of its own for every target, with a
+ * - PostgreSQL / Redis (where the settings read their URL): a compose file of its own for every target, with a
  *   `dev` service (the image above, the repository mounted, idle on
- *   `sleep infinity` as the devcontainers templates do) and the same postgres
+ *   `sleep infinity` as the official PostgreSQL template does: versions.ts
+ *   DEVCONTAINER.composeTemplate) and the same postgres
  *   and redis images as compose.yaml; devcontainer.json joins it with
  *   `dockerComposeFile` + `service` + `runServices` + `workspaceFolder`. The
  *   docker target's compose.yaml is not reused: its app service is the
@@ -67,11 +68,14 @@ export function devSetupCommand(config: ReadonlyConfig): string {
 		.join(' && ');
 }
 
-/** Whether the dev container runs beside PostgreSQL / Redis (then through its compose file). */
+/**
+ * The backing services the dev container runs beside: PostgreSQL / Redis where the app's
+ * settings read their URL (a library has no settings, so none; nor does anything else of it).
+ */
 export function devServices(config: ReadonlyConfig): string[] {
 	const out: string[] = [];
-	if (config.services.postgres) out.push(POSTGRES.host);
-	if (config.services.redis) out.push(REDIS.host);
+	if (config.services.postgres && serviceUrl(config, 'DATABASE_URL', POSTGRES.host)) out.push(POSTGRES.host);
+	if (config.services.redis && serviceUrl(config, 'REDIS_URL', REDIS.host)) out.push(REDIS.host);
 	return out;
 }
 
@@ -87,31 +91,32 @@ function serviceUrl(config: ReadonlyConfig, name: string, host: string): URL | n
 /** The `.devcontainer/compose.yaml` document. */
 export function devComposeDoc(config: ReadonlyConfig): Record<string, unknown> {
 	const { image } = devImage(config);
+	const names = devServices(config);
 	const environment: Record<string, string> = {};
 	const db = serviceUrl(config, 'DATABASE_URL', POSTGRES.host);
 	const cache = serviceUrl(config, 'REDIS_URL', REDIS.host);
-	if (config.services.postgres && db) environment.DATABASE_URL = db.href;
-	if (config.services.redis && cache) environment.REDIS_URL = cache.href;
-	const dev: Record<string, unknown> = {
-		image,
-		command: ['sleep', 'infinity'],
-		volumes: [{ type: 'bind', source: '..', target: DEV_WORKSPACE }],
-		depends_on: devServices(config)
+	if (names.includes(POSTGRES.host) && db) environment.DATABASE_URL = db.href;
+	if (names.includes(REDIS.host) && cache) environment.REDIS_URL = cache.href;
+	const services: Record<string, unknown> = {
+		[DEV_SERVICE]: {
+			image,
+			command: ['sleep', 'infinity'],
+			volumes: [{ type: 'bind', source: '..', target: DEV_WORKSPACE }],
+			depends_on: names,
+			environment
+		}
 	};
-	if (Object.keys(environment).length) dev.environment = environment;
-	const services: Record<string, unknown> = { [DEV_SERVICE]: dev };
 	const volumes: Record<string, Record<string, never>> = {};
-	if (config.services.postgres) {
-		// The credentials of .env.example's DATABASE_URL (app / change-me / app), or its defaults without settings.
-		const u = db ?? new URL(`postgresql://app:change-me@${POSTGRES.host}:${POSTGRES.port}/app`);
+	if (names.includes(POSTGRES.host) && db) {
+		// The postgres image creates the user and database of .env.example's DATABASE_URL.
 		services[POSTGRES.host] = {
 			image: POSTGRES_IMAGE,
-			environment: { POSTGRES_USER: decodeURIComponent(u.username), POSTGRES_PASSWORD: decodeURIComponent(u.password), POSTGRES_DB: decodeURIComponent(u.pathname.slice(1)) },
+			environment: { POSTGRES_USER: decodeURIComponent(db.username), POSTGRES_PASSWORD: decodeURIComponent(db.password), POSTGRES_DB: decodeURIComponent(db.pathname.slice(1)) },
 			volumes: [{ type: 'volume', source: 'devpgdata', target: postgresDataDir() }]
 		};
 		volumes.devpgdata = {};
 	}
-	if (config.services.redis) services[REDIS.host] = { image: REDIS_IMAGE };
+	if (names.includes(REDIS.host)) services[REDIS.host] = { image: REDIS_IMAGE };
 	const doc: Record<string, unknown> = { services };
 	if (Object.keys(volumes).length) doc.volumes = volumes;
 	return doc;

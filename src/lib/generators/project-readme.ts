@@ -292,7 +292,7 @@ export function readme(config: ReadonlyConfig): GeneratedFile {
 /** The dev container in one sentence (devcontainer.ts). */
 function devcontainerLine(config: ReadonlyConfig): string {
 	const { buildPython } = devImage(config);
-	const py = buildPython ? `Python ${buildPython}, built into the newest devcontainers Python image when the container is created` : `Python ${config.project.pythonVersion}`;
+	const py = buildPython ? `Python ${buildPython} (built from source into the newest devcontainers Python image, which has no ${buildPython} yet)` : `Python ${config.project.pythonVersion}`;
 	const services = devServices(config).length ? `, with ${[config.services.postgres ? 'PostgreSQL' : null, config.services.redis ? 'Redis' : null].filter(Boolean).join(' and ')} beside it (\`${DEVCONTAINER_COMPOSE_PATH}\`)` : '';
 	return `Or open the project in a dev container: \`${DEVCONTAINER_PATH}\` has ${py}${services}, and runs the set-up above when it is created.`;
 }

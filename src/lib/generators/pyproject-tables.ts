@@ -2,7 +2,7 @@
 import type { ReadonlyConfig } from '../model/config.ts';
 import { facts } from '../model/derive.ts';
 import { allClassifiers } from '../model/classifiers.ts';
-import { MIGRATIONS_DIR, usesSqlAlchemy } from '../model/runtime.ts';
+import { celeryFacts, MIGRATIONS_DIR, usesSqlAlchemy } from '../model/runtime.ts';
 import { hasLicenseText } from '../model/validate.ts';
 import { devDependencies, runtimeDependencies } from './dependencies.ts';
 import { GENERATED_BY } from './header.ts';
@@ -110,6 +110,8 @@ function untypedImports(config: ReadonlyConfig): string[] {
 	const p = config.project;
 	const out: string[] = [];
 	if (p.kind === 'service' && p.framework === 'django') out.push('django.*');
+	// Celery ships no py.typed (5.5); its stubs are a separate project (celery-types).
+	if (celeryFacts(config)) out.push('celery.*');
 	return out;
 }
 

@@ -435,6 +435,43 @@ export const ADD_TO_EXTRA_OR_GROUP = {
 	source: 'github:astral-sh/uv crates/uv-cli/src/lib.rs AddArgs @ 26a9dd4b2125bc271b47855e1fa0c49af3365db5 (2026-08-21, after 0.12.5); github:python-poetry/poetry src/poetry/console/commands/add.py and docs/cli.md @ f46702336862f30050d5c641d5ed6f7568ded793 (2026-06-21, after 2.4.1)',
 	evidence: 'uv: `optional: Option<ExtraName>` "Add the requirements to the package\'s optional dependencies for the specified extra", and `--group`; Poetry: option "optional" with flag=False (takes the extra\'s name) "Add as an optional dependency to an extra." (only to the main group), and "--group (-G): The group to add the dependency to."'
 } as const;
+/**
+ * SQLAlchemy 2 + Alembic (issue 20.1, skeleton/database.ts) and the one-off
+ * migration commands of the serverless targets: what the generated files rely on.
+ */
+export const SQLALCHEMY_ALEMBIC = {
+	scriptLocationPackageResource: {
+		fact: 'script_location "<pkg>:migrations" (non-absolute, with a colon) is a package resource: Alembic resolves it with importlib.resources.files(<pkg>) / "migrations", so the migrations are found wherever the package is installed',
+		checked: CHECKED,
+		source: 'github:sqlalchemy/alembic tag rel_1_13_2 (c57a5b7b4d88296bbfc73c1dd770a9122bc1002e): alembic/util/pyfiles.py coerce_resource_to_filename, alembic/script/base.py ScriptDirectory.from_config, docs/build/tutorial.rst; the proof root runs Debian 13 python3-alembic 1.13.2',
+		evidence: '"Names that are non absolute paths and contain a colon are interpreted as resources and coerced to a file location" (compat.importlib_resources.files(tokens[0]) / tokens[1:]); from_config applies prepend_sys_path (sys.path[:0] = ...) before it resolves script_location; versions/ files matching (?!\\.\\#|__init__)(.*\\.py)$ are revisions, so versions/__init__.py is skipped'
+	},
+	pathSeparator: {
+		fact: 'path_separator (os = os.pathsep) splits prepend_sys_path from Alembic 1.16; without it 1.16+ warns "No path_separator found in configuration"; 1.13 does not read the key',
+		checked: CHECKED,
+		source: 'github:sqlalchemy/alembic alembic/config.py at rel_1_16_0 (468019c355ceea8b2cc75fcebe157314a805ec89) and main (20e58db01cad3432c24734e11b893303cdb687a4, 2026-08-08, after rel_1_19_1); absent at rel_1_15_0 (fc34867efd14016a8363a933c061f049c880eed4)',
+		evidence: '_get_file_separator_char: {"space": " ", "newline": "\\n", "os": os.pathsep, ...}; get_prepend_sys_paths_list warns_deprecated "Consider adding path_separator=os to Alembic config."'
+	},
+	declarativeBase: {
+		fact: 'SQLAlchemy 2.0 maps with a DeclarativeBase subclass and Mapped[...] / mapped_column(); create_engine("postgresql+psycopg://...") is the psycopg 3 dialect',
+		checked: CHECKED,
+		source: 'docs.sqlalchemy.org/en/20/orm/declarative_styles.html ("Using a Declarative Base Class": class Base(DeclarativeBase)), /en/20/orm/declarative_tables.html (mapped_column derives type and nullability from Mapped); the proof root runs Debian 13 python3-sqlalchemy 2.0.40 with python3-psycopg 3.2.6 (tests/test_db.py passes against PostgreSQL 17 there)',
+		evidence: 'SQLAlchemy 2.0 docs; pypi.tsv: sqlalchemy 2.1.9, alembic 1.20.1 (November 2026) satisfy the floors sqlalchemy>=2.0, alembic>=1.13'
+	},
+	cloudRunJob: {
+		fact: 'gcloud run jobs deploy JOB creates or updates a job and takes --image, --command, --args, --service-account, --set-cloudsql-instances, --set-env-vars, --set-secrets KEY=SECRET:VERSION, --max-retries, --task-timeout, --execute-now with --wait',
+		checked: CHECKED,
+		source: 'cloud.google.com/sdk/gcloud/reference/run/jobs/deploy (SYNOPSIS)',
+		evidence: '"gcloud run jobs deploy - create or update a Cloud Run job"; synopsis lists [--args=[ARG,...]] [--command=[COMMAND,...]] [--max-retries=MAX_RETRIES] [--service-account=SERVICE_ACCOUNT] [--set-cloudsql-instances=...] [--set-secrets=[KEY=SECRET_NAME:SECRET_VERSION,...]] [--task-timeout=TASK_TIMEOUT] [--async | --execute-now --wait] [--set-env-vars=[KEY=VALUE,...]] [--image=IMAGE]'
+	},
+	lambdaInvoke: {
+		fact: 'aws lambda invoke --function-name F --cli-binary-format raw-in-base64-out --payload JSON response.json invokes synchronously with a literal JSON event (the flag is required with AWS CLI v2)',
+		checked: CHECKED,
+		source: 'docs.aws.amazon.com/lambda/latest/dg/invocation-sync ("Invoke a Lambda function synchronously")',
+		evidence: '"aws lambda invoke --function-name my-function --cli-binary-format raw-in-base64-out --payload \'{ "key": "value" }\' response.json"; "The cli-binary-format option is required if you\'re using AWS CLI version 2"'
+	}
+} as const;
+
 
 /**
  * The SPDX License List behind license validation (model/spdx.ts): the npm packages
@@ -611,6 +648,12 @@ export const DEVCONTAINER = {
 	/** The official Python feature: installs a Python the image lacks (builds it from source). */
 	pythonFeature: {
 		id: 'ghcr.io/devcontainers/features/python:1',
+	/** The compose form (.devcontainer/compose.yaml), as the official PostgreSQL template writes it. */
+	composeTemplate: {
+		source: 'github:devcontainers/templates src/postgres/.devcontainer/docker-compose.yml and devcontainer.json via fetch, at the snapshot\'s newest commit c1ca13c3ecd61ece026017bfababc041ed4d0440 (2026-04-09)',
+		evidence:
+			'the app service mounts the repository ("../..:/workspaces:cached") and runs "command: sleep infinity" ("Overrides default command so things don\'t shut down after the process ends"); db: image postgres with POSTGRES_USER/POSTGRES_DB/POSTGRES_PASSWORD and a named volume; devcontainer.json: "dockerComposeFile": "docker-compose.yml", "service": "app", "workspaceFolder". Slipway puts the services on the compose network by name (postgres, redis) instead of the template\'s network_mode: service:db, which can share one service\'s network only'
+	},
 		version: '1.8.0',
 		source: 'github:devcontainers/features src/python/devcontainer-feature.json and install.sh via fetch, at the snapshot\'s newest commit 765e8ebd8f8012fb740cd7b41483a745bcedd212 (2026-07-14; src/python last changed 6e508935b0251b24d971ced4154f959599561ade, 2025-10-27)',
 		evidence:

@@ -13,15 +13,80 @@ export function supportedPythons(config: ReadonlyConfig): string[] {
 
 /**
  * How a worker gets its work: `queue`, JSON jobs from a Redis list (the
- * worker's Redis service is on; SQS on Lambda), or `periodic`, a tick on a
- * schedule (no queue). Null for the other kinds. The Config has no field for
- * it: the Redis service decides, here and only here.
+ * worker's Redis service is on; SQS on Lambda), `periodic`, a tick on a
+ * schedule (no queue), or `celery`: the worker IS a Celery worker (services.celery
+ * on, Redis its broker and result backend; worker.py starts it, celeryFacts says how).
+ * Null for the other kinds. The Config has no field for it: the services decide,
+ * here and only here.
  */
-export type WorkerMode = 'queue' | 'periodic';
+export type WorkerMode = 'queue' | 'periodic' | 'celery';
 
 export function workerMode(config: ReadonlyConfig): WorkerMode | null {
 	if (config.project.kind !== 'worker') return null;
+	if (celeryFacts(config)) return 'celery';
 	return config.services.redis ? 'queue' : 'periodic';
+}
+
+/**
+ * Seconds a Celery task may run before the worker kills the process running it
+ * (the app's `task_time_limit`, written into the generated Celery app).
+ */
+export const CELERY_TASK_TIME_LIMIT_SECONDS = 300;
+/**
+ * What the platforms wait after SIGTERM before SIGKILL, beyond the task time limit:
+ * Celery's warm shutdown (TERM) finishes the tasks it runs before it exits
+ * (Celery 5.5 Workers Guide, "Stopping the worker"), so the grace period must
+ * outlast the longest task, which the time limit bounds.
+ */
+export const CELERY_STOP_MARGIN_SECONDS = 30;
+
+/** Where Celery runs in the generated project, and how every deployment starts, checks and stops it. */
+export interface CeleryFacts {
+	/** Module that defines the Celery app `app`: `<pkg>.celery_app`; Django: `<pkg>.celery` (Celery's "First steps with Django" layout). */
+	module: string;
+	/** Module with the example tasks (`add`, and `heartbeat`, which beat sends). */
+	tasks: string;
+	/** The example task's name (what a producer's `send_task` names). */
+	exampleTask: string;
+	/** The periodic task beat schedules. */
+	beatTask: string;
+	/** Seconds between two beat runs of beatTask. */
+	beatIntervalSeconds: number;
+	/** task_time_limit of the app. */
+	timeLimitSeconds: number;
+	/** Termination grace of the worker (and beat): time limit + margin. Kubernetes terminationGracePeriodSeconds, compose stop_grace_period, systemd TimeoutStopSec. */
+	stopGraceSeconds: number;
+	/** The worker process (argv, exec form). The worker kind's own console script runs the same (worker.py). */
+	workerArgv: string[];
+	/** The beat scheduler (one only): its schedule file in /tmp (a tmpfs / emptyDir / PrivateTmp everywhere the app runs read-only). */
+	beatArgv: string[];
+	/**
+	 * The health check: `python -m <pkg>.celery_ping`, which asks this host's worker node
+	 * (`celery@<hostname>`, Celery's default node name) for a pong, as
+	 * `celery inspect ping --destination celery@$HOSTNAME` does, without a shell
+	 * (a Docker Hardened Image has none) and whatever the hostname variable holds.
+	 */
+	pingArgv: string[];
+}
+
+/** The Celery facts, or null when Celery is off (or cannot run: no Redis, or a kind other than service and worker). */
+export function celeryFacts(config: ReadonlyConfig): CeleryFacts | null {
+	const { project: p, services: s } = config;
+	if (!s.celery || !s.redis || (p.kind !== 'service' && p.kind !== 'worker')) return null;
+	const pkg = facts(config).pkg;
+	const module = p.kind === 'service' && p.framework === 'django' ? `${pkg}.celery` : `${pkg}.celery_app`;
+	return {
+		module,
+		tasks: `${pkg}.tasks`,
+		exampleTask: `${pkg}.tasks.add`,
+		beatTask: `${pkg}.tasks.heartbeat`,
+		beatIntervalSeconds: 60,
+		timeLimitSeconds: CELERY_TASK_TIME_LIMIT_SECONDS,
+		stopGraceSeconds: CELERY_TASK_TIME_LIMIT_SECONDS + CELERY_STOP_MARGIN_SECONDS,
+		workerArgv: ['celery', '--app', module, 'worker', '--loglevel', 'INFO'],
+		beatArgv: ['celery', '--app', module, 'beat', '--loglevel', 'INFO', '--schedule', '/tmp/celerybeat-schedule'],
+		pingArgv: ['python', '-m', `${pkg}.celery_ping`]
+	};
 }
 
 /** The Redis list a queue worker reads (producers RPUSH onto it). */
@@ -71,6 +136,8 @@ export function readinessPath(config: ReadonlyConfig): string | null {
  */
 export interface MigrateCommand {
 	tool: 'django' | 'alembic';
+	/** How prose names it (READMEs). */
+	label: string;
 	argv: string[];
 	script: string[];
 	env: Record<string, string>;
@@ -81,13 +148,14 @@ export function migrateCommand(config: ReadonlyConfig): MigrateCommand | null {
 	if (p.kind === 'service' && p.framework === 'django')
 		return {
 			tool: 'django',
+			label: 'python -m django migrate',
 			argv: ['python', '-m', 'django', 'migrate', '--noinput'],
 			script: ['django-admin', 'migrate', '--noinput'],
 			env: { DJANGO_SETTINGS_MODULE: djangoSettingsModule(config) }
 		};
 	if (usesSqlAlchemy(config)) {
 		const argv = ['python', '-m', `${facts(config).pkg}.migrate`];
-		return { tool: 'alembic', argv, script: argv, env: {} };
+		return { tool: 'alembic', label: argv.join(' '), argv, script: argv, env: {} };
 	}
 	return null;
 }

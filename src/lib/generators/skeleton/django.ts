@@ -9,6 +9,7 @@ import type { ReadonlyConfig } from '../../model/config.ts';
 import { djangoSettingsModule, facts, HEALTH_PATH } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { pyStr } from '../writers/python.ts';
+import { djangoCelerySettings } from './celery.ts';
 import { py } from './common.ts';
 
 /**
@@ -67,6 +68,7 @@ export function djangoFiles(config: ReadonlyConfig): GeneratedFile[] {
 				'        }',
 				'    }'
 			];
+	const celery = djangoCelerySettings(config);
 	const settings = py(`${f.pkgDir}/settings.py`, [
 		'"""Django settings, read from the environment through ``config.py``.',
 		'',
@@ -106,7 +108,9 @@ export function djangoFiles(config: ReadonlyConfig): GeneratedFile[] {
 		'    HTTPS_ONLY = _settings.https_only',
 		'    LOG_LEVEL = _settings.log_level',
 		...database,
+		...(celery?.read ?? []),
 		'',
+		...(celery?.fixed ?? []),
 		'INSTALLED_APPS = [',
 		'    "django.contrib.admin",',
 		'    "django.contrib.auth",',

@@ -5,6 +5,7 @@
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
 import type { GeneratedFile } from '../types.ts';
+import { celeryFiles } from './celery.ts';
 import { cliFiles } from './cli.ts';
 import { databaseFiles } from './database.ts';
 import { djangoFiles } from './django.ts';
@@ -36,5 +37,5 @@ function kindFiles(config: ReadonlyConfig): GeneratedFile[] {
 
 /** Every Python source file of the project (src/ and tests/, plus manage.py for Django). */
 export function skeleton(config: ReadonlyConfig): GeneratedFile[] {
-	return [...packageFiles(config), ...settingsModule(config), ...kindFiles(config), ...databaseFiles(config), ...gunicornFiles(config), ...testFiles(config)];
+	return [...packageFiles(config), ...settingsModule(config), ...kindFiles(config), ...databaseFiles(config), ...celeryFiles(config), ...gunicornFiles(config), ...testFiles(config)];
 }

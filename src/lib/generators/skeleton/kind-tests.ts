@@ -100,6 +100,9 @@ export function kindTests(config: ReadonlyConfig): GeneratedFile[] {
 			'    assert exit_info.value.code == 0',
 			'    assert __version__ in capsys.readouterr().out'
 		];
+		if (workerMode(config) === 'celery')
+			// The app and the tasks are tests/test_celery.py's (celery.ts); the worker's own part is its command line.
+			return [py('tests/test_worker.py', ['"""The Celery worker\'s command line."""', '', 'import pytest', '', pyFromImport(`${f.pkg}`, ['__version__', 'worker']), ...common])];
 		return [
 			py(
 				'tests/test_worker.py',

@@ -7,23 +7,27 @@ import type { ReadonlyConfig } from '../../model/config.ts';
 import { facts, serveArgv } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { pyStr, pyStrList } from '../writers/python.ts';
+import { djangoCelerySettings } from './celery.ts';
 import { py } from './common.ts';
 
 export function packageFiles(config: ReadonlyConfig): GeneratedFile[] {
 	const f = facts(config);
 	const lib = config.project.kind === 'library';
+	// Celery's Django layout: the package imports the app, so @shared_task uses it (celery.ts).
+	const djangoCelery = !!djangoCelerySettings(config);
 	const init = py(`${f.pkgDir}/__init__.py`, [
 		`"""Top-level package of ${f.pkg}."""`,
 		'',
 		'from importlib.metadata import PackageNotFoundError, version',
 		'',
 		...(lib ? ['from .core import greet', ''] : []),
+		...(djangoCelery ? ['from .celery import app as celery_app', ''] : []),
 		'try:',
 		`    __version__ = version(${pyStr(f.distName)})`,
 		'except PackageNotFoundError:  # pragma: no cover - imported from a source tree, not installed',
 		'    __version__ = "0.0.0"',
 		'',
-		lib ? '__all__ = ["__version__", "greet"]' : '__all__ = ["__version__"]'
+		lib ? '__all__ = ["__version__", "greet"]' : djangoCelery ? '__all__ = ["__version__", "celery_app"]' : '__all__ = ["__version__"]'
 	]);
 	const typed: GeneratedFile = { path: `${f.pkgDir}/py.typed`, content: '', language: 'text' };
 	return [init, typed, mainModule(config)];

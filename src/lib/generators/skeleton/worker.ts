@@ -7,12 +7,48 @@
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
 import { facts } from '../../model/derive.ts';
-import { workerMode, workerQueue } from '../../model/runtime.ts';
+import { celeryFacts, workerMode, workerQueue } from '../../model/runtime.ts';
 import type { GeneratedFile } from '../types.ts';
 import { pyStr } from '../writers/python.ts';
 import { py } from './common.ts';
 
+/**
+ * workerMode `celery`: the worker is a Celery worker. worker.py's main() starts it
+ * (Celery's `app.worker_main`, the same as `celery --app <module> worker`), so the
+ * console script, the image's CMD and every deployment run the same process; the
+ * tasks are celery.ts's.
+ */
+function celeryWorker(config: ReadonlyConfig): GeneratedFile[] {
+	const f = facts(config);
+	const c = celeryFacts(config)!;
+	return [
+		py(`${f.pkgDir}/worker.py`, [
+			'"""Background worker: a Celery worker running the tasks of ``tasks.py``, taken from Redis.',
+			'',
+			"SIGTERM starts Celery's warm shutdown: running tasks finish, then the worker exits.",
+			'"""',
+			'',
+			'import argparse',
+			'from collections.abc import Sequence',
+			'',
+			'from . import __version__',
+			`from .${c.module.split('.').pop()!} import app`,
+			'from .config import get_settings',
+			'',
+			'',
+			'def main(argv: Sequence[str] | None = None) -> int:',
+			'    """Run the Celery worker (as ``celery --app MODULE worker`` does) until SIGTERM/SIGINT."""',
+			'    parser = argparse.ArgumentParser(description="Run the Celery worker.")',
+			'    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")',
+			'    parser.parse_args(argv)',
+			'    app.worker_main(["worker", "--loglevel", get_settings().log_level])',
+			'    return 0'
+		])
+	];
+}
+
 export function workerFiles(config: ReadonlyConfig): GeneratedFile[] {
+	if (workerMode(config) === 'celery') return celeryWorker(config);
 	const f = facts(config);
 	const redis = workerMode(config) === 'queue';
 	const queueCode = [
