@@ -2,18 +2,19 @@ import { defineConfig } from 'vitest/config';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { pageEntry } from './src/lib/islands/build/page-entry.ts';
 import svelteConfig from './svelte.config.js';
+import { pureRecords } from './vite-plugins/pure-records.ts';
 
 /** SvelteKit's client build writes its Vite manifest here; the prerender reads it (src/lib/islands/hooks.ts). */
 const clientManifest = `${svelteConfig.kit?.outDir ?? '.svelte-kit'}/output/client/.vite/manifest.json`;
 
 export default defineConfig({
-	plugins: [sveltekit(), pageEntry({ clientManifest })],
+	plugins: [sveltekit(), pageEntry({ clientManifest }), pureRecords()],
 	build: {
 		...(process.env.SLIPWAY_NOMINIFY ? { minify: false } : {}),
 		// The generator modules run only declarations on import (tests/unit/generators-side-effects.test.ts
 		// holds it), so a page chunk that imports one of their helpers drops the modules it does not use
 		// instead of carrying a second copy of every generator besides the generator worker's (issue 18.16).
-		rolldownOptions: { treeshake: { moduleSideEffects: [{ test: /\/src\/lib\/generators\//, sideEffects: false }] } }
+		rolldownOptions: { treeshake: { manualPureFunctions: ['ref', 'image', 'tool', 'cooldownFact', 'apiFact', 'OFFICIAL', 'pythonSlim', 'dhiPython', 'devcontainerPython'], moduleSideEffects: [{ test: /\/src\/lib\/generators\//, sideEffects: false }] } }
 	},
 	test: {
 		expect: { requireAssertions: true },
