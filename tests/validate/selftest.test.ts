@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../../src/lib/generators/types.ts';
 import { defaultConfig } from '../../src/lib/model/defaults.ts';
+import { generate } from '../../src/lib/generators/index.ts';
 import type { Config } from '../../src/lib/model/config.ts';
 import { coveringSlice, fullMatrix, TARGET_VARIANTS } from './matrix.ts';
 import { formatFindings, makeFileSet, runValidator, unclaimedFiles, validateFileSet, VALIDATORS } from './registry.ts';
@@ -224,7 +225,21 @@ htmlcov/
 `;
 
 /** Good and broken sample per validator id. */
+/** A FastAPI service with SQLAlchemy + Alembic, as generated: alembic.ini first, then the package and .env.example it reads. */
+function alembicSample(edit: (ini: string) => string = (x) => x): Sample {
+	const c = defaultConfig();
+	c.services = { ...c.services, postgres: true, sqlalchemy: true };
+	const files = generate(c).filter((x) => x.path.startsWith('src/') || x.path === '.env.example' || x.path === 'alembic.ini');
+	const ini = files.find((x) => x.path === 'alembic.ini')!;
+	return { file: { ...ini, content: edit(ini.content) }, with: files.filter((x) => x !== ini) };
+}
+
 const SAMPLES: Record<string, { good: Sample; bad: Sample }> = {
+	alembic: {
+		good: alembicSample(),
+		// A second URL beside DATABASE_URL is what the check refuses.
+		bad: alembicSample((ini) => ini.replace('[alembic]\n', '[alembic]\nsqlalchemy.url = postgresql://app:secret@db:5432/app\n'))
+	},
 	'validate-pyproject': {
 		good: { file: f('pyproject.toml', PYPROJECT) },
 		bad: { file: f('pyproject.toml', PYPROJECT.replace('requires-python = ">=3.12"', 'requires-python = 3.12')) }

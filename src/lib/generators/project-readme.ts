@@ -16,7 +16,8 @@ import { GENERATED } from './header.ts';
 import { COOLDOWN, PY_TOOLS } from './versions.ts';
 import { cooldownDays, pipUploadedPriorTo, pipCompile, uvExcludeNewer } from './cooldown.ts';
 import { DEPENDABOT_PATH, ecosystems } from './dependabot.ts';
-import { workerMode, workerQueue } from '../model/runtime.ts';
+import { migrateCommand, readinessPath, workerMode, workerQueue } from '../model/runtime.ts';
+import { celeryReadmeLines } from './skeleton/celery.ts';
 import { MANAGERS } from '../model/managers.ts';
 import { code, fence, markdownDocument, mdText } from './writers/markdown.ts';
 import { lockFile } from './image/common.ts';
@@ -123,10 +124,22 @@ function runSection(config: ReadonlyConfig, c: Commands): string[] {
 			'',
 			`Production server, as the deployment files run it: \`${r}${f.script}\` (same as \`${r}python -m ${f.pkg}\`). Check it: \`curl http://localhost:${APP_PORT}${HEALTH_PATH}\` answers \`{"status":"ok"}\`.`
 		);
+		const ready = readinessPath(config);
+		if (ready)
+			out.push(
+				'',
+				`Database (SQLAlchemy + Alembic): with PostgreSQL running at \`.env\`'s \`DATABASE_URL\`, apply the migrations (\`src/${f.pkg}/migrations\`):`,
+				'',
+				...fence('sh', `${r}alembic upgrade head`),
+				'',
+				`After changing \`src/${f.pkg}/models.py\`, write the next migration with \`${r}alembic revision --autogenerate -m "what changed"\`, review it, and upgrade again. Deploys run \`${migrateCommand(config)?.label ?? ''}\` once per release. Readiness asks the database: \`curl http://localhost:${APP_PORT}${ready}\` answers \`{"status":"ok"}\`, or 503 while the database is down; \`${HEALTH_PATH}\` never asks it.`
+			);
+		out.push(...celeryReadmeLines(config, r));
 	} else if (p.kind === 'cli') {
 		out.push(...fence('sh', `${r}${f.script} --help`, `${r}${f.script} hello Ada`, `${r}${f.script} config     # effective settings, secrets hidden`));
 	} else if (p.kind === 'worker') {
-		out.push(...fence('sh', `${r}${f.script}            # runs until SIGTERM / Ctrl-C`, `${r}${f.script} --once     # one job (or tick), then exit`));
+		if (workerMode(config) === 'celery') out.push(...fence('sh', `${r}${f.script}            # a Celery worker, until SIGTERM / Ctrl-C`), ...celeryReadmeLines(config, r));
+		else out.push(...fence('sh', `${r}${f.script}            # runs until SIGTERM / Ctrl-C`, `${r}${f.script} --once     # one job (or tick), then exit`));
 		if (workerMode(config) === 'queue')
 			out.push('', `The worker takes JSON jobs from the Redis list \`${workerQueue(config)}\`. Enqueue one: \`redis-cli RPUSH ${workerQueue(config)} '{"id": 1}'\`.`);
 	} else {

@@ -5,6 +5,7 @@
  */
 import { PYTHON_VERSIONS, type ReadonlyConfig } from './config.ts';
 import { djangoSettingsModule, facts } from './derive.ts';
+import { targetOf } from './targets.ts';
 
 /** Python versions from the project's minimum up to the newest Slipway knows. */
 export function supportedPythons(config: ReadonlyConfig): string[] {
@@ -69,10 +70,23 @@ export interface CeleryFacts {
 	pingArgv: string[];
 }
 
-/** The Celery facts, or null when Celery is off (or cannot run: no Redis, or a kind other than service and worker). */
+/**
+ * Celery chosen on AWS Lambda: a function cannot keep a worker or beat running, so nothing of Celery
+ * is generated there; the worker kind is the SQS-triggered function (workerMode `queue`) and the
+ * Lambda README says so.
+ */
+export function celeryOnLambda(config: ReadonlyConfig): boolean {
+	return config.services.celery && targetOf(config)?.id === 'aws-lambda';
+}
+
+/**
+ * The Celery facts, or null when Celery is off, cannot run (no Redis; a kind other than service and
+ * worker) or is replaced (AWS Lambda, celeryOnLambda). On Cloud Run the app and tasks ship in the image
+ * and the README says how to run the worker (a worker pool); nothing deploys it there.
+ */
 export function celeryFacts(config: ReadonlyConfig): CeleryFacts | null {
 	const { project: p, services: s } = config;
-	if (!s.celery || !s.redis || (p.kind !== 'service' && p.kind !== 'worker')) return null;
+	if (!s.celery || !s.redis || (p.kind !== 'service' && p.kind !== 'worker') || celeryOnLambda(config)) return null;
 	const pkg = facts(config).pkg;
 	const module = p.kind === 'service' && p.framework === 'django' ? `${pkg}.celery` : `${pkg}.celery_app`;
 	return {

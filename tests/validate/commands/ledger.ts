@@ -99,6 +99,20 @@ export const LEDGER: readonly LedgerRule[] = [
 	{ id: 'kubectl', match: /^kubectl (apply|rollout|wait|create|delete|-n)\b/, status: 'cannot', why: CLUSTER },
 	{ id: 'kubectl-get-cluster', match: /^kubectl get (gateways -A|ingressclass)$/, status: 'cannot', why: `${CLUSTER} (lists the cluster's Gateways or IngressClasses, which belong to its operator; the kubernetes check validates the HTTPRoute or Ingress that names them)` },
 	{ id: 'gcloud', match: /^(printf .*\| )?gcloud\s/, status: 'cannot', why: GCLOUD },
+	{
+		id: 'migrate-serverless',
+		sources: ['readme'],
+		match: /^python -m \w+\.migrate$/,
+		status: 'cannot',
+		why: `runs in the deployed Cloud Run job or Lambda function (${GCLOUD}; ${AWS}); the same module runs against the journey's PostgreSQL wherever the journey starts the migration: the Kubernetes Job, install.sh's systemd-run and compose's migrate service`
+	},
+	{
+		id: 'alembic-revision',
+		match: /^alembic revision --autogenerate -m /,
+		status: 'static',
+		by: 'alembic',
+		why: 'writes the next revision from a model change the user makes (on the unchanged example model it would write an empty one); the alembic check loads the migrations with the generated alembic.ini (alembic history, offline upgrade SQL) and the journey runs alembic upgrade head against PostgreSQL'
+	},
 	{ id: 'aws', match: /^(aws|sam (build|deploy))(\s|$)/, status: 'cannot', why: AWS },
 	{ id: 'systemctl', match: /^(systemctl|journalctl|systemd-analyze security)\s/, status: 'cannot', why: SYSTEMD },
 	{ id: 'certbot', match: /^certbot\s/, status: 'cannot', why: 'needs a public DNS name and Let\'s Encrypt; the bare-metal journey proves nginx serves the webroot challenge and then TLS' },

@@ -33,6 +33,8 @@ export interface Health {
 	path: string;
 	port: number;
 	host?: string;
+	/** A readiness path that must answer 200 too once the server is up (a readinessProbe other than the health path). */
+	ready?: string;
 }
 
 /** One process to start, as written in a generated file. */
@@ -232,7 +234,9 @@ function probeHealth(c: Record<string, unknown>): Health | undefined {
 		if (isObj(probe) && isObj(probe.httpGet)) {
 			const headers = Array.isArray(probe.httpGet.httpHeaders) ? probe.httpGet.httpHeaders.filter(isObj) : [];
 			const host = headers.find((h) => String(h.name).toLowerCase() === 'host')?.value;
-			return { path: String(probe.httpGet.path ?? '/'), port: containerPort(c, probe.httpGet.port), host: host ? String(host) : undefined };
+			const path = String(probe.httpGet.path ?? '/');
+			const rp = isObj(c.readinessProbe) && isObj(c.readinessProbe.httpGet) ? String(c.readinessProbe.httpGet.path ?? '/') : path;
+			return { path, port: containerPort(c, probe.httpGet.port), host: host ? String(host) : undefined, ...(rp !== path ? { ready: rp } : {}) };
 		}
 	}
 	return undefined;
@@ -328,6 +332,7 @@ function manifestWorkloads(files: readonly GeneratedFile[], img: DockerImage | n
 					const mode = kind === 'Job' || kind === 'CronJob' ? 'job' : health ? 'server' : 'daemon';
 					const covers = own.length ? [own.join(' ')] : img?.covers ?? [];
 					if (health) covers.push(`GET ${health.path} :${String(isObj(c.startupProbe) && isObj(c.startupProbe.httpGet) ? c.startupProbe.httpGet.port : health.port)}`);
+					if (health?.ready && isObj(c.readinessProbe) && isObj(c.readinessProbe.httpGet)) covers.push(`GET ${health.ready} :${String(c.readinessProbe.httpGet.port)}`);
 					out.push({
 						id: `${dir.slice(7, -1)}:${kind}/${name}`,
 						covers,
@@ -481,7 +486,7 @@ function readmePlan(files: readonly GeneratedFile[]): { steps: ReadmeStep[]; cur
 		const n = normalise(c.text);
 		const first = n.split(/\s+/)[0];
 		const id = `readme:${c.text}`;
-		if (/^curl (-fsS )?http:\/\/(localhost|127\.0\.0\.1):\d+\/health$/.test(n)) curls.push(c.text);
+		if (/^curl (-fsS )?http:\/\/(localhost|127\.0\.0\.1):\d+\/(health|ready)$/.test(n)) curls.push(c.text);
 		else if (/^systemd-analyze calendar /.test(c.text)) steps.push({ id, covers: [c.text], shell: c.text, mode: 'run', expect: 'Next elapse:' });
 		else if (/^python3 -c "import secrets; print\(secrets\.token_urlsafe\(\d+\)\)"$/.test(c.text))
 			steps.push({ id, covers: [c.text], shell: c.text, mode: 'run', expect: '^[A-Za-z0-9_-]{40,}\\s*$' });
@@ -502,8 +507,14 @@ function readmePlan(files: readonly GeneratedFile[]): { steps: ReadmeStep[]; cur
 		} else if (scripts.cli.has(first) || (/^python -m \w+$/.test(n) && scripts.cliModules.has(n.slice(10))))
 			steps.push({ id, covers: [c.text], shell: devShell(c.text), mode: 'run' });
 		else if (c.where !== 'inline' && /^python (manage\.py|-m django) migrate( --noinput)?$/.test(n)) steps.push({ id, covers: [c.text], shell: devShell(c.text), mode: 'run' });
+		// Alembic in the checkout, against the journey's PostgreSQL (before the servers: it is listed first).
+		else if (c.where !== 'inline' && /^alembic upgrade head$/.test(n)) steps.push({ id, covers: [c.text], shell: devShell(c.text), mode: 'run', expect: 'Running upgrade|Context impl' });
 		// The README's regenerate command runs on the host (run.ts regenerate()); anything else is the ledger's.
 	}
+	// The database tests run against the journey's PostgreSQL, and must run, not skip: "N passed in" with no
+	// "skipped" (the tests check runs them without a database, where they skip with the reason).
+	if (files.some((f) => f.path === 'tests/test_db.py'))
+		steps.push({ id: 'db-tests:tests/test_db.py', covers: [], shell: 'python -m pytest -q -rs -p no:cacheprovider tests/test_db.py', mode: 'run', expect: '^[0-9]+ passed in ' });
 	return { steps, curls };
 }
 
@@ -570,6 +581,43 @@ function pgTargets(envs: Record<string, string>[]): { user: string; db: string }
 	return [...out.values()];
 }
 
+/**
+ * compose.yaml's one-off `migrate` service (`docker compose --profile migrate run --rm migrate`):
+ * its command in the image, with the image's ENV, `env_file: .env` (.env.example's values, as
+ * the README copies it) and its own `environment:` with compose's `${VAR:?message}` /
+ * `${VAR:-default}` / `${VAR}` interpolated from the same file.
+ */
+function composeMigrate(compose: string | undefined, img: DockerImage, example: Record<string, string>): Workload | null {
+	if (!compose) return null;
+	let doc: unknown;
+	try {
+		doc = load(compose);
+	} catch {
+		return null;
+	}
+	const svc = isObj(doc) && isObj(doc.services) && isObj(doc.services.migrate) ? doc.services.migrate : null;
+	if (!svc || !Array.isArray(svc.command) || !svc.command.length) return null;
+	const argv = svc.command.map(String);
+	// Django's `django-admin migrate` here stays with the ledger's compose-dev rule (static, as before issue 20).
+	if (argv[0] === 'django-admin') return null;
+	const interpolate = (v: string) => v.replace(/\$\{(\w+)(?::?[?-]([^}]*))?\}/g, (_m, name: string, fallback?: string) => example[name] ?? (/:-/.test(_m) ? (fallback ?? '') : ''));
+	const own = isObj(svc.environment) ? Object.fromEntries(Object.entries(svc.environment).map(([k, v]) => [k, interpolate(String(v))])) : {};
+	const notes = [...imageNotes(img), "compose.yaml's migrate service: env_file .env = .env.example, its environment interpolated from it"];
+	return {
+		id: 'compose:migrate',
+		covers: [argv.join(' ')],
+		file: 'compose.yaml',
+		argv,
+		env: { ...imageBaseEnv(img), ...expandEnv(img.env, imageBaseEnv(img)), ...example, ...own },
+		mount: { at: '/app', what: 'image' },
+		cwd: img.workdir,
+		user: img.user,
+		readOnly: img.user !== undefined,
+		mode: 'job',
+		notes
+	};
+}
+
 export function planJourney(files: readonly GeneratedFile[]): JourneyPlan {
 	const m = byPath(files);
 	const example = parseDotenv(m.get('.env.example') ?? '');
@@ -598,6 +646,8 @@ export function planJourney(files: readonly GeneratedFile[]): JourneyPlan {
 				healthcheck: img.healthcheck,
 				notes
 			});
+		const migrate = composeMigrate(m.get('compose.yaml'), img, example);
+		if (migrate) workloads.push(migrate);
 	}
 	const manifest = manifestWorkloads(files, img, example);
 	for (const w of manifest) if (w.mode === 'server' && img?.healthcheck) w.healthcheck = img.healthcheck;

@@ -60,8 +60,9 @@ res() { printf '%s\t%s\t%s\n' "$1" "$2" "$(printf '%s' "$3" | tr '\t\n' '  ' | c
 logtail() { tail -c 1200 "$1" 2>/dev/null | tr '\n' ' '; }
 # wait_http URL HOST PID: 0 once the URL answers 200, 1 when PID died or 45 s passed.
 wait_http() {
-  local i code
-  for i in $(seq 1 225); do
+  local i code n=$4
+  [ -n "$n" ] || n=225
+  for i in $(seq 1 $n); do
     if [ -n "$2" ]; then code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -H "Host: $2" "$1" 2>/dev/null); else code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" 2>/dev/null); fi
     [ "$code" = 200 ] && return 0
     kill -0 "$3" 2>/dev/null || return 1
@@ -150,7 +151,8 @@ DEVENV="PATH=$W/.venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbi
 
 function readmeScript(plan: JourneyPlan): string {
 	const s: string[] = plan.envCopy ? ['cp .env.example .env && res "readme:cp .env.example .env" pass "" || res "readme:cp .env.example .env" fail "cp failed"'] : [];
-	const curls = plan.curls.map((c, i) => `if (eval ${q(c)}) > "$L/log/curl-${i}" 2>&1; then res ${q(`curl:${c}`)} pass "$(head -c 200 "$L/log/curl-${i}")"; fi`).join('\n');
+	// --fail: an answer other than 2xx (a readiness 503) fails the check, as written it would exit 0.
+	const curls = plan.curls.map((c, i) => `if (eval ${q(c)} --fail) > "$L/log/curl-${i}" 2>&1; then res ${q(`curl:${c}`)} pass "$(head -c 200 "$L/log/curl-${i}")"; else res ${q(`curl:${c}`)} fail "exit $?: $(head -c 300 "$L/log/curl-${i}")"; fi`).join('\n');
 	plan.readme.forEach((st, i) => {
 		const log = `"$L/log/readme-${i}"`;
 		const id = q(st.id);
@@ -232,8 +234,12 @@ function workloadScript(plan: JourneyPlan): string {
 		else if (w.mode === 'server') {
 			const h = w.health!;
 			const hc = w.healthcheck ? `if (cd ${q(w.cwd)} && env -i ${envArgs(env)} ${priv}${qa(w.healthcheck.argv)}) >> ${log} 2>&1; then res ${q(`healthcheck:${w.id}`)} pass "HEALTHCHECK exit 0"; else res ${q(`healthcheck:${w.id}`)} fail "HEALTHCHECK failed: $(logtail ${log})"; fi` : '';
+			// The readiness probe's path (the database up): 200 within 10 s, else the code it answered.
+			const ready = h.ready
+				? `\nif wait_http ${q(`http://127.0.0.1:${h.port}${h.ready}`)} ${q(h.host ?? '')} $P 50; then res ${q(`ready:${w.id}`)} pass ${q(`GET ${h.ready} on :${h.port} 200 (readiness, the database up)`)}; else res ${q(`ready:${w.id}`)} fail "GET ${h.ready} on :${h.port}: $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 ${q(`http://127.0.0.1:${h.port}${h.ready}`)}) $(logtail ${log})"; fi`
+				: '';
 			s.push(`setsid bash -c ${q(start)} > ${log} 2>&1 & P=$!
-if wait_http ${q(`http://127.0.0.1:${h.port}${h.path}`)} ${q(h.host ?? '')} $P; then res ${id} pass ${q(`GET ${h.path} on :${h.port} 200, running as ${w.user ?? 'root'}${w.readOnly ? ', app directory read-only' : ''}${notes}`)}
+if wait_http ${q(`http://127.0.0.1:${h.port}${h.path}`)} ${q(h.host ?? '')} $P; then res ${id} pass ${q(`GET ${h.path} on :${h.port} 200, running as ${w.user ?? 'root'}${w.readOnly ? ', app directory read-only' : ''}${notes}`)}${ready}
 ${hc}
 stop_main $P; rc=$STOP_RC; [ "$rc" = 0 ] || [ "$rc" = 143 ] || res ${q(`stop:${w.id}`)} fail "exit $rc on SIGTERM: $(logtail ${log})"
 else stop_main $P; res ${id} fail "no 200 on :${h.port}${h.path}: $(logtail ${log})"; fi`);
@@ -296,6 +302,7 @@ export async function runJourney(plan: JourneyPlan, files: readonly GeneratedFil
 		for (const wl of plan.workloads) {
 			add(`workload:${wl.id}`, wl.covers);
 			if (wl.healthcheck && byId.has(`workload:${wl.id}`) && byId.get(`workload:${wl.id}`)!.status === 'pass') add(`healthcheck:${wl.id}`, [wl.healthcheck.text]);
+			if (wl.health?.ready && byId.get(`workload:${wl.id}`)?.status === 'pass') add(`ready:${wl.id}`, []);
 			const stopFail = byId.get(`stop:${wl.id}`);
 			if (stopFail) steps.push({ id: `stop:${wl.id}`, status: 'fail', detail: stopFail.detail, covers: [] });
 		}

@@ -1,6 +1,7 @@
 /** Every validator, one module per file kind. Add new kinds here. */
 import type { Validator } from '../registry.ts';
 import { actions } from './actions.ts';
+import { alembic } from './alembic.ts';
 import { cloudRun } from './cloudrun.ts';
 import { compose } from './compose.ts';
 import { dockerfile } from './dockerfile.ts';
@@ -36,6 +37,7 @@ export const VALIDATORS: readonly Validator[] = [
 	toml,
 	requirements,
 	python,
+	alembic,
 	dotenv,
 	dockerfile,
 	dockerignore,

@@ -7,6 +7,7 @@
 import type { ReadonlyConfig } from '../../model/config.ts';
 import { APP_PORT, GUNICORN_DEFAULT_THREADS, GUNICORN_DEFAULT_WORKERS, HEALTH_PATH, facts, gunicornConfModule, hasCompose, imageRef, serverEnv } from '../../model/derive.ts';
 import { targetOf } from '../../model/targets.ts';
+import { migrateCommand } from '../../model/runtime.ts';
 import { MANAGERS } from '../../model/managers.ts';
 import type { GeneratedFile } from '../types.ts';
 import { GENERATED_BY } from '../header.ts';
@@ -107,6 +108,23 @@ function composeSection(config: ReadonlyConfig): string[] {
 	);
 	if (p.kind === 'cli') out.push('', 'Run the tool with arguments: `docker compose run --rm app --help`.');
 	return out;
+}
+
+/** SQLAlchemy + Alembic: the deploy's one-off `python -m <pkg>.migrate` (model/runtime.ts migrateCommand). */
+function alembicSection(config: ReadonlyConfig): string[] {
+	const m = migrateCommand(config);
+	if (m?.tool !== 'alembic') return [];
+	return [
+		'## Database migrations (Alembic)',
+		'',
+		'Migrations are a separate step, never run at image build (the build has no database) nor at',
+		'every start (several replicas would race). The image carries them inside the package: run',
+		'them once per release, with a `DATABASE_URL` that reaches the database from inside a container:',
+		'',
+		...fence('sh', `docker run --rm --env-file .env ${imageRef(config)} ${m.script.join(' ')}`),
+		...(hasCompose(config) ? ['', 'With Compose (a one-off service in the `migrate` profile):', '', ...fence('sh', 'docker compose --profile migrate run --rm migrate')] : []),
+		''
+	];
 }
 
 function djangoSection(config: ReadonlyConfig): string[] {
@@ -242,6 +260,7 @@ export function dockerReadme(config: ReadonlyConfig): string {
 	if (hasCompose(config)) lines.push(...composeSection(config), '');
 	lines.push(...gunicornSection(config));
 	lines.push(...djangoSection(config));
+	lines.push(...alembicSection(config));
 	lines.push(
 		'## Testing the image end to end',
 		'',

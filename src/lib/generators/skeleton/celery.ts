@@ -21,6 +21,7 @@ import type { ReadonlyConfig } from '../../model/config.ts';
 import { facts } from '../../model/derive.ts';
 import { celeryFacts, type CeleryFacts } from '../../model/runtime.ts';
 import type { GeneratedFile } from '../types.ts';
+import { fence } from '../writers/markdown.ts';
 import { pyFromImport, pyStr } from '../writers/python.ts';
 import { py } from './common.ts';
 
@@ -147,7 +148,7 @@ function pingModule(config: ReadonlyConfig, c: CeleryFacts): GeneratedFile {
 		'',
 		pyFromImport(`.${c.module.split('.').pop()}`, ['app']),
 		'',
-		'TIMEOUT = 5.0',
+		'TIMEOUT = 3.0',
 		'',
 		'',
 		'def main() -> int:',
@@ -202,4 +203,23 @@ export function celeryFiles(config: ReadonlyConfig): GeneratedFile[] {
 	const c = celeryFacts(config);
 	if (!c) return [];
 	return [appModule(config, c), tasksModule(config, c), pingModule(config, c), celeryTest(config, c)];
+}
+
+/**
+ * The project README's Celery lines (development): start the worker and beat, send the example
+ * task, check the worker as the deployments' health check does. `run` is the manager's wrapper.
+ */
+export function celeryReadmeLines(config: ReadonlyConfig, run: string): string[] {
+	const c = celeryFacts(config);
+	if (!c) return [];
+	const f = facts(config);
+	const worker = config.project.kind === 'worker';
+	return [
+		'',
+		`Celery (\`src/${f.pkg}/${c.module.split('.').pop()}.py\`; Redis at \`.env\`'s \`REDIS_URL\` is broker and result backend): ${worker ? `the worker above is a Celery worker (the same as \`${run}${c.workerArgv.join(' ')}\`); the beat scheduler sends \`${c.beatTask.split('.').pop()}\` every ${c.beatIntervalSeconds} s. Start it in another terminal:` : 'start a worker and the beat scheduler, each in its own terminal:'}`,
+		'',
+		...fence('sh', ...(worker ? [] : [`${run}${c.workerArgv.join(' ')}`]), `${run}${c.beatArgv.join(' ')}`),
+		'',
+		`With a worker running, send the example task and read its result (\`5\`): \`${run}python -c "from ${c.tasks} import add; print(add.delay(2, 3).get(timeout=30))"\`. Check the worker as the deployments' health check does: \`${run}${c.pingArgv.join(' ')}\`. Run one beat only, ever: two would send every scheduled task twice.`
+	];
 }

@@ -290,6 +290,8 @@ function alembicIni(config: ReadonlyConfig): string {
 		`script_location = ${alembicScriptLocation(config)}`,
 		"# The checkout's src/ first, so new revisions are written there, not into an installed copy.",
 		'prepend_sys_path = src',
+		'# How prepend_sys_path is split (Alembic 1.16+ warns without it; 1.13 ignores the key).',
+		'path_separator = os',
 		'',
 		'[loggers]',
 		'keys = root,sqlalchemy,alembic',
@@ -422,7 +424,7 @@ export function databaseFiles(config: ReadonlyConfig): GeneratedFile[] {
 		py(`${f.pkgDir}/migrate.py`, migrateModule(config)),
 		py(`${m}/__init__.py`, ['"""Alembic migrations (env.py, versions/): applied by ``python -m ' + f.pkg + '.migrate``."""']),
 		py(`${m}/env.py`, envPy(config)),
-		{ path: `${m}/script.py.mako`, content: SCRIPT_MAKO, language: 'mako' },
+		{ path: `${m}/script.py.mako`, content: SCRIPT_MAKO, language: 'text' },
 		py(`${m}/versions/__init__.py`, ['"""Migration scripts, one per revision (Alembic skips this file)."""']),
 		py(`${m}/versions/${FIRST_REVISION}_create_${EXAMPLE_TABLE}.py`, firstMigration()),
 		py('tests/test_db.py', dbTest(config))

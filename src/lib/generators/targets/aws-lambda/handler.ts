@@ -1,7 +1,7 @@
 /** src/<pkg>/lambda_handler.py: Mangum around the ASGI app (a2wsgi first for Flask), or the worker's SQS / schedule handler. */
 import type { ReadonlyConfig } from '../../../model/config.ts';
 import { appTargets, facts } from '../../../model/derive.ts';
-import { workerMode } from '../../../model/runtime.ts';
+import { migrateCommand, workerMode } from '../../../model/runtime.ts';
 import { pyFile } from '../../writers/python.ts';
 import { GENERATED_BY } from '../../header.ts';
 
@@ -19,8 +19,32 @@ const SET_LOG_LEVEL = [
 	'logging.getLogger().setLevel(get_settings().log_level)'
 ];
 
+/**
+ * Alembic's migrations on Lambda: a one-off invoke with the event
+ * `{"migrate": true}` (MIGRATE_EVENT) runs `<pkg>.migrate` (model/runtime.ts
+ * migrateCommand) with the function's own code and settings; every other
+ * event is the app's. README.md documents the invoke. The app's Mangum
+ * handler is `serve`, and `handler` dispatches.
+ */
+export const MIGRATE_EVENT = '{"migrate": true}';
+
+function migrateDispatch(): string[] {
+	return [
+		'',
+		'',
+		'def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:',
+		'    """API Gateway events go to the app; a one-off ``{"migrate": true}`` invoke runs the migrations."""',
+		'    if event.get("migrate") is True:',
+		'        migrate()',
+		'        return {"migrated": True}',
+		'    return serve(event, context)'
+	];
+}
+
 /** src/<pkg>/lambda_handler.py for the framework or the worker. */
 export function lambdaHandler(config: ReadonlyConfig): string {
+	const mig = migrateCommand(config)?.tool === 'alembic';
+	const migrateImport = mig ? [`from ${facts(config).pkg}.migrate import main as migrate`] : [];
 	const { asgi, wsgi } = appTargets(config);
 	const head = [`# ${GENERATED_BY}`];
 	const fw = config.project.framework;
@@ -36,14 +60,16 @@ export function lambdaHandler(config: ReadonlyConfig): string {
 			`"""AWS Lambda entry point: Mangum turns API Gateway events into ASGI requests${django ? ' for Django' : ''}."""`,
 			'',
 			'import logging',
+			...(mig ? ['from typing import Any'] : []),
 			'',
 			'from mangum import Mangum',
 			'',
-			...firstParty(`from ${mod} import ${attr}`),
+			...firstParty(`from ${mod} import ${attr}`, ...migrateImport),
 			'',
 			...SET_LOG_LEVEL,
 			'',
-			...(django ? ['# Django has no ASGI lifespan support.', `handler = Mangum(${attr}, lifespan="off")`] : [`handler = Mangum(${attr}, lifespan="auto")`])
+			...(django ? ['# Django has no ASGI lifespan support.', `handler = Mangum(${attr}, lifespan="off")`] : [`${mig ? 'serve' : 'handler'} = Mangum(${attr}, lifespan="auto")`]),
+			...(mig ? migrateDispatch() : [])
 		]);
 	}
 	if (fw === 'flask' && wsgi) {
@@ -54,14 +80,14 @@ export function lambdaHandler(config: ReadonlyConfig): string {
 			'"""AWS Lambda entry point: Flask (WSGI) -> a2wsgi (ASGI) -> Mangum (API Gateway events)."""',
 			'',
 			'import logging',
-			'from typing import cast',
+			mig ? 'from typing import Any, cast' : 'from typing import cast',
 			'',
 			'from a2wsgi import WSGIMiddleware',
 			'from a2wsgi.wsgi_typing import WSGIApp',
 			'from mangum import Mangum',
 			'from mangum.types import ASGI',
 			'',
-			...firstParty(`from ${mod} import ${factory}`),
+			...firstParty(`from ${mod} import ${factory}`, ...migrateImport),
 			'',
 			...SET_LOG_LEVEL,
 			'',
@@ -70,7 +96,8 @@ export function lambdaHandler(config: ReadonlyConfig): string {
 			'# (a2wsgi issue 33, closed as wontfix). a2wsgi types the ASGI scope as TypedDicts, Mangum',
 			'# as a MutableMapping, so its middleware does not match Mangum\'s ASGI protocol (a2wsgi issue 44).',
 			`wsgi_app = cast(WSGIApp, ${factory}())`,
-			'handler = Mangum(cast(ASGI, WSGIMiddleware(wsgi_app)), lifespan="off")'
+			`${mig ? 'serve' : 'handler'} = Mangum(cast(ASGI, WSGIMiddleware(wsgi_app)), lifespan="off")`,
+			...(mig ? migrateDispatch() : [])
 		]);
 	}
 	if (workerMode(config) === 'periodic') {

@@ -1,8 +1,10 @@
 /** deploy/aws-lambda/README.md: what the SAM template deploys, the secret, and build and deploy. */
 import type { ReadonlyConfig } from '../../../model/config.ts';
 import { deployName, facts, serverlessRegion } from '../../../model/derive.ts';
-import { workerMode } from '../../../model/runtime.ts';
+import { migrateCommand, workerMode } from '../../../model/runtime.ts';
 import { lambdaSecretName, SECRET_VERSION_PARAM } from './template.ts';
+import { MIGRATE_EVENT } from './handler.ts';
+import { lambdaCeleryNote } from '../celery-serverless.ts';
 
 export function lambdaReadme(config: ReadonlyConfig): string {
 	const f = facts(config);
@@ -100,12 +102,23 @@ export function lambdaReadme(config: ReadonlyConfig): string {
 		if (config.services.redis) L.push('`REDIS_URL` in `template.yaml` points at `redis.invalid`: set your endpoint before deploying.');
 		L.push('');
 	}
+	if (migrateCommand(config)?.tool === 'alembic') {
+		L.push('## Database migrations (Alembic)', '');
+		L.push('Run them once per deploy, after `sam deploy` and before traffic needs the new schema, never on');
+		L.push(`a cold start: invoke the function once with the event \`${MIGRATE_EVENT}\`; the handler then runs`);
+		L.push(`\`${migrateCommand(config)!.label}\` with the function's own code and settings.`, '');
+		L.push('```sh');
+		L.push(`aws lambda invoke --function-name FUNCTION_NAME --cli-binary-format raw-in-base64-out --payload '${MIGRATE_EVENT}' response.json`);
+		L.push('```');
+		L.push('`FUNCTION_NAME` is the stack\'s function (the Resources tab of the stack in the CloudFormation console).', '');
+	}
 	if (config.project.framework === 'django') {
 		L.push('## Django', '');
 		L.push('`ALLOWED_HOSTS` allows API Gateway\'s execute-api domains of the region the stack is deployed to');
 		L.push('(`.execute-api.${AWS::Region}.${AWS::URLSuffix}` in `template.yaml`); add your custom domain if you use one.');
 		L.push('Run migrations from CI or a one-off task, not on each cold start. Serve static files from S3 or a CDN.', '');
 	}
+	L.push(...lambdaCeleryNote(config));
 	L.push('## Build and deploy', '');
 	L.push('```sh');
 	L.push('cd deploy/aws-lambda');

@@ -21,6 +21,7 @@ import type { GeneratedFile } from '../../types.ts';
 import { deployable } from '../../../model/targets.ts';
 import { hostPaths } from './paths.ts';
 import { unit } from './unit.ts';
+import { celeryUnits } from './celery-units.ts';
 import { timer } from './timer.ts';
 import { nginxHttpSite, nginxTlsSite } from './nginx-site.ts';
 import { envTemplate } from './env-template.ts';
@@ -40,6 +41,7 @@ export function bareMetal(config: ReadonlyConfig): GeneratedFile[] {
 		{ path: TARGET.guide, content: readme(config), language: 'markdown' }
 	];
 	if (config.project.kind === 'cli') files.push({ path: `deploy/${p.timer}`, content: timer(config), language: 'ini' });
+	for (const u of celeryUnits(config)) files.push({ ...u, language: 'ini' });
 	if (config.project.kind === 'service') {
 		files.push({ path: `deploy/nginx/${p.nginxFile}`, content: nginxHttpSite(config), language: 'nginx' });
 		files.push({ path: `deploy/nginx/${p.nginxTlsFile}`, content: nginxTlsSite(config), language: 'nginx' });

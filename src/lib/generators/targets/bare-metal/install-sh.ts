@@ -1,7 +1,9 @@
 /** deploy/install.sh: the idempotent POSIX sh installer, which keeps local edits. */
 import type { ReadonlyConfig } from '../../../model/config.ts';
-import { APP_PORT, HEALTH_PATH, djangoSettingsModule } from '../../../model/derive.ts';
-import { shQuote } from '../../writers/shell.ts';
+import { APP_PORT, HEALTH_PATH } from '../../../model/derive.ts';
+import { migrateCommand } from '../../../model/runtime.ts';
+import { shQuote, shWord } from '../../writers/shell.ts';
+import { celeryUnitRoles } from './celery-units.ts';
 import { hostPaths } from './paths.ts';
 import { GENERATED_BY as GENERATED } from '../../header.ts';
 import { collectStaticLine, installVenv } from './install-venv.ts';
@@ -10,7 +12,6 @@ export function installSh(config: ReadonlyConfig): string {
 	const p = hostPaths(config);
 	const kind = config.project.kind;
 	const web = kind === 'service';
-	const django = config.project.framework === 'django';
 	const L: string[] = [];
 	L.push('#!/bin/sh');
 	L.push(`# ${GENERATED}`);
@@ -103,6 +104,9 @@ export function installSh(config: ReadonlyConfig): string {
 	L.push(`echo "==> systemd unit $UNIT${kind === 'cli' ? ' and $TIMER' : ''} (your settings: systemctl edit $UNIT)"`);
 	L.push('install_file "$SRC_DIR/deploy/$UNIT" "/etc/systemd/system/$UNIT"');
 	if (kind === 'cli') L.push('install_file "$SRC_DIR/deploy/$TIMER" "/etc/systemd/system/$TIMER"');
+	// Celery's worker and beat units (celery-units.ts).
+	const celeryUnits = celeryUnitRoles(config).map((r) => r.unit);
+	for (const u of celeryUnits) L.push(`install_file "$SRC_DIR/deploy/${u}" ${shQuote(`/etc/systemd/system/${u}`)}`);
 	L.push('systemctl daemon-reload', '');
 	if (web) {
 		L.push('if [ -d /etc/nginx ]; then');
@@ -146,20 +150,22 @@ export function installSh(config: ReadonlyConfig): string {
 	L.push('\tdie "$CONF_DIR/env still contains CHANGE-ME placeholders"');
 	L.push('fi', '');
 	const cs = collectStaticLine(config);
-	if (django) {
+	// The deploy's one-off migration (model/runtime.ts migrateCommand): Django's migrate or Alembic's upgrade.
+	const migrate = migrateCommand(config);
+	if (migrate) {
 		L.push('# Migrations run like the service: same user and settings file (systemd reads the EnvironmentFile).');
 		L.push('echo "==> database migrations"');
 		L.push('systemd-run --quiet --wait --pipe --collect --uid="$APP_USER" --gid="$APP_USER" \\');
 		L.push(`\t--working-directory="$APP_DIR" -p EnvironmentFile="$CONF_DIR/env" -p StateDirectory=${shQuote(p.name)} \\`);
-		L.push(`\t--setenv=DJANGO_SETTINGS_MODULE=${shQuote(djangoSettingsModule(config))} \\`);
-		L.push('\t"$VENV/bin/python" -m django migrate --noinput');
+		for (const [k, v] of Object.entries(migrate.env)) L.push(`\t--setenv=${k}=${shQuote(v)} \\`);
+		L.push(`\t"$VENV/bin/python" ${migrate.argv.slice(1).map(shWord).join(' ')}`);
 	}
 	if (cs) {
 		L.push('# Static files need no secret: collectstatic runs as the app user with its settings module only.');
 		L.push(`echo "==> static files -> ${p.staticDir}"`);
 		L.push(`install -d -m 0755 -o "$APP_USER" -g "$APP_USER" ${shQuote(p.staticDir)}`);
 		L.push(cs, '');
-	} else if (django) L.push('');
+	} else if (migrate) L.push('');
 	if (kind === 'cli') {
 		L.push('echo "==> done. Run once: systemctl start $UNIT. On a schedule: systemctl edit $TIMER (OnCalendar=), then systemctl enable --now $TIMER"');
 	} else {
@@ -167,6 +173,7 @@ export function installSh(config: ReadonlyConfig): string {
 		L.push('systemctl enable "$UNIT"');
 		L.push('systemctl restart "$UNIT"');
 		L.push('systemctl --no-pager --lines=5 status "$UNIT" || true');
+		for (const u of celeryUnits) L.push(`systemctl enable ${shQuote(u)}`, `systemctl restart ${shQuote(u)}`);
 		if (web) L.push(`echo "==> done: curl -fsS http://127.0.0.1:${APP_PORT}${HEALTH_PATH}"`);
 		else L.push('echo "==> done: journalctl -u $UNIT -f"');
 	}

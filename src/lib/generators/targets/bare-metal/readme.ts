@@ -1,6 +1,7 @@
 /** deploy/README.md: what the files do, and how to install, update and check the service. */
 import type { ReadonlyConfig } from '../../../model/config.ts';
 import { APP_PORT, facts, scheduledArgs } from '../../../model/derive.ts';
+import { migrateCommand } from '../../../model/runtime.ts';
 import { hostPaths, execStart, dropIn } from './paths.ts';
 import { TOOL_INSTALL } from './install-venv.ts';
 
@@ -46,7 +47,7 @@ export function readme(config: ReadonlyConfig): string {
 		L.push('   on its own timer, and the deploy hook reloads nginx after each renewal. With a certificate of your own instead, change');
 		L.push(`   \`ssl_certificate\` and \`ssl_certificate_key\` in \`${sites}/${p.nginxTlsFile}\`.`);
 	}
-	L.push(`${web ? 5 : 4}. Run \`sudo sh deploy/install.sh\` again: it ${django ? 'migrates the database, collects static files, ' : ''}${web ? 'enables the HTTPS site once the certificate files exist, ' : ''}${kind === 'cli' ? 'installs' : 'starts'} the unit.`);
+	L.push(`${web ? 5 : 4}. Run \`sudo sh deploy/install.sh\` again: it ${django ? 'migrates the database, collects static files, ' : migrateCommand(config) ? 'migrates the database, ' : ''}${web ? 'enables the HTTPS site once the certificate files exist, ' : ''}${kind === 'cli' ? 'installs' : 'starts'} the unit.`);
 	L.push('');
 	L.push('## Upgrade and local changes', '');
 	L.push('Upgrade: `git pull && sudo sh deploy/install.sh`. Logs: `journalctl -u ' + p.unit + ' -f`.', '');

@@ -1,9 +1,57 @@
 /** deploy/cloud-run/README.md: the image, the service account, secrets, Cloud SQL and the deploy commands. */
 import type { ReadonlyConfig } from '../../../model/config.ts';
 import { APP_PORT, HEALTH_PATH, deployName, facts, imageRef, serverlessRegion, GCP_PROJECT_PLACEHOLDER, artifactRepository, cloudRunServiceAccount, cloudRunServiceAccountId, cloudSqlConnectionName, cloudSqlDatabaseUrl, gcpProject } from '../../../model/derive.ts';
-import { SECRET_PLACEHOLDER } from '../../../model/deploy-env.ts';
+import { SECRET_PLACEHOLDER, cloudPlace, deployValue } from '../../../model/deploy-env.ts';
+import { migrateCommand } from '../../../model/runtime.ts';
+import { shWord } from '../../writers/shell.ts';
 import { imageTag } from '../../../model/deployment.ts';
 import { cloudRunSecretId } from './service.ts';
+import { cloudRunCeleryNote } from '../celery-serverless.ts';
+
+/**
+ * Alembic's migrations as a Cloud Run job (model/runtime.ts migrateCommand):
+ * `gcloud run jobs deploy` with the service's image, identity, Cloud SQL
+ * connection, settings and secrets, `--execute-now --wait` so each deploy
+ * runs it once before the service takes the new image. Flags: gcloud
+ * reference `run jobs deploy` (versions.ts CLOUD_RUN_JOB).
+ */
+function alembicJob(config: ReadonlyConfig): string[] {
+	const m = migrateCommand(config);
+	if (m?.tool !== 'alembic') return [];
+	const f = facts(config);
+	const place = cloudPlace('.run.app,localhost');
+	const project = gcpProject(config);
+	const region = serverlessRegion(config);
+	const plain = f.env.filter((v) => !v.secret).map((v) => `${v.name}=${deployValue(v, place)}`);
+	const secrets = f.env.filter((v) => v.secret).map((v) => `${v.name}=${cloudRunSecretId(config, v.name)}:latest`);
+	const flags = [
+		`--image=${imageRef(config)}:${imageTag(config.project.version)}`,
+		`--command=${m.argv[0]}`,
+		`--args=${m.argv.slice(1).join(',')}`,
+		`--service-account=${cloudRunServiceAccount(config)}`,
+		`--set-cloudsql-instances=${cloudSqlConnectionName(config)}`,
+		...(plain.length ? [`--set-env-vars=${plain.join(',')}`] : []),
+		...(secrets.length ? [`--set-secrets=${secrets.join(',')}`] : []),
+		'--max-retries=0',
+		'--task-timeout=10m',
+		'--execute-now',
+		'--wait'
+	];
+	return [
+		'',
+		'## Database migrations (Alembic)',
+		'',
+		`Each deploy runs them once, before the service takes the new image (never at container start): a Cloud Run job`,
+		`with the service's image, identity, Cloud SQL connection and settings runs \`${m.label}\` (Alembic's upgrade to head).`,
+		'`deploy` creates the job the first time and updates it after; `--execute-now --wait` runs it and fails when',
+		'the migration does. Run it before `gcloud run services replace`:',
+		'',
+		'```sh',
+		`gcloud run jobs deploy ${deployName(config)}-migrate --project=${project} --region=${region} \\`,
+		...flags.map((x, i) => `  ${x.split(/(?<=^--[\w-]+=)/).map((part, j) => (j === 1 ? shWord(part) : part)).join('')}${i < flags.length - 1 ? ' \\' : ''}`),
+		'```'
+	];
+}
 
 export function cloudRunReadme(config: ReadonlyConfig): string {
 	const f = facts(config);
@@ -92,5 +140,7 @@ export function cloudRunReadme(config: ReadonlyConfig): string {
 	if (config.project.framework === 'django') {
 		L.push('', '`ALLOWED_HOSTS` allows `*.run.app`; add your custom domain. Run migrations with a Cloud Run job.');
 	}
+	L.push(...alembicJob(config));
+	L.push(...cloudRunCeleryNote(config));
 	return L.join('\n') + '\n';
 }

@@ -21,7 +21,9 @@ import { APP_PORT, CONTAINER_APP_DIR, POSTGRES, REDIS, appTargets, deployName, f
 import type { GeneratedFile } from '../../types.ts';
 import { writeYaml } from '../../writers/yaml.ts';
 import { HEALTH_TIMING, healthArgv } from '../../image/common.ts';
+import { celeryFacts } from '../../../model/runtime.ts';
 import { GENERATED_BY } from '../../header.ts';
+import { migrateCommand } from '../../../model/runtime.ts';
 
 /**
  * Image tags. Postgres: the Debian image, whose glibc collations match most
@@ -91,10 +93,6 @@ function appBase(config: ReadonlyConfig): Record<string, unknown> {
 	};
 }
 
-function isDjango(config: ReadonlyConfig): boolean {
-	return config.project.kind === 'service' && config.project.framework === 'django';
-}
-
 /** The compose.yaml document. */
 export function composeDoc(config: ReadonlyConfig): Record<string, unknown> {
 	const f = facts(config);
@@ -110,13 +108,26 @@ export function composeDoc(config: ReadonlyConfig): Record<string, unknown> {
 	}
 	app.deploy = { resources: { limits: { cpus: '1.0', memory: '512M' } } };
 	services.app = app;
-	if (isDjango(config)) {
+	// The deploy's one-off migration (model/runtime.ts migrateCommand), in its own profile: never at start.
+	const migrate = migrateCommand(config);
+	if (migrate) {
 		services.migrate = {
 			...appBase(config),
 			profiles: ['migrate'],
-			command: ['django-admin', 'migrate', '--noinput'],
+			command: migrate.script,
 			restart: 'no'
 		};
+	}
+	// Celery (model/runtime.ts celeryFacts): the worker (the worker kind's app is one) scales with
+	// `docker compose up --scale worker=N`; beat runs once. docker compose stop sends SIGTERM (a warm
+	// shutdown) and waits stop_grace_period, longer than a task may run, before SIGKILL.
+	const celery = celeryFacts(config);
+	if (celery) {
+		const worker: Record<string, unknown> =
+			config.project.kind === 'worker' ? app : (services.worker = { ...appBase(config), command: celery.workerArgv, restart: 'unless-stopped', deploy: { resources: { limits: { cpus: '1.0', memory: '512M' } } } });
+		worker.stop_grace_period = `${celery.stopGraceSeconds}s`;
+		worker.healthcheck = healthcheck(['CMD', ...celery.pingArgv]);
+		services.beat = { ...appBase(config), command: celery.beatArgv, restart: 'unless-stopped', deploy: { resources: { limits: { cpus: '0.5', memory: '256M' } } } };
 	}
 	const volumes: Record<string, Record<string, never>> = {};
 	if (config.services.postgres) {

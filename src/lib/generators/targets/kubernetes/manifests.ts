@@ -2,7 +2,9 @@
 import type { ReadonlyConfig } from '../../../model/config.ts';
 import { imageRef } from '../../../model/derive.ts';
 import { imageTag } from '../../../model/deployment.ts';
+import { migrateCommand } from '../../../model/runtime.ts';
 import { type Obj, hasSecrets, deployment } from './pod.ts';
+import { celeryManifests } from './celery.ts';
 import { service, configMap, secretExample, ingress, httpRoute, hpa, pdb, migrateJob, cronJob, namespace } from './resources.ts';
 
 export const K8S_DIR = 'deploy/kubernetes';
@@ -24,7 +26,7 @@ export interface Manifest {
 
 /** Whether the app has a migration Job (Django), which gets its own kustomization. */
 export function hasMigrations(config: ReadonlyConfig): boolean {
-	return config.project.kind === 'service' && config.project.framework === 'django';
+	return migrateCommand(config) !== null;
 }
 
 /** The manifests as data: path under deploy/kubernetes/ -> object. Order = kustomization order. */
@@ -50,6 +52,8 @@ export function kubernetesManifests(config: ReadonlyConfig): Manifest[] {
 	}
 	out.push({ file: 'hpa.yaml', doc: hpa(config), kustomization: 'app' });
 	out.push({ file: 'pdb.yaml', doc: pdb(config), kustomization: 'app' });
+	// Celery's worker (services; the worker kind's deployment.yaml is one) and its single beat (celery.ts).
+	for (const m of celeryManifests(config)) out.push({ ...m, kustomization: 'app' });
 	if (migrations) out.push({ file: 'migrate/migrate-job.yaml', doc: migrateJob(config), kustomization: 'migrate' });
 	return out;
 }

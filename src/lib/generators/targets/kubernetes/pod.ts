@@ -7,7 +7,9 @@ import { pythonImages } from '../../image/common.ts';
 import { APP_PORT, APP_USER, HEALTH_PATH, POSTGRES, REDIS, deployName, facts, imageRef } from '../../../model/derive.ts';
 import type { DeployPlace } from '../../../model/deploy-env.ts';
 import { imageTag, versionLabel, k8sNames } from '../../../model/deployment.ts';
+import { readinessPath } from '../../../model/runtime.ts';
 
+import { celeryWorkerPod } from './celery.ts';
 import { GENERATED_BY } from '../../header.ts';
 
 export const HEADER = [GENERATED_BY];
@@ -91,8 +93,8 @@ const RESOURCES = {
 	limits: { cpu: '1', memory: '512Mi' }
 };
 
-function probe(config: ReadonlyConfig, extra: Obj): Obj {
-	const httpGet: Obj = { path: HEALTH_PATH, port: 'http' };
+function probe(config: ReadonlyConfig, extra: Obj, path: string = HEALTH_PATH): Obj {
+	const httpGet: Obj = { path, port: 'http' };
 	// Django answers 400 to a Host it does not know; the kubelet sends the pod IP.
 	if (config.project.framework === 'django') httpGet.httpHeaders = [{ name: 'Host', value: 'localhost' }];
 	return { httpGet, ...extra };
@@ -113,13 +115,16 @@ export function container(config: ReadonlyConfig, extra: Obj = {}): Obj {
 	c.resources = RESOURCES;
 	if (facts(config).isWeb) {
 		c.startupProbe = probe(config, { periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 30 });
-		c.readinessProbe = probe(config, { periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 });
+		// Readiness asks the database where the app has one (model/runtime.ts readinessPath); liveness never does.
+		c.readinessProbe = probe(config, { periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 }, readinessPath(config) ?? HEALTH_PATH);
 		c.livenessProbe = probe(config, { periodSeconds: 20, timeoutSeconds: 2, failureThreshold: 3 });
 	}
 	// The image's own non-root user: python-slim's app (10001), or a Docker Hardened Image's nonroot (65532).
 	const u = pythonImages(config).user;
 	c.securityContext = { ...CONTAINER_SECURITY, runAsUser: u.uid, runAsGroup: u.gid };
 	c.volumeMounts = [TMP_MOUNT];
+	// The worker kind with Celery: the worker's exec probes (celery_ping), after the settings (celery.ts).
+	if (config.project.kind === 'worker') Object.assign(c, celeryWorkerPod(config)?.probes ?? {});
 	return c;
 }
 
@@ -149,7 +154,8 @@ export function deployment(config: ReadonlyConfig): Obj {
 			template: {
 				metadata: { labels: labels(config) },
 				spec: podSpec(config, [container(config)], {
-					terminationGracePeriodSeconds: 30,
+					// A Celery worker's warm shutdown outlasts its longest task (celery.ts); else 30 s, the default.
+					terminationGracePeriodSeconds: (config.project.kind === 'worker' && celeryWorkerPod(config)?.grace) || 30,
 					topologySpreadConstraints: [
 						{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: sel } }
 					]

@@ -6,6 +6,7 @@ import { registryOf } from '../../ci.ts';
 import { imageTag, k8sNames } from '../../../model/deployment.ts';
 import { MIGRATE_DEADLINE_SECONDS } from './resources.ts';
 import { K8S_DIR, type Manifest, hasMigrations } from './manifests.ts';
+import { migrateCommand } from '../../../model/runtime.ts';
 
 /** Which files name the pull Secret (for the README's "public image" route). */
 function podFiles(manifests: readonly Manifest[]): string[] {
@@ -158,7 +159,7 @@ export function readme(config: ReadonlyConfig, manifests: readonly Manifest[], f
 	}
 	if (migrations) {
 		L.push('## Database migrations', '');
-		L.push(`\`migrate/migrate-job.yaml\` runs \`python -m django migrate\` with the image and settings of the deploy.`);
+		L.push(`\`migrate/migrate-job.yaml\` runs \`${migrateCommand(config)!.label}\` with the image and settings of the deploy.`);
 		L.push('A Job is immutable, so each deploy deletes the previous run first (the `delete job` line above);');
 		L.push(`until then a finished or failed Job stays, with its logs. It may run ${MIGRATE_DEADLINE_SECONDS / 60} minutes (\`activeDeadlineSeconds\`);`);
 		L.push('`kubectl wait` gives up a minute later. A failed migration never completes (after 3 tries the Job is');

@@ -1,7 +1,8 @@
 /** The other Kubernetes resources: Service, ConfigMap, Secret template, HTTPRoute or Ingress, HPA, PDB, migration Job, CronJob, Namespace. */
 import type { ReadonlyConfig } from '../../../model/config.ts';
-import { djangoSettingsModule, facts, serverEnv, scheduledArgs } from '../../../model/derive.ts';
+import { facts, serverEnv, scheduledArgs } from '../../../model/derive.ts';
 import { K8S_API_FACTS } from '../../versions.ts';
+import { migrateCommand } from '../../../model/runtime.ts';
 import { deployValue, secretPlaceholder } from '../../../model/deploy-env.ts';
 import { k8sNames } from '../../../model/deployment.ts';
 import { type Obj, selectorLabels, labels, meta, k8sPlace, container, podSpec } from './pod.ts';
@@ -124,10 +125,10 @@ export function pdb(config: ReadonlyConfig): Obj {
 export const MIGRATE_DEADLINE_SECONDS = 600;
 
 export function migrateJob(config: ReadonlyConfig): Obj {
-	const c = container(config, {
-		command: ['python', '-m', 'django', 'migrate', '--noinput'],
-		env: [{ name: 'DJANGO_SETTINGS_MODULE', value: djangoSettingsModule(config) }]
-	});
+	// The deploy's one-off migration (model/runtime.ts migrateCommand): Django's migrate or Alembic's upgrade.
+	const m = migrateCommand(config)!;
+	const env = Object.entries(m.env).map(([name, value]) => ({ name, value }));
+	const c = container(config, { command: m.argv, ...(env.length ? { env } : {}) });
 	// A one-off Job has no port and no probes.
 	delete c.ports;
 	delete c.startupProbe;
