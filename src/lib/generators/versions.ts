@@ -49,13 +49,6 @@ export const DEPS = {
 	pydanticSettings: 'pydantic-settings>=2.6', // bump: pypi pydantic-settings
 	psycopg: 'psycopg[binary]>=3.2', // bump: pypi psycopg
 	redis: 'redis>=5.0', // bump: pypi redis
-	// Celery 5.5 (Debian 13 packages 5.5.2, the journey's; PyPI's latest is 5.7.0, Nov 2026): broker and result backend on Redis through redis-py.
-	celery: 'celery>=5.5', // bump: pypi celery
-	// services.sqlalchemy (issue 20.1): 2.0 brought the typed DeclarativeBase/Mapped/mapped_column and the
-	// postgresql+psycopg (psycopg 3) dialect db.py uses; Alembic 1.13 reads script_location's package-resource
-	// form and prepend_sys_path (ALEMBIC below). Debian 13 has 2.0.40 and 1.13.2 (the proof root's).
-	sqlalchemy: 'sqlalchemy>=2.0', // bump: pypi sqlalchemy
-	alembic: 'alembic>=1.13', // bump: pypi alembic
 	// services.sqlalchemy (issue 20.1): 2.0 brought the typed DeclarativeBase/Mapped/mapped_column and the
 	// postgresql+psycopg (psycopg 3) dialect db.py uses; Alembic 1.13 reads script_location's package-resource
 	// form and prepend_sys_path (ALEMBIC below). Debian 13 has 2.0.40 and 1.13.2 (the proof root's).
