@@ -52,6 +52,13 @@ describe('rehighlight', () => {
 		expect(reused).toBeGreaterThan(0);
 	});
 
+	it('json: a colon put at the start of the next line does not turn the string above into a key (no look-ahead across lines)', () => {
+		const before = '{\n  "k"\n  1\n}\n';
+		const after = '{\n  "k"\n  :1\n}\n';
+		expect(rehighlight(highlightAll(before, 'json'), after, 'json').lines).toEqual(highlightLines(after, 'json'));
+		expect(highlightLines('{"k": 1}', 'json')[0]).toContain('<span class="tok-key">');
+	});
+
 	it('every language, texts made of the token-opening pieces only', () => {
 		const r = rng(7);
 		for (const language of [...Object.keys(RULES), 'text'] as Language[]) {
