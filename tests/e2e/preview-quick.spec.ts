@@ -6,24 +6,54 @@
  *
  * Test double, for timing only: the worker's answers are held back (the
  * Worker's message events wait in a queue the test releases), so "before the
- * worker answered" is a state the test can look at instead of a race.
+ * worker answered" is a state the test can look at instead of a race. The
+ * answers to look-ahead requests (the sets one click away the page asks for
+ * while idle, state/app.svelte.ts #lookAhead) are held from the start unless
+ * `__passAhead` is set: without them a switch waits for the worker, as these
+ * tests need it to.
  */
 import { expect, test } from '@playwright/test';
 import { Wizard } from './wizard.ts';
 
 /** Installed before the page's scripts: while `__hold` is set, the generator worker's answers queue up until `__release()`. */
 function holdWorkerAnswers() {
-	const w = window as unknown as { __hold: boolean; __held: Array<() => void>; __release: () => void; Worker: typeof Worker };
+	const w = window as unknown as {
+		__hold: boolean;
+		__passAhead: boolean;
+		__held: Array<() => void>;
+		__posted: Array<{ id: number; ahead?: boolean }>;
+		__aheadAnswers: number;
+		__release: () => void;
+		Worker: typeof Worker;
+	};
 	w.__hold = false;
+	w.__passAhead = false;
 	w.__held = [];
+	w.__posted = [];
+	w.__aheadAnswers = 0;
+	const aheadIds = new Set<number>();
 	w.__release = () => {
 		w.__hold = false;
 		for (const deliver of w.__held.splice(0)) deliver();
 	};
 	const Native = w.Worker;
 	w.Worker = class extends Native {
+		postMessage(message: { id: number; ahead?: boolean }, ...rest: unknown[]) {
+			w.__posted.push(message);
+			if (message.ahead) aheadIds.add(message.id);
+			return (super.postMessage as (...a: unknown[]) => void)(message, ...rest);
+		}
 		set onmessage(handler: ((e: MessageEvent) => void) | null) {
-			super.onmessage = handler && ((e: MessageEvent) => (w.__hold ? w.__held.push(() => handler.call(this, e)) : handler.call(this, e)));
+			super.onmessage =
+				handler &&
+				((e: MessageEvent) => {
+					const ahead = aheadIds.has(e.data?.id);
+					if (w.__hold || (ahead && !w.__passAhead)) w.__held.push(() => handler.call(this, e));
+					else {
+						if (ahead) w.__aheadAnswers++;
+						handler.call(this, e);
+					}
+				});
 		}
 		get onmessage() {
 			return super.onmessage;
@@ -80,4 +110,31 @@ test('a file the new configuration does not have waits for the set, then the vie
 	await page.evaluate(() => (window as unknown as { __release: () => void }).__release());
 	await w.settled();
 	await expect(page.getByTestId('viewer-path')).toHaveText('pyproject.toml');
+});
+
+test('a switch to a configuration computed ahead shows its whole set (tree included) in the click\'s own task, without asking the worker', async ({ page }) => {
+	await page.addInitScript(holdWorkerAnswers);
+	await page.addInitScript(() => ((window as unknown as { __passAhead: boolean }).__passAhead = true));
+	await page.setViewportSize({ width: 1440, height: 900 });
+	const w = new Wizard(page);
+	await w.open();
+	await w.choosePreset('FastAPI service');
+	await w.settled();
+	await w.goto('Deployment');
+	// Docker now: the page, idle, has the worker compute the sets one click away (the other targets among them).
+	await expect(w.tree.locator('[data-path^="deploy/kubernetes/"]')).toHaveCount(0);
+	await page.waitForFunction(() => (window as unknown as { __aheadAnswers: number }).__aheadAnswers >= 3, undefined, { timeout: 10_000 });
+	const asked = () => page.evaluate(() => (window as unknown as { __posted: Array<{ ahead?: boolean }> }).__posted.filter((m) => !m.ahead).length);
+	const posted = await asked();
+	await page.evaluate(() => ((window as unknown as { __hold: boolean }).__hold = true));
+	await page.getByRole('group', { name: 'Deployment target' }).getByRole('radio', { name: /^Kubernetes\b/ }).check();
+	// Every answer is held, and nothing new was asked: the Kubernetes files are in the tree all the same, the preview is not pending.
+	await expect(w.tree.locator('[data-path^="deploy/kubernetes/"]').first()).toBeAttached();
+	await expect(page.locator('section.preview:not([data-pending])')).toBeAttached();
+	expect(await asked()).toBe(posted);
+	// Releasing what was held (answers to look-ahead requests only: nothing else was asked) leaves the preview as it is.
+	const shown = await w.paths();
+	await page.evaluate(() => (window as unknown as { __release: () => void }).__release());
+	await w.settled();
+	expect(await w.paths()).toEqual(shown);
 });

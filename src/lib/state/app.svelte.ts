@@ -5,11 +5,12 @@
  * keeps showing the last valid file set and says so.
  */
 import { untrack } from 'svelte';
-import type { BuildBackend, Config, Framework, PackageManager, ReadonlyConfig } from '../model/config.ts';
+import { PACKAGE_MANAGERS, type BuildBackend, type Config, type Framework, type PackageManager, type ReadonlyConfig } from '../model/config.ts';
 import { BACKENDS_FOR, DEFAULT_BACKEND, defaultConfig } from '../model/defaults.ts';
 import { validateConfig, validationWarnings, errorsByPath, type FieldError } from '../model/validate.ts';
 import { onSpdxLoaded } from '#spdx';
-import { isTargetField } from '../model/targets.ts';
+import { isTargetField, TARGET_CHOICES } from '../model/targets.ts';
+import { PRESETS } from '../model/presets.ts';
 import type { GeneratedFile } from '../generators/index.ts';
 import { createEngine, loadFileGenerator, type Engine, type GenerateFile } from './engine.ts';
 
@@ -41,6 +42,10 @@ export function fieldId(path: string): string {
 export type LoadSource = { kind: 'preset'; id: string } | { kind: 'link' } | { kind: 'import'; what: string } | { kind: 'default' } | { kind: 'restored' };
 
 const NO_ERRORS: readonly string[] = Object.freeze([]);
+/** How many of the worker's last answers AppState keeps (each shares most of its file objects with the others). */
+const MAX_ANSWERS = 8;
+/** The quiet time after an answer before the sets one click away are computed (typing does not start it). */
+const AHEAD_AFTER_MS = 300;
 
 /** Context key under which the wizard gives its steps' fields the page's AppState (NumberField reads it). */
 export const APP_CONTEXT = 'slipway:app';
@@ -103,6 +108,20 @@ export class AppState {
 	 */
 	early: { json: string; file: GeneratedFile } | null = $state.raw(null);
 	#quick: GenerateFile | null = null;
+	/**
+	 * File sets by config JSON: the worker's last answers (#answers), and the
+	 * sets of the configs one click away (#ahead: each other target, manager
+	 * and preset), which the worker computes while the page is idle
+	 * (#lookAhead). Switching to one of them shows its whole set (tree
+	 * included) in the click's own task. The generators are pure functions of
+	 * the config, so an entry never goes stale.
+	 */
+	#answers = new Map<string, GeneratedFile[]>();
+	#ahead = new Map<string, GeneratedFile[]>();
+	/** The JSON of the newest valid config: an older run's answer that arrives after it was shown from #answers or #ahead is not shown. */
+	#newest = '';
+	#aheadTimer: ReturnType<typeof setTimeout> | undefined;
+	#refused = new Set<string>();
 	#quickLoading = false;
 	#queued: string | null = null;
 	#settled: Array<() => void> = [];
@@ -138,6 +157,20 @@ export class AppState {
 			$effect.pre(() => {
 				if (!this.#wanted || this.errors.length > 0) return;
 				const json = this.json;
+				this.#newest = json;
+				const known = this.#answers.get(json) ?? this.#ahead.get(json);
+				if (known) {
+					// Computed already (an answer, or ahead): the whole set now, no worker round trip.
+					untrack(() => {
+						this.#queued = null;
+						this.early = null;
+						this.files = known;
+						this.generatorError = '';
+						// The sets one click away from this one, when the page is quiet again.
+						if (!this.pending) this.#scheduleAhead();
+					});
+					return;
+				}
 				untrack(() => this.#showEarly(json));
 				this.#request(json);
 			});
@@ -179,6 +212,9 @@ export class AppState {
 			.runJson(json)
 			.then(
 				(files) => {
+					this.#remember(json, files);
+					// A newer config was shown from #answers or #ahead meanwhile (and none is queued): this answer is history.
+					if (json !== this.#newest && this.#queued === null) return;
 					this.files = files;
 					if (this.early?.json === json) this.early = null;
 					this.generatorError = '';
@@ -193,9 +229,77 @@ export class AppState {
 				const next = this.#queued;
 				this.#queued = null;
 				if (next) this.#request(next);
-				else for (const done of this.#settled.splice(0)) done();
+				else {
+					for (const done of this.#settled.splice(0)) done();
+					this.#scheduleAhead();
+				}
 			});
 	}
+
+	/** Keep an answer by its config's JSON (the oldest leave first). */
+	#remember(json: string, files: GeneratedFile[]): void {
+		this.#answers.delete(json);
+		this.#answers.set(json, files);
+		while (this.#answers.size > MAX_ANSWERS) this.#answers.delete(this.#answers.keys().next().value!);
+	}
+
+	/** Once the page has been quiet for a moment, compute the sets one click away (one at a time, each in idle time). */
+	#scheduleAhead(): void {
+		clearTimeout(this.#aheadTimer);
+		if (typeof window === 'undefined') return;
+		this.#aheadTimer = setTimeout(() => this.#lookAhead(), AHEAD_AFTER_MS);
+	}
+
+	#lookAhead(): void {
+		if (this.pending || !this.#engine) return;
+		const from = this.#newest;
+		const around = this.#neighbours(from);
+		// The sets one click away from an older config leave (the presets' stay: they are one click away from anywhere).
+		const keep = new Set(around);
+		for (const json of this.#ahead.keys()) if (!keep.has(json)) this.#ahead.delete(json);
+		const next = around.find((json) => !this.#ahead.has(json) && !this.#answers.has(json) && !this.#refused.has(json));
+		if (!next) return;
+		const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+		const go = () => {
+			// Something changed meanwhile: its own answer schedules the look-ahead again.
+			if (this.pending || this.#newest !== from || !this.#engine) return;
+			this.#engine.ahead(next).then(
+				(files) => {
+					// Kept even if the config changed meanwhile (a preset's set is one click away from anywhere); the next pass prunes.
+					this.#ahead.set(next, files);
+					if (this.#newest === from && !this.pending) this.#lookAhead();
+				},
+				// A config the generators refuse (the model would flag it): not kept, and not asked for again.
+				() => {
+					this.#refused.add(next);
+					if (this.#newest === from && !this.pending) this.#lookAhead();
+				}
+			);
+		};
+		if (idle) idle(go, { timeout: 500 });
+		else go();
+	}
+
+	/** The JSON of each config one click away from `json`: every other target, every other manager (as setManager picks its backend), every preset. */
+	#neighbours(json: string): string[] {
+		const out: string[] = [];
+		const base = JSON.parse(json) as Config;
+		for (const t of TARGET_CHOICES) {
+			if (t.value === base.target) continue;
+			const c = JSON.parse(json) as Config;
+			c.target = t.value;
+			out.push(JSON.stringify(c));
+		}
+		for (const m of PACKAGE_MANAGERS) {
+			if (m === base.packaging.manager) continue;
+			const c = JSON.parse(json) as Config;
+			this.#switchManager(c, m, { ...this.#backendMemo });
+			out.push(JSON.stringify(c));
+		}
+		for (const p of PRESETS) out.push((this.#presetJson[p.id] ??= JSON.stringify(p.config())));
+		return out;
+	}
+	#presetJson: Record<string, string> = {};
 
 	/** Start generating (and keep the files following the config). Called by whatever shows the files. */
 	wantFiles(): void {
@@ -232,10 +336,14 @@ export class AppState {
 
 	/** Switch manager, keeping a backend that fits (the last one chosen for that manager, else its default). */
 	setManager(m: PackageManager): void {
-		const pk = this.config.packaging;
-		this.#backendMemo[pk.manager] = pk.backend;
+		this.#switchManager(this.config, m, this.#backendMemo);
+	}
+
+	#switchManager(config: Config, m: PackageManager, memo: Partial<Record<PackageManager, BuildBackend>>): void {
+		const pk = config.packaging;
+		memo[pk.manager] = pk.backend;
 		pk.manager = m;
-		const remembered = this.#backendMemo[m];
+		const remembered = memo[m];
 		if (remembered && BACKENDS_FOR[m].includes(remembered)) pk.backend = remembered;
 		else if (!BACKENDS_FOR[m].includes(pk.backend)) pk.backend = DEFAULT_BACKEND[m];
 	}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFiles, encodeFiles } from './delta.ts';
+import { decodeFiles, encodeFiles, internFiles } from './delta.ts';
+import { answer } from './generate.worker.ts';
 import { createEngine } from './engine.ts';
 import type { GenerateRequest, GenerateResponse } from './engine.ts';
 import type { GeneratedFile } from '../generators/index.ts';
@@ -70,5 +71,60 @@ describe('worker answers as deltas', () => {
 		// Unchanged files are the same objects as in the first answer.
 		const reused = second.filter((s) => first.includes(s));
 		expect(reused.length).toBe(second.length - objects.length);
+	});
+
+	it('a set computed ahead comes whole, shares the unchanged files, and leaves the deltas of both sides as they were, whenever it arrives', async () => {
+		const wire: GenerateResponse[] = [];
+		/** The real answer() behind a message channel whose ahead answers are delivered only on release(). */
+		class LateAheadWorker {
+			onmessage: ((e: MessageEvent<GenerateResponse>) => void) | null = null;
+			onerror = null;
+			onmessageerror = null;
+			sent = new Map<string, GeneratedFile>();
+			late: Array<() => void> = [];
+			postMessage(req: GenerateRequest) {
+				const reply = answer(req, this.sent);
+				wire.push(reply);
+				const deliver = () => this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<GenerateResponse>);
+				if (req.ahead) this.late.push(deliver);
+				else queueMicrotask(deliver);
+			}
+			release() {
+				for (const d of this.late.splice(0)) d();
+			}
+			terminate() {}
+		}
+		const w = new LateAheadWorker();
+		const engine = createEngine(() => w as unknown as Worker);
+		const docker = defaultConfig();
+		const first = await engine.run(docker);
+		const k8s: Config = { ...structuredClone(docker), target: 'kubernetes' };
+		const ahead = engine.ahead(JSON.stringify(k8s));
+		// A real edit is asked and answered while the ahead answer is still on its way.
+		const edited = structuredClone(docker);
+		edited.project.description = 'Another description';
+		const second = await engine.run(edited);
+		expect(second).toEqual(generate(edited));
+		w.release();
+		const set = await ahead;
+		expect(set).toEqual(generate(k8s));
+		expect(wire[1]).toEqual({ id: 2, files: generate(k8s) });
+		// Files the ahead set has unchanged are the objects the page already holds (here: those of the last answer).
+		const shared = set.filter((f) => second.includes(f));
+		expect(shared.length).toBeGreaterThan(set.length / 2);
+		expect(shared.length).toBe(set.filter((f) => second.some((s) => s.path === f.path && s.content === f.content && s.mode === f.mode && s.language === f.language)).length);
+		// The next real answer is still a delta against the last real one (the ahead set did not count as sent).
+		const third = await engine.run(docker);
+		expect(third).toEqual(generate(docker));
+		const objects = (wire[3] as { files: Array<GeneratedFile | string> }).files.filter((x) => typeof x !== 'string');
+		expect(objects.length).toBeLessThan(first.length / 2);
+	});
+
+	it('internFiles refuses a path reference (an ahead set is never a delta)', () => {
+		expect(() => internFiles(['a.txt'], new Map([['a.txt', f('a.txt', 'x')]]))).toThrow(/a.txt/);
+		const known = new Map([['a.txt', f('a.txt', 'x')]]);
+		const same = f('a.txt', 'x');
+		expect(internFiles([same], known)[0]).toBe(known.get('a.txt'));
+		expect(internFiles([f('a.txt', 'x', { mode: 0o755 })], known)[0]).not.toBe(known.get('a.txt'));
 	});
 });

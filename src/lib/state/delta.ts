@@ -36,3 +36,17 @@ export function decodeFiles(files: ReadonlyArray<GeneratedFile | string>, known:
 	for (const f of out) known.set(f.path, f);
 	return out;
 }
+
+/**
+ * A set computed ahead (GenerateRequest.ahead) comes whole, so it does not
+ * depend on what the page had when it was sent: each of its files equal to
+ * one of `known` (which stays as it is) is replaced by that object, so the
+ * sets share their unchanged files, as the worker's answers do.
+ */
+export function internFiles(files: ReadonlyArray<GeneratedFile | string>, known: ReadonlyMap<string, GeneratedFile>): GeneratedFile[] {
+	return files.map((f) => {
+		if (typeof f === 'string') throw new Error(`the generator worker referred to ${f} in a set computed ahead`);
+		const kept = known.get(f.path);
+		return kept && same(kept, f) ? kept : f;
+	});
+}

@@ -10,7 +10,7 @@ import type { GeneratedFile } from '../generators/index.ts';
 // (one copy of the generators in the build and in the offline cache, not two).
 import workerUrl from './generate.worker.ts?worker&url';
 import { PAGE_GENERATE, PAGE_GENERATE_FILE } from './page-key.ts';
-import { decodeFiles } from './delta.ts';
+import { decodeFiles, internFiles } from './delta.ts';
 
 /**
  * The page's request: the config as its JSON text. The page has that text
@@ -22,6 +22,8 @@ import { decodeFiles } from './delta.ts';
 export interface GenerateRequest {
 	id: number;
 	json: string;
+	/** A config the page may switch to (Engine.ahead): answered with the whole set, and the delta state of both sides stays as it was. */
+	ahead?: boolean;
 }
 /**
  * The worker's answer. `files` lists the whole file set in order, but a file
@@ -37,6 +39,12 @@ export interface Engine {
 	run(config: Config): Promise<GeneratedFile[]>;
 	/** The same, for a config given as its JSON text (`JSON.stringify(config)`). */
 	runJson(json: string): Promise<GeneratedFile[]>;
+	/**
+	 * The file set of a config the page may switch to next (another target, manager or preset),
+	 * computed ahead while the page is idle. The same files as runJson(json); what the page
+	 * shows and the next runJson answer are unaffected.
+	 */
+	ahead(json: string): Promise<GeneratedFile[]>;
 	/** Where the generators run: shown nowhere, asserted by the browser tests. */
 	readonly where: 'worker' | 'page';
 }
@@ -81,12 +89,14 @@ export function pageEngine(load: () => Promise<Generate> = loadWorkerBundle): En
 	return {
 		where: 'page',
 		run,
-		runJson: (json) => run(JSON.parse(json) as Config)
+		runJson: (json) => run(JSON.parse(json) as Config),
+		ahead: (json) => run(JSON.parse(json) as Config)
 	};
 }
 
 interface Pending {
 	json: string;
+	ahead: boolean;
 	resolve: (files: GeneratedFile[]) => void;
 	reject: (e: Error) => void;
 }
@@ -110,7 +120,7 @@ export function createEngine(makeWorker: () => Worker = defaultWorker, fallback:
 		worker = null;
 		const waiting = [...pending.values()];
 		pending.clear();
-		for (const p of waiting) spare.runJson(p.json).then(p.resolve, p.reject);
+		for (const p of waiting) (p.ahead ? spare.ahead(p.json) : spare.runJson(p.json)).then(p.resolve, p.reject);
 		return spare;
 	};
 
@@ -124,7 +134,7 @@ export function createEngine(makeWorker: () => Worker = defaultWorker, fallback:
 			if ('files' in reply) {
 				let files: GeneratedFile[];
 				try {
-					files = decodeFiles(reply.files, known);
+					files = p.ahead ? internFiles(reply.files, known) : decodeFiles(reply.files, known);
 				} catch (e) {
 					p.reject(e as Error);
 					return;
@@ -142,20 +152,25 @@ export function createEngine(makeWorker: () => Worker = defaultWorker, fallback:
 		fallBack();
 	}
 
-	const runJson = (json: string): Promise<GeneratedFile[]> => {
-		if (!worker) return (spare ?? fallBack()).runJson(json);
+	const send = (json: string, ahead: boolean): Promise<GeneratedFile[]> => {
+		if (!worker) {
+			const page = spare ?? fallBack();
+			return ahead ? page.ahead(json) : page.runJson(json);
+		}
 		const id = next++;
 		return new Promise<GeneratedFile[]>((resolve, reject) => {
-			pending.set(id, { json, resolve, reject });
-			worker!.postMessage({ id, json } satisfies GenerateRequest);
+			pending.set(id, { json, ahead, resolve, reject });
+			worker!.postMessage((ahead ? { id, json, ahead } : { id, json }) satisfies GenerateRequest);
 		});
 	};
+	const runJson = (json: string) => send(json, false);
 	return {
 		get where() {
 			return worker ? 'worker' : 'page';
 		},
 		run: (config) => runJson(JSON.stringify(config)),
-		runJson
+		runJson,
+		ahead: (json) => send(json, true)
 	};
 }
 
