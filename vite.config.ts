@@ -9,12 +9,17 @@ const clientManifest = `${svelteConfig.kit?.outDir ?? '.svelte-kit'}/output/clie
 
 export default defineConfig({
 	plugins: [sveltekit(), pageEntry({ clientManifest }), pureRecords()],
+	// The generator worker is bundled on its own: the same two tree-shaking facts apply there.
+	worker: {
+		plugins: () => [pureRecords()],
+		rolldownOptions: { treeshake: { moduleSideEffects: [{ test: /\/src\/lib\/generators\//, sideEffects: false }] } }
+	},
 	build: {
 		...(process.env.SLIPWAY_NOMINIFY ? { minify: false } : {}),
 		// The generator modules run only declarations on import (tests/unit/generators-side-effects.test.ts
 		// holds it), so a page chunk that imports one of their helpers drops the modules it does not use
 		// instead of carrying a second copy of every generator besides the generator worker's (issue 18.16).
-		rolldownOptions: { treeshake: { manualPureFunctions: ['ref', 'image', 'tool', 'cooldownFact', 'apiFact', 'OFFICIAL', 'pythonSlim', 'dhiPython', 'devcontainerPython'], moduleSideEffects: [{ test: /\/src\/lib\/generators\//, sideEffects: false }] } }
+		rolldownOptions: { treeshake: { moduleSideEffects: [{ test: /\/src\/lib\/generators\//, sideEffects: false }] } }
 	},
 	test: {
 		expect: { requireAssertions: true },

@@ -9,10 +9,10 @@ const SITE: Record<string, [string, string]> = {
 			'<link rel="icon" href="./icons/favicon-32.png"><link rel="apple-touch-icon" href="./icons/apple-touch-icon.png">' +
 			'<script type="module" src="./_app/immutable/entry/page.AAA.js"></script>'
 	],
-	'/404.html': ['text/html', '<title>Page not found</title>'],
+	'/404.html': ['text/html', '<link href="./_app/immutable/assets/inlined.HHH.css" rel="stylesheet" disabled><title>Page not found</title>'],
 	'/_app/immutable/entry/page.AAA.js': ['text/javascript', 'import "./../chunks/main.BBB.js"'],
 	'/_app/immutable/chunks/main.BBB.js': ['text/javascript', 'import("./step.CCC.js"); new URL("../workers/gen-DDD.js", import.meta.url)'],
-	'/_app/immutable/chunks/step.CCC.js': ['text/javascript', '__vite__mapDeps(["_app/immutable/assets/step.EEE.css"])'],
+	'/_app/immutable/chunks/step.CCC.js': ['text/javascript', '__vite__mapDeps(["_app/immutable/assets/step.EEE.css","_app/immutable/assets/inlined.HHH.css"])'],
 	'/_app/immutable/assets/step.EEE.css': ['text/css', '.x { background: url(never-followed.FFF.js) }'],
 	'/_app/immutable/workers/gen-DDD.js': ['text/javascript', 'self.onmessage = () => {}'],
 	'/_app/immutable/entry/start.GGG.js': ['text/javascript', 'SvelteKit client router'],
@@ -52,7 +52,8 @@ describe('service worker precache list', () => {
 			].sort()
 		);
 		// Nothing unreachable is downloaded: SvelteKit's unused client router, install icons, robots.txt,
-		// a disabled stylesheet (its CSS is inlined), the home-screen icon; and a CSS file's text is not followed.
+		// a disabled stylesheet (its CSS is inlined in every page, so the preload helper that a script names it
+		// for finds the page's link and fetches nothing), the home-screen icon; and a CSS file's text is not followed.
 		expect(asked).not.toContain('/_app/immutable/assets/inlined.HHH.css');
 		expect(asked).not.toContain('/icons/apple-touch-icon.png');
 		expect(asked).not.toContain('/_app/immutable/entry/start.GGG.js');
@@ -62,6 +63,13 @@ describe('service worker precache list', () => {
 		// Each file once.
 		expect(new Set(asked).size).toBe(asked.length);
 		expect(await got.get('/_app/immutable/workers/gen-DDD.js')!.text()).toBe('self.onmessage = () => {}');
+	});
+
+	it('takes a stylesheet a script names when some page has not inlined it', async () => {
+		const { get } = server();
+		const plain = async (path: string) => (path === '/404.html' ? new Response('<title>Page not found</title>', { headers: { 'content-type': 'text/html' } }) : get(path));
+		const got = await reachable(['/', '/404.html'], FILES, plain);
+		expect(got.has('/_app/immutable/assets/inlined.HHH.css')).toBe(true);
 	});
 
 	it('fails when a reachable file cannot be downloaded (the install must not half-succeed)', async () => {
