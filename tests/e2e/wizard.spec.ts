@@ -98,6 +98,26 @@ test('Django in a container without PostgreSQL: the message sits at the PostgreS
 	await expect(pg).not.toHaveAttribute('aria-invalid', 'true');
 });
 
+test('SQLAlchemy + Alembic: ticked without PostgreSQL the message sits at its box; with PostgreSQL db.py and the migrations appear', async ({ page }) => {
+	const w = new Wizard(page);
+	await w.open();
+	await w.choosePreset('FastAPI service');
+	await w.goto('Services');
+	const pg = page.getByRole('checkbox', { name: /PostgreSQL/ });
+	const sql = page.getByRole('checkbox', { name: 'SQLAlchemy + Alembic' });
+	await expect(page.locator('[data-path="services.sqlalchemy"] .help')).toContainText('Alembic');
+	await pg.uncheck();
+	await sql.check();
+	await expect(page.locator('[data-path="services.sqlalchemy"] .error')).toContainText('turn PostgreSQL on');
+	await expect(sql).toHaveAttribute('aria-invalid', 'true');
+	await pg.check();
+	await expect(page.locator('[data-path="services.sqlalchemy"] .error')).toHaveCount(0);
+	await expect.poll(() => w.paths()).toEqual(expect.arrayContaining(['src/fastapi_service/db.py', 'alembic.ini', 'src/fastapi_service/migrations/env.py']));
+	expect(await w.fileText('src/fastapi_service/db.py')).toContain('postgresql+psycopg');
+	await sql.uncheck();
+	await expect.poll(() => w.paths()).not.toContain('src/fastapi_service/db.py');
+});
+
 test('steps are freely navigable and nothing typed is lost', async ({ page }) => {
 	const w = new Wizard(page);
 	await w.open();

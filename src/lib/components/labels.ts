@@ -23,6 +23,7 @@ const LABELS: Record<string, string> = {
 	target: 'Deployment target',
 	'services.postgres': 'PostgreSQL',
 	'services.redis': 'Redis',
+	'services.sqlalchemy': 'SQLAlchemy + Alembic',
 	'docker.image': 'Image repository',
 	'docker.baseImageDigest': 'Base image digest',
 	'docker.baseImage': 'Python base image',
