@@ -60,8 +60,8 @@ res() { printf '%s\t%s\t%s\n' "$1" "$2" "$(printf '%s' "$3" | tr '\t\n' '  ' | c
 logtail() { tail -c 1200 "$1" 2>/dev/null | tr '\n' ' '; }
 # wait_http URL HOST PID: 0 once the URL answers 200, 1 when PID died or 45 s passed.
 wait_http() {
-  local i code n=$4
-  [ -n "$n" ] || n=225
+  local i code n=225
+  [ $# -ge 4 ] && n=$4
   for i in $(seq 1 $n); do
     if [ -n "$2" ]; then code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -H "Host: $2" "$1" 2>/dev/null); else code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" 2>/dev/null); fi
     [ "$code" = 200 ] && return 0
@@ -166,8 +166,16 @@ function readmeScript(plan: JourneyPlan): string {
 if wait_http ${q(`http://127.0.0.1:${h.port}${h.path}`)} '' $P; then res ${id} pass "GET ${h.path} on :${h.port} answered 200"; ${curls ? `\n${curls}\n` : ''} else res ${id} fail "no 200 on :${h.port}${h.path}: $(logtail ${log})"; fi
 stop $P`);
 		} else {
+			// While the daemon runs: each `after` command until its output matches (Celery's ping, then its task).
+			const after = (st.after ?? [])
+				.map((a, j) => {
+					const alog = `"$L/log/readme-${i}-after-${j}"`;
+					return `ok=; for t in $(seq 1 30); do kill -0 $P 2>/dev/null || break; if (env -i $DEVENV timeout 40 bash -c ${q(a.shell)}) > ${alog} 2>&1 && grep -Eq ${q(a.expect)} ${alog}; then ok=1; break; fi; sleep 1; done
+if [ -n "$ok" ]; then res ${q(a.id)} pass "$(tail -c 200 ${alog} | tr '\n' ' ')"; else res ${q(a.id)} fail "no match for ${a.expect.replace(/[$"`\\]/g, '')}: $(logtail ${alog}) $(logtail ${log})"; fi`;
+				})
+				.join('\n');
 			s.push(`${before}setsid env -i $DEVENV bash -c ${q(st.shell)} > ${log} 2>&1 & P=$!
-sleep 3
+sleep 3${after ? `\n${after}` : ''}
 if kill -0 $P 2>/dev/null; then stop $P; rc=$STOP_RC; if [ "$rc" = 0 ]; then res ${id} pass "ran 3 s, stopped on SIGTERM with exit 0"; else res ${id} fail "did not stop cleanly on SIGTERM (exit $rc): $(logtail ${log})"; fi
 else wait $P; res ${id} fail "exited early ($?): $(logtail ${log})"; fi`);
 		}
@@ -243,7 +251,24 @@ if wait_http ${q(`http://127.0.0.1:${h.port}${h.path}`)} ${q(h.host ?? '')} $P; 
 ${hc}
 stop_main $P; rc=$STOP_RC; [ "$rc" = 0 ] || [ "$rc" = 143 ] || res ${q(`stop:${w.id}`)} fail "exit $rc on SIGTERM: $(logtail ${log})"
 else stop_main $P; res ${id} fail "no 200 on :${h.port}${h.path}: $(logtail ${log})"; fi`);
-		} else
+		} else if (w.celery?.role === 'worker') {
+			// A Celery worker (issue 20.2): its health command answers within 30 s, the example task sent
+			// through the journey's Redis comes back with 5, and SIGTERM's warm shutdown exits 0.
+			const c = w.celery;
+			const inEnv = (argv: string[]) => `(cd ${q(w.cwd)} && exec env -i ${envArgs(env)} timeout 60 ${priv}${qa(argv)})`;
+			s.push(`setsid bash -c ${q(start)} > ${log} 2>&1 & P=$!
+ok=; for i in $(seq 1 30); do kill -0 $P 2>/dev/null || break; if ${inEnv(c.ping)} >> "$L/log/workload-${i}-ping" 2>&1; then ok=1; break; fi; sleep 1; done
+if [ -n "$ok" ]; then res ${q(`celery-ping:${w.id}`)} pass "$(tail -n 1 "$L/log/workload-${i}-ping") (${c.ping.join(' ')})"; else res ${q(`celery-ping:${w.id}`)} fail "no pong: $(logtail "$L/log/workload-${i}-ping") $(logtail ${log})"; fi
+got=$(${inEnv(c.send)} 2>> "$L/log/workload-${i}-send" | tail -n 1)
+if [ "$got" = 5 ]; then res ${q(`celery-task:${w.id}`)} pass "add.delay(2, 3).get() returned 5 through Redis (broker and result backend)"; else res ${q(`celery-task:${w.id}`)} fail "got '$got': $(logtail "$L/log/workload-${i}-send") $(logtail ${log})"; fi
+if kill -0 $P 2>/dev/null; then stop_main $P; rc=$STOP_RC; if [ "$rc" = 0 ] && grep -q 'Warm shutdown' ${log}; then res ${id} pass ${q(`Celery worker as ${w.user ?? 'root'}; SIGTERM: warm shutdown, exit 0${notes}`)}; else res ${id} fail "exit $rc on SIGTERM: $(logtail ${log})"; fi
+else wait $P; res ${id} fail "exited early ($?): $(logtail ${log})"; fi`);
+		} else if (w.celery?.role === 'beat')
+			s.push(`setsid bash -c ${q(start)} > ${log} 2>&1 & P=$!
+for i in $(seq 1 30); do grep -q 'beat: Starting' ${log} && break; kill -0 $P 2>/dev/null || break; sleep 0.5; done
+if kill -0 $P 2>/dev/null && grep -q 'beat: Starting' ${log}; then stop_main $P; rc=$STOP_RC; if [ "$rc" = 0 ]; then res ${id} pass ${q(`Celery beat started as ${w.user ?? 'root'} (beat: Starting...), stopped on SIGTERM with exit 0${notes}`)}; else res ${id} fail "exit $rc on SIGTERM: $(logtail ${log})"; fi
+else stop_main $P; res ${id} fail "beat did not start: $(logtail ${log})"; fi`);
+		else
 			s.push(`setsid bash -c ${q(start)} > ${log} 2>&1 & P=$!
 sleep 3
 if kill -0 $P 2>/dev/null; then stop_main $P; rc=$STOP_RC; if [ "$rc" = 0 ]; then res ${id} pass ${q(`ran 3 s as ${w.user ?? 'root'}, stopped on SIGTERM with exit 0${notes}`)}; else res ${id} fail "exit $rc on SIGTERM: $(logtail ${log})"; fi
@@ -296,13 +321,20 @@ export async function runJourney(plan: JourneyPlan, files: readonly GeneratedFil
 		};
 		for (const [id, v] of byId) if (id.startsWith('services:') || id === 'venv') steps.push({ id, status: v.status as StepResult['status'], detail: v.detail, covers: [] });
 		if (plan.envCopy) add('readme:cp .env.example .env', ['cp .env.example .env']);
-		for (const st of plan.readme) add(st.id, st.covers);
+		for (const st of plan.readme) {
+			add(st.id, st.covers);
+			for (const a of st.after ?? []) add(a.id, a.covers);
+		}
 		for (const c of plan.curls) if (byId.has(`curl:${c}`)) add(`curl:${c}`, [c]);
 		for (const b of plan.blocks) add(b.id, b.covers);
 		for (const wl of plan.workloads) {
 			add(`workload:${wl.id}`, wl.covers);
 			if (wl.healthcheck && byId.has(`workload:${wl.id}`) && byId.get(`workload:${wl.id}`)!.status === 'pass') add(`healthcheck:${wl.id}`, [wl.healthcheck.text]);
 			if (wl.health?.ready && byId.get(`workload:${wl.id}`)?.status === 'pass') add(`ready:${wl.id}`, []);
+			if (wl.celery?.role === 'worker') {
+				add(`celery-ping:${wl.id}`, wl.celery.pingCovers);
+				add(`celery-task:${wl.id}`, wl.celery.sendCovers);
+			}
 			const stopFail = byId.get(`stop:${wl.id}`);
 			if (stopFail) steps.push({ id: `stop:${wl.id}`, status: 'fail', detail: stopFail.detail, covers: [] });
 		}
