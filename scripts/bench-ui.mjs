@@ -423,9 +423,10 @@ async function firstVisitBytes(url, log) {
 	const network = (list) => list.filter((r) => !r.sw);
 	const sw = all.filter((r) => r.target === 'service_worker');
 	// What the server sent that no CDP session reported: the browser's own fetch of the service worker's script.
+	const sent = serverLog(log, logFrom);
 	const unseen = reconcile(
 		[...network(page), ...sw].filter((r) => !r.cache && !r.failed),
-		serverLog(log, logFrom)
+		sent
 	).map((s) => ({ url: `http://x${s.path}`, status: s.status, bytes: s.head + s.body, cache: false }));
 	const file = (r) => ({ url: new URL(r.url).pathname, status: r.status, bytes: r.bytes, cache: r.cache });
 	return {
@@ -433,6 +434,9 @@ async function firstVisitBytes(url, log) {
 		precache: group(sw),
 		browser: group(unseen),
 		total: group([...network(page), ...sw, ...unseen]),
+		// The same visit from the server's side, headers and bodies apart: over HTTP/1.1 (this server) every
+		// response repeats its headers in full; HTTP/2 and HTTP/3, which static hosts serve, compress them (HPACK, QPACK).
+		server: { responses: sent.length, headers: sent.reduce((n, s) => n + s.head, 0), bodies: sent.reduce((n, s) => n + s.body, 0) },
 		files: { page: network(page).map(file), precache: sw.map(file), browser: unseen.map(file) }
 	};
 }
@@ -465,6 +469,7 @@ if (report.firstVisit) {
 	console.log(`  precache  ${String(f.precache.requests).padStart(3)} requests  ${kb(f.precache.bytes)}`);
 	console.log(`  browser   ${String(f.browser.requests).padStart(3)} requests  ${kb(f.browser.bytes)}  (${f.files.browser.map((r) => r.url).join(', ') || 'none'})`);
 	console.log(`  total     ${String(f.total.requests).padStart(3)} requests  ${kb(f.total.bytes)}`);
+	console.log(`  (server: ${f.server.responses} responses, headers ${kb(f.server.headers)} + bodies ${kb(f.server.bodies)}; brotli where the browser accepts it)`);
 }
 mkdirSync('reports', { recursive: true });
 writeFileSync(opt('out', 'reports/bench-ui.json'), JSON.stringify(report, null, '\t') + '\n');
