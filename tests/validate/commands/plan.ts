@@ -60,6 +60,24 @@ export interface Workload {
 	stateDir?: string;
 	/** Extra note for the report (substitutions made). */
 	notes: string[];
+	/** A Celery process (issue 20.2): what the journey proves of it beyond "stays up, stops on SIGTERM" (celeryOf). */
+	celery?: CeleryCheck;
+}
+
+/**
+ * A Celery worker: its health command answers (ping) once it is up, the example task sent through
+ * the journey's Redis comes back with its result, and SIGTERM's warm shutdown exits 0. Beat: it
+ * says it started, and stops with 0.
+ */
+export interface CeleryCheck {
+	role: 'worker' | 'beat';
+	/** The health command: the workload's own probe / healthcheck, else the package's celery_ping. */
+	ping: string[];
+	/** Sends `add(2, 3)` and prints the result read back through the result backend. */
+	send: string[];
+	/** Texts the ping and the send cover (the probe, the README's lines). */
+	pingCovers: string[];
+	sendCovers: string[];
 }
 
 /** One README command run in the checkout, as a developer runs it. */
@@ -74,6 +92,8 @@ export interface ReadmeStep {
 	before?: string;
 	/** Output the command must print (regex source), if any. */
 	expect?: string;
+	/** Commands run while a daemon is up, each retried for up to 30 s until its output matches `expect` (Celery's ping and task). */
+	after?: { id: string; covers: string[]; shell: string; expect: string }[];
 }
 
 export interface Block {
@@ -480,6 +500,16 @@ function readmePlan(files: readonly GeneratedFile[]): { steps: ReadmeStep[]; cur
 	const curls: string[] = [];
 	const scripts = scriptsOf(files);
 	const seen = new Set<string>();
+	// Celery (issue 20.2): the README's ping and example task run against the README's worker, once it is up.
+	const celeryAfter = cmds
+		.filter((c, i, all) => all.findIndex((x) => x.text === c.text) === i)
+		.flatMap((c) => {
+			const n = normalise(c.text);
+			if (/^python -m \w+\.celery_ping$/.test(n)) return [{ id: `readme:${c.text}`, covers: [c.text], shell: devShell(c.text), expect: ': pong$' }];
+			if (/^python -c "from \w+\.tasks import add; print\(add\.delay\(2, 3\)\.get\(timeout=\d+\)\)"$/.test(n)) return [{ id: `readme:${c.text}`, covers: [c.text], shell: devShell(c.text), expect: '^5$' }];
+			return [];
+		});
+	const celeryApp = files.some((f) => /^src\/\w+\/celery_ping\.py$/.test(f.path));
 	for (const c of cmds) {
 		if (seen.has(c.text)) continue;
 		seen.add(c.text);
@@ -494,9 +524,12 @@ function readmePlan(files: readonly GeneratedFile[]): { steps: ReadmeStep[]; cur
 			steps.push({ id, covers: [c.text], shell: devShell(c.text), mode: 'server', health: { path: '/health', port: Number(/(?:--port |runserver )(\d+)/.exec(n)![1]) } });
 		else if (scripts.service.has(first) || /^python -m \w+$/.test(n) && scripts.serviceModules.has(n.slice(10)))
 			steps.push({ id, covers: [c.text], shell: devShell(c.text), mode: 'server', health: { path: '/health', port: 8000 } });
+		else if (/^celery --app \S+ (worker|beat)\b/.test(n))
+			steps.push({ id, covers: [c.text], shell: devShell(c.text), mode: 'daemon', after: / worker( |$)/.test(n) && celeryAfter.length ? celeryAfter : undefined });
 		else if (scripts.worker.has(first) || (/^python -m \w+$/.test(n) && scripts.workerModules.has(n.slice(10)))) {
 			const once = /\s--once$/.test(n);
 			steps.push({
+				...(celeryApp && !once && celeryAfter.length ? { after: celeryAfter } : {}),
 				id,
 				covers: [c.text],
 				shell: devShell(c.text),
@@ -618,12 +651,105 @@ function composeMigrate(compose: string | undefined, img: DockerImage, example: 
 	};
 }
 
+/**
+ * compose.yaml's long-running services of the app image other than `app` (Celery's worker and
+ * beat, issue 20.2): their command in the image, as composeMigrate reads a service, mode daemon;
+ * a service's healthcheck test (exec form) is its health command (into `probes`, by workload id).
+ */
+function composeProcesses(compose: string | undefined, img: DockerImage, example: Record<string, string>, probes: Map<string, string[]>): Workload[] {
+	if (!compose) return [];
+	let doc: unknown;
+	try {
+		doc = load(compose);
+	} catch {
+		return [];
+	}
+	if (!isObj(doc) || !isObj(doc.services)) return [];
+	const out: Workload[] = [];
+	for (const [name, svc] of Object.entries(doc.services)) {
+		if (name === 'app' || !isObj(svc) || !svc.build || svc.profiles || !Array.isArray(svc.command) || !svc.command.length) continue;
+		const argv = svc.command.map(String);
+		const interpolate = (v: string) => v.replace(/\$\{(\w+)(?::?[?-]([^}]*))?\}/g, (_m, n: string, fallback?: string) => example[n] ?? (/:-/.test(_m) ? (fallback ?? '') : ''));
+		const own = isObj(svc.environment) ? Object.fromEntries(Object.entries(svc.environment).map(([k, v]) => [k, interpolate(String(v))])) : {};
+		const test = isObj(svc.healthcheck) && Array.isArray(svc.healthcheck.test) && svc.healthcheck.test[0] === 'CMD' ? svc.healthcheck.test.slice(1).map(String) : undefined;
+		if (test) probes.set(`compose:${name}`, test);
+		out.push({
+			id: `compose:${name}`,
+			covers: [argv.join(' ')],
+			file: 'compose.yaml',
+			argv,
+			env: { ...imageBaseEnv(img), ...expandEnv(img.env, imageBaseEnv(img)), ...example, ...own },
+			mount: { at: '/app', what: 'image' },
+			cwd: img.workdir,
+			user: img.user,
+			readOnly: svc.read_only === true || img.user !== undefined,
+			mode: 'daemon',
+			notes: [...imageNotes(img), `compose.yaml's ${name} service: env_file .env = .env.example, its environment interpolated from it`]
+		});
+	}
+	return out;
+}
+
+/** The Celery check of a workload, or undefined: `celery ... worker|beat`, or the worker kind's console script when the package has a Celery app. */
+function celeryOf(w: Workload, files: readonly GeneratedFile[], probes: Map<string, string[]>): CeleryCheck | undefined {
+	const ping = files.find((f) => /^src\/\w+\/celery_ping\.py$/.test(f.path));
+	const tasks = files.find((f) => /^src\/\w+\/tasks\.py$/.test(f.path));
+	if (!ping || !tasks) return undefined;
+	const pkg = ping.path.split('/')[1];
+	const bin = w.argv[0] ?? '';
+	const base = bin.split('/').pop() ?? '';
+	const scripts = scriptsOf(files);
+	const role = base === 'celery' ? (w.argv.includes('worker') ? 'worker' : w.argv.includes('beat') ? 'beat' : null) : scripts.worker.has(base) ? 'worker' : null;
+	if (!role) return undefined;
+	// The venv's python where the command names the venv's binary (systemd's ExecStart), else PATH's.
+	const py = bin.includes('/') ? `${bin.slice(0, bin.lastIndexOf('/'))}/python` : 'python';
+	const at = (argv: string[]) => (argv[0] === 'python' ? [py, ...argv.slice(1)] : argv);
+	const own = w.healthcheck?.argv ?? probes.get(w.id);
+	const readme = extractCommands(files).filter((c) => c.source === 'readme').map((c) => c.text);
+	const sendText = `python -c "from ${pkg}.tasks import add; print(add.delay(2, 3).get(timeout=30))"`;
+	const pingText = `python -m ${pkg}.celery_ping`;
+	return {
+		role,
+		ping: at(own ?? ['python', '-m', `${pkg}.celery_ping`]),
+		send: [py, '-c', `from ${pkg}.tasks import add; print(add.delay(2, 3).get(timeout=30))`],
+		pingCovers: [...new Set([own ? own.join(' ') : pingText, ...readme.filter((t) => normalise(t) === pingText)])],
+		sendCovers: readme.filter((t) => normalise(t) === sendText)
+	};
+}
+
+/** compose.yaml's app service healthcheck test (exec form), or null. */
+function composeAppTest(compose: string | undefined): string[] | null {
+	try {
+		const doc = compose ? load(compose) : null;
+		const app = isObj(doc) && isObj(doc.services) && isObj(doc.services.app) ? doc.services.app : null;
+		const test = app && isObj(app.healthcheck) ? app.healthcheck.test : null;
+		return Array.isArray(test) && test[0] === 'CMD' ? test.slice(1).map(String) : null;
+	} catch {
+		return null;
+	}
+}
+
+/** Kubernetes exec probes by workload id (kubernetes:Deployment/NAME): the worker's health command. */
+function execProbes(files: readonly GeneratedFile[]): Map<string, string[]> {
+	const out = new Map<string, string[]>();
+	for (const f of files.filter((x) => /^deploy\/kubernetes\/.*\.ya?ml$/.test(x.path)))
+		for (const d of loadDocs(f.content)) {
+			const pod = podSpecOf(d);
+			const c = pod && Array.isArray(pod.containers) ? pod.containers.filter(isObj)[0] : null;
+			const probe = c && [c.livenessProbe, c.startupProbe].find((p) => isObj(p) && isObj(p.exec) && Array.isArray(p.exec.command));
+			if (probe && isObj(probe) && isObj(probe.exec)) out.set(`kubernetes:${String(d.kind)}/${isObj(d.metadata) ? String(d.metadata.name) : ''}`, (probe.exec.command as unknown[]).map(String));
+		}
+	return out;
+}
+
 export function planJourney(files: readonly GeneratedFile[]): JourneyPlan {
 	const m = byPath(files);
 	const example = parseDotenv(m.get('.env.example') ?? '');
 	const dockerfile = m.get('Dockerfile');
 	const img = dockerfile ? dockerImage(dockerfile) : null;
 	const workloads: Workload[] = [];
+	// Health commands of daemons that are not in the workload (compose healthcheck, Kubernetes exec probes).
+	const probes = new Map<string, string[]>();
 	const hasManifests = files.some((f) => /^deploy\/(kubernetes|cloud-run)\//.test(f.path));
 	if (img && !hasManifests) {
 		// docker target: `docker run --env-file .env IMAGE` (README.Docker.md), i.e. the image's ENV plus .env.
@@ -648,10 +774,16 @@ export function planJourney(files: readonly GeneratedFile[]): JourneyPlan {
 			});
 		const migrate = composeMigrate(m.get('compose.yaml'), img, example);
 		if (migrate) workloads.push(migrate);
+		workloads.push(...composeProcesses(m.get('compose.yaml'), img, example, probes));
+		// The worker kind's app service in compose runs the image's CMD; its healthcheck is the image workload's.
+		const appTest = composeAppTest(m.get('compose.yaml'));
+		if (appTest) probes.set('docker:image', appTest);
 	}
 	const manifest = manifestWorkloads(files, img, example);
 	for (const w of manifest) if (w.mode === 'server' && img?.healthcheck) w.healthcheck = img.healthcheck;
 	workloads.push(...manifest, ...systemdWorkloads(files, example));
+	for (const [k, v] of execProbes(files)) probes.set(k, v);
+	for (const w of workloads) if (w.mode === 'daemon') w.celery = celeryOf(w, files, probes);
 	// Jobs first (migrations run before the rollout), then servers and daemons.
 	workloads.sort((a, b) => Number(b.mode === 'job') - Number(a.mode === 'job'));
 	const r = readmePlan(files);
