@@ -6,6 +6,7 @@
  */
 import type { ReadonlyConfig } from '../model/config.ts';
 import { hasLicenseText } from '../model/validate.ts';
+import { celeryFacts } from '../model/runtime.ts';
 import { runtimeDependencies, devDependencies } from './dependencies.ts';
 import { licenseText } from '../data/license-texts.ts';
 import type { GeneratedFile } from './types.ts';
@@ -63,6 +64,8 @@ function gitignore(config: ReadonlyConfig): GeneratedFile {
 	];
 	if (config.project.kind === 'service' && config.project.framework === 'django')
 		lines.push('', '# Django', 'db.sqlite3', 'db.sqlite3-journal', 'staticfiles/', 'media/');
+	// Celery beat's schedule in development (the README's beat line; shelve may add .db/.dir/.dat/.bak).
+	if (celeryFacts(config)) lines.push('', '# Celery beat', 'celerybeat-schedule*');
 	return { path: '.gitignore', content: lines.join('\n') + '\n', language: 'text' };
 }
 

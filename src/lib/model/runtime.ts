@@ -59,8 +59,10 @@ export interface CeleryFacts {
 	stopGraceSeconds: number;
 	/** The worker process (argv, exec form). The worker kind's own console script runs the same (worker.py). */
 	workerArgv: string[];
-	/** The beat scheduler (one only): its schedule file in /tmp (a tmpfs / emptyDir / PrivateTmp everywhere the app runs read-only). */
+	/** The beat scheduler (one only) in a container: its schedule file in /tmp (compose's tmpfs, the pod's emptyDir). */
 	beatArgv: string[];
+	/** Beat with its schedule file elsewhere (bare metal: the unit's StateDirectory), or in the working directory (null: development). */
+	beatArgvAt(schedule: string | null): string[];
 	/**
 	 * The health check: `python -m <pkg>.celery_ping`, which asks this host's worker node
 	 * (`celery@<hostname>`, Celery's default node name) for a pong, as
@@ -89,6 +91,7 @@ export function celeryFacts(config: ReadonlyConfig): CeleryFacts | null {
 	if (!s.celery || !s.redis || (p.kind !== 'service' && p.kind !== 'worker') || celeryOnLambda(config)) return null;
 	const pkg = facts(config).pkg;
 	const module = p.kind === 'service' && p.framework === 'django' ? `${pkg}.celery` : `${pkg}.celery_app`;
+	const beatAt = (schedule: string | null) => ['celery', '--app', module, 'beat', '--loglevel', 'INFO', ...(schedule ? ['--schedule', schedule] : [])];
 	return {
 		module,
 		tasks: `${pkg}.tasks`,
@@ -98,7 +101,8 @@ export function celeryFacts(config: ReadonlyConfig): CeleryFacts | null {
 		timeLimitSeconds: CELERY_TASK_TIME_LIMIT_SECONDS,
 		stopGraceSeconds: CELERY_TASK_TIME_LIMIT_SECONDS + CELERY_STOP_MARGIN_SECONDS,
 		workerArgv: ['celery', '--app', module, 'worker', '--loglevel', 'INFO'],
-		beatArgv: ['celery', '--app', module, 'beat', '--loglevel', 'INFO', '--schedule', '/tmp/celerybeat-schedule'],
+		beatArgv: beatAt('/tmp/celerybeat-schedule'),
+		beatArgvAt: beatAt,
 		pingArgv: ['python', '-m', `${pkg}.celery_ping`]
 	};
 }

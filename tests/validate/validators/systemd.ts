@@ -51,6 +51,8 @@ export const systemd: Validator = {
 				'shadow() { # make the missing path $1 creatable: tmpfs over its nearest existing parent',
 				'  a=$1; while [ ! -e "$a" ]; do a=$(dirname "$a"); done',
 				'  [ -d "$a" ] || { echo "stub: $a is not a folder" >&2; exit 3; }',
+				'  # Already on a tmpfs (one mounted for an earlier stub): a second one would hide what that stub made.',
+				'  [ "$(stat -f -c %T "$a")" = tmpfs ] && return 0',
 				'  case "$protected" in *" $a "*) echo "stub: will not shadow system folder $a for $1" >&2; exit 3;; esac',
 				'  grep -q " $a tmpfs " /proc/mounts || mount -t tmpfs tmpfs "$a"',
 				'}',

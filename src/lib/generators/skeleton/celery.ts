@@ -218,7 +218,7 @@ export function celeryReadmeLines(config: ReadonlyConfig, run: string): string[]
 		'',
 		`Celery (\`src/${f.pkg}/${c.module.split('.').pop()}.py\`; Redis at \`.env\`'s \`REDIS_URL\` is broker and result backend): ${worker ? `the worker above is a Celery worker (the same as \`${run}${c.workerArgv.join(' ')}\`); the beat scheduler sends \`${c.beatTask.split('.').pop()}\` every ${c.beatIntervalSeconds} s. Start it in another terminal:` : 'start a worker and the beat scheduler, each in its own terminal:'}`,
 		'',
-		...fence('sh', ...(worker ? [] : [`${run}${c.workerArgv.join(' ')}`]), `${run}${c.beatArgv.join(' ')}`),
+		...fence('sh', ...(worker ? [] : [`${run}${c.workerArgv.join(' ')}`]), `${run}${c.beatArgvAt(null).join(' ')}   # its schedule: ./celerybeat-schedule`),
 		'',
 		`With a worker running, send the example task and read its result (\`5\`): \`${run}python -c "from ${c.tasks} import add; print(add.delay(2, 3).get(timeout=30))"\`. Check the worker as the deployments' health check does: \`${run}${c.pingArgv.join(' ')}\`. Run one beat only, ever: two would send every scheduled task twice.`
 	];

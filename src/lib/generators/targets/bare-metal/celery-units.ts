@@ -20,7 +20,8 @@ export function celeryUnitRoles(config: ReadonlyConfig): UnitRole[] {
 	const venv = (argv: string[]) => [`${p.venv}/bin/${argv[0]}`, ...argv.slice(1)];
 	const out: UnitRole[] = [];
 	if (config.project.kind === 'service') out.push({ unit: `${base}-celery-worker.service`, what: 'Celery worker', argv: venv(c.workerArgv), stopSeconds: c.stopGraceSeconds });
-	out.push({ unit: `${base}-celery-beat.service`, what: 'Celery beat (the one scheduler)', argv: venv(c.beatArgv), stopSeconds: c.stopGraceSeconds });
+	// The schedule (when each task last ran) in the StateDirectory: kept across restarts, private to the service.
+	out.push({ unit: `${base}-celery-beat.service`, what: 'Celery beat (the one scheduler)', argv: venv(c.beatArgvAt(`${p.stateDir}/celerybeat-schedule`)), stopSeconds: c.stopGraceSeconds });
 	return out;
 }
 
