@@ -77,6 +77,40 @@ describe('SQLAlchemy + Alembic', () => {
 		expect(readinessPath(c)).toBe(READY_PATH);
 	});
 
+	it('every target runs the one migrate command once per deploy, never at start; readiness is the Kubernetes readinessProbe', { timeout: 60_000 }, async () => {
+		const { load } = await import('js-yaml');
+		const c = preset('fastapi-service', true);
+		const argv = ['python', '-m', `${facts(c).pkg}.migrate`];
+		const on = (target: Config['target'], provider?: 'aws-lambda' | 'cloud-run') => {
+			const x = structuredClone(c);
+			x.target = target;
+			if (provider) x.serverless.provider = provider;
+			expect(validateConfig(x)).toEqual([]);
+			return new Map(generate(x).map((f) => [f.path, f.content]));
+		};
+		const k8s = on('kubernetes');
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		const job = load(k8s.get('deploy/kubernetes/migrate/migrate-job.yaml')!) as any;
+		expect(job.spec.template.spec.containers[0].command).toEqual(argv);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		const app = load(k8s.get('deploy/kubernetes/deployment.yaml')!) as any;
+		const container = app.spec.template.spec.containers[0];
+		expect(container.readinessProbe.httpGet.path).toBe(READY_PATH);
+		expect(container.livenessProbe.httpGet.path).toBe('/health');
+		expect(container.command ?? []).not.toContain(argv[2]);
+		expect(on('bare-metal').get('deploy/install.sh')).toContain(`"$VENV/bin/python" -m ${facts(c).pkg}.migrate`);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		const compose = load(on('docker').get('compose.yaml')!) as any;
+		expect(compose.services.migrate).toMatchObject({ profiles: ['migrate'], command: argv });
+		expect(compose.services.app.command ?? []).not.toContain(argv[2]);
+		const lambda = on('serverless', 'aws-lambda');
+		expect(lambda.get(`${facts(c).pkgDir}/lambda_handler.py`)).toContain('if event.get("migrate") is True:');
+		expect(lambda.get('deploy/aws-lambda/README.md')).toContain(`--payload '{"migrate": true}'`);
+		const run = on('serverless', 'cloud-run').get('deploy/cloud-run/README.md')!;
+		expect(run).toContain(`gcloud run jobs deploy ${c.project.name}-migrate`);
+		expect(run).toContain(`--args=-m,${facts(c).pkg}.migrate`);
+	});
+
 	it('setuptools ships script.py.mako (package-data); the other backends take the package folder whole', () => {
 		const c = preset('flask-app', true);
 		c.packaging = { ...c.packaging, manager: 'pip', backend: 'setuptools' };
