@@ -59,7 +59,13 @@ export function patchLines(code: Element, lines: readonly string[], marks: Reado
 			html[i] = lines[i];
 		}
 	} else {
-		for (let i = endOld - 1; i >= start; i--) spans[i].remove();
+		// The old block goes as one range (one DOM mutation, where a remove() per line was one each).
+		if (endOld > start) {
+			const range = document.createRange();
+			range.setStartBefore(spans[start]);
+			range.setEndAfter(spans[endOld - 1]);
+			range.deleteContents();
+		}
 		const block = markup(lines.slice(start, endNew), marks, start);
 		const after = spans[start] ?? null;
 		if (after) after.insertAdjacentHTML('beforebegin', block);

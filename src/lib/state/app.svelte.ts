@@ -194,7 +194,19 @@ export class AppState {
 		if (this.#quick || this.#quickLoading || typeof window === 'undefined') return;
 		this.#quickLoading = true;
 		loadFileGenerator().then(
-			(f) => (this.#quick = f),
+			(f) => {
+				this.#quick = f;
+				// Its first run runs every generator once (to learn who writes what) and unpacks the license texts:
+				// done now, while the page is idle, not in the task of the first edit.
+				const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 0));
+				idle(() => {
+					try {
+						f(JSON.parse(this.json) as Config, this.focus);
+					} catch {
+						// Nothing to learn from a config the generators refuse; the worker reports it.
+					}
+				});
+			},
 			() => {}
 		);
 	}
