@@ -47,7 +47,7 @@ describe('Celery skeleton', () => {
 		const m = files(c);
 		const app = m.get('src/fastapi_service/celery_app.py')!;
 		expect(app).toContain('_redis_url = str(get_settings().redis_url)');
-		expect(app).toContain('broker=_redis_url, backend=_redis_url');
+		expect(app).toContain('    broker=_redis_url,\n    backend=_redis_url,');
 		expect(app).toContain(`TASK_TIME_LIMIT = ${celeryFacts(c)!.timeLimitSeconds}`);
 		expect(m.get('src/fastapi_service/tasks.py')).toContain('def add(x: int, y: int) -> int:');
 		expect(m.get('src/fastapi_service/celery_ping.py')).toContain('node = f"celery@{socket.gethostname()}"');

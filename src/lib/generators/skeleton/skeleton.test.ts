@@ -46,6 +46,13 @@ function configs(): [string, Config][] {
 		c.services = { postgres: true, redis: true, sqlalchemy: false, celery: false };
 		out.push([`60-character name (${fw})`, c]);
 	}
+	// Celery (issue 20.2): its modules with the longest names, for each kind/framework layout.
+	for (const [preset, name] of [['fastapi-service', 'f'.repeat(60)], ['django-app', 'd'.repeat(60)], ['flask-app', 'l'.repeat(60)], ['worker', 'w'.repeat(60)]] as const) {
+		const c = PRESETS.find((p) => p.id === preset)!.config();
+		c.project.name = name;
+		c.services = { postgres: true, redis: true, sqlalchemy: false, celery: true };
+		out.push([`60-character name (${preset} with Celery)`, c]);
+	}
 	return out;
 }
 
