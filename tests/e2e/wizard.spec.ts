@@ -118,6 +118,26 @@ test('SQLAlchemy + Alembic: ticked without PostgreSQL the message sits at its bo
 	await expect.poll(() => w.paths()).not.toContain('src/fastapi_service/db.py');
 });
 
+test('Celery: ticked without Redis the message sits at its box; with Redis the Celery app, tasks and the beat Deployment appear', async ({ page }) => {
+	const w = new Wizard(page);
+	await w.open();
+	await w.choosePreset('FastAPI service');
+	await w.goto('Services');
+	const redis = page.getByRole('checkbox', { name: /^Redis/ });
+	const celery = page.getByRole('checkbox', { name: 'Celery worker and beat' });
+	await expect(page.locator('[data-path="services.celery"] .help')).toContainText('beat');
+	await redis.uncheck();
+	await celery.check();
+	await expect(page.locator('[data-path="services.celery"] .error')).toContainText('turn Redis on');
+	await expect(celery).toHaveAttribute('aria-invalid', 'true');
+	await redis.check();
+	await expect(page.locator('[data-path="services.celery"] .error')).toHaveCount(0);
+	await expect.poll(() => w.paths()).toEqual(expect.arrayContaining(['src/fastapi_service/celery_app.py', 'src/fastapi_service/tasks.py', 'tests/test_celery.py']));
+	expect(await w.fileText('src/fastapi_service/celery_app.py')).toContain('get_settings().redis_url');
+	await celery.uncheck();
+	await expect.poll(() => w.paths()).not.toContain('src/fastapi_service/celery_app.py');
+});
+
 test('steps are freely navigable and nothing typed is lost', async ({ page }) => {
 	const w = new Wizard(page);
 	await w.open();

@@ -24,6 +24,7 @@ const LABELS: Record<string, string> = {
 	'services.postgres': 'PostgreSQL',
 	'services.redis': 'Redis',
 	'services.sqlalchemy': 'SQLAlchemy + Alembic',
+	'services.celery': 'Celery worker and beat',
 	'docker.image': 'Image repository',
 	'docker.baseImageDigest': 'Base image digest',
 	'docker.baseImage': 'Python base image',
