@@ -9,11 +9,12 @@
  *   after the deploy's `version`: the prerendered pages (the page and the
  *   not-found page, 404.html) and every built or static file reachable from
  *   them: what the pages name (scripts, the manifest, favicon), then whatever
- *   the scripts name (lazy steps, the highlighter, jszip, the generator
- *   worker), found by file name. Files nothing reaches are not downloaded:
- *   SvelteKit's own client router (the pages are csr = false), the install
- *   icons only the web manifest names (the browser fetches them online when it
- *   installs the app), robots.txt. It runs when the page is idle (the page
+ *   the scripts name (lazy steps, the highlighter, the zip writer, the
+ *   generator worker), found by file name. Files nothing reaches are not
+ *   downloaded: SvelteKit's own client router (the pages are csr = false), the
+ *   install icons only the web manifest names (the browser fetches them online
+ *   when it installs the app), robots.txt; nor are stylesheets every page has
+ *   inlined (precache.ts). It runs when the page is idle (the page
  *   registers the worker then), and reuses what the first visit already
  *   downloaded: content-hashed files (`_app/immutable/`) come from the HTTP
  *   cache when it has them, and every other file is revalidated (a 304 when
