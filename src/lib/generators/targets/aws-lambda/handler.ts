@@ -33,7 +33,7 @@ function migrateDispatch(): string[] {
 		'',
 		'',
 		'def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:',
-		'    """API Gateway events go to the app; a one-off ``{"migrate": true}`` invoke runs the migrations."""',
+		'    """API Gateway events go to the app; a one-off ``{"migrate": true}`` runs the migrations."""',
 		'    if event.get("migrate") is True:',
 		'        migrate()',
 		'        return {"migrated": True}',
