@@ -25,9 +25,11 @@ describe('every command of every configuration is planned or in the ledger', () 
 			const files = generate(e.config);
 			const plan = planJourney(files);
 			const planned = new Set<string>([
-				...plan.readme.flatMap((s) => s.covers),
+				...plan.readme.flatMap((s) => [...s.covers, ...(s.after ?? []).flatMap((a) => a.covers)]),
 				...plan.blocks.flatMap((b) => b.covers),
 				...plan.workloads.flatMap((w) => [...w.covers, ...(w.healthcheck ? [w.healthcheck.text] : [])]),
+				// A Celery worker's health command and example task (run.ts: celery-ping, celery-task).
+				...plan.workloads.flatMap((w) => (w.celery?.role === 'worker' ? [...w.celery.pingCovers, ...w.celery.sendCovers] : [])),
 				...plan.curls,
 				...(plan.envCopy ? ['cp .env.example .env'] : []),
 				'node "$SLIPWAY/dist/cli/slipway.js" generate --config slipway.json --out . --force',
