@@ -472,6 +472,49 @@ export const SQLALCHEMY_ALEMBIC = {
  * The SPDX License List behind license validation (model/spdx.ts): the npm packages
  * spdx-expression-parse 5.0.0 (grammar), spdx-license-ids 3.0.24 and spdx-exceptions 2.5.0.
  */
+/**
+ * Celery (issue 20.2: skeleton/celery.ts, model/runtime.ts celeryFacts, the targets' worker and beat)
+ * and the Cloud Run worker pool its README names: what the generated files rely on.
+ */
+export const CELERY = {
+	warmShutdown: {
+		fact: "SIGTERM starts the worker's warm shutdown: it finishes the tasks it is running, then exits; so every platform's stop grace period is the task time limit (task_time_limit) plus a margin",
+		checked: CHECKED,
+		source: 'docs.celeryq.dev/en/v5.5.2/userguide/workers.html ("Stopping the worker"); celery/app/defaults.py (task time_limit) of Debian 13 python3-celery 5.5.2, the proof root',
+		evidence: '"Shutdown should be accomplished using the TERM signal. When shutdown is initiated the worker will finish all currently executing tasks before it actually terminates"; the journey sees "worker: Warm shutdown (MainProcess)" and exit 0 after SIGTERM'
+	},
+	ping: {
+		fact: "celery inspect ping takes -d/--destination (node names) and -t/--timeout; a worker started without -n is celery@<hostname> (celery.utils.nodenames default_nodename: NODENAME_DEFAULT 'celery' @ gethostname()); app.control.ping(destination=[...]) is the same broadcast and returns as soon as every named node answered",
+		checked: CHECKED,
+		source: 'manpages.ubuntu.com/manpages/noble/man1/celery-inspect.1.html (celery 5.3.6); docs.celeryq.dev/en/v5.5.2/userguide/workers.html (--hostname, %h); the proof root: celery/utils/nodenames.py 5.5.2, kombu/pidbox.py 5.5.3 (limit = destination and len(destination) or None)',
+		evidence: 'journey: python -m <pkg>.celery_ping printed "celery@<host>: pong" against a worker started as generated'
+	},
+	django: {
+		fact: "Celery's Django layout: <proj>/celery.py sets DJANGO_SETTINGS_MODULE, app.config_from_object('django.conf:settings', namespace='CELERY') and app.autodiscover_tasks(); <proj>/__init__.py imports the app so @shared_task uses it",
+		checked: CHECKED,
+		source: 'docs.celeryq.dev/en/v5.3.6/_sources/django/first-steps-with-django.rst.txt; the 5.5 page (mirror hellowac.github.io/celery-zh-cn/django/first-steps-with-django.html: "Celery 5.5.x supports Django 2.2 LTS or newer") has the same code',
+		evidence: 'journey: the Django project\'s worker answers the ping and returns add(2, 3) = 5 through Redis'
+	},
+	retryOnStartup: {
+		fact: 'broker_connection_retry_on_startup left unset makes the 5.x worker warn (CPendingDeprecationWarning) and fall back to broker_connection_retry; the app sets it to True',
+		checked: CHECKED,
+		source: 'celery/worker/consumer/consumer.py of Debian 13 python3-celery 5.5.2 ("Rely only on broker_connection_retry_on_startup ... We will make the switch in Celery 6.0")',
+		evidence: 'celery/app/defaults.py: broker connection_retry_on_startup=Option(None, type="bool")'
+	},
+	cloudRunWorkerPools: {
+		fact: 'Cloud Run worker pools run continuous background work, with no load-balanced URL and no autoscaling; gcloud beta run worker-pools deploy NAME takes --image, --command, --args, --region, --set-env-vars, --set-secrets',
+		checked: CHECKED,
+		source: 'cloud.google.com/run/docs/deploy-worker-pools; cloud.google.com/sdk/gcloud/reference/beta/run/worker-pools/deploy (SYNOPSIS)',
+		evidence: '"Worker pools are a Cloud Run resource specifically designed for performing continuous background work. In contrast to Cloud Run services, worker pools do not have a load balanced endpoint/URL and do not support autoscaling."'
+	},
+	pypi: {
+		fact: 'celery>=5.5 is satisfiable by Debian 13 (5.5.2, kombu 5.5.3, redis-py 6.1.0: the proof root) and by PyPI (celery 5.7.0, kombu 5.7.0, November 2026)',
+		checked: CHECKED,
+		source: '/work/.library/env/packages/pypi.tsv; chroot python3 -c "import celery, kombu, redis"',
+		evidence: 'celery 5.7.0 (2026-11), kombu 5.7.0 (2026-11); celery ships no py.typed (mypy: ignore_missing_imports for celery.*)'
+	}
+} as const;
+
 export const SPDX_LICENSE_LIST = {
 	packages: { 'spdx-expression-parse': '5.0.0', 'spdx-license-ids': '3.0.24', 'spdx-exceptions': '2.5.0' },
 	listVersion: '3.28.0 or later',
