@@ -1,4 +1,4 @@
-// Bundle the CLI (model + generators + smol-toml/js-yaml/fflate) into one Node ESM file, and
+// Bundle the CLI (model + generators + smol-toml/js-yaml/jszip) into one Node ESM file, and
 // make its folder a publishable npm package: package.json (from src/cli/package/, version from
 // the root package.json) and README.md beside slipway.js. The bundle is self-contained, so the
 // package has no dependencies: `npm pack dist/cli` gives a tarball that installs offline.

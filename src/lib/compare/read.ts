@@ -6,7 +6,7 @@
  * and only when their path is one Slipway generates (or slipway.json and
  * pyproject.toml); the rest is listed by name and never opened.
  *
- * Loaded with the compare panel (never in the first load); fflate is imported
+ * Loaded with the compare panel (never in the first load); jszip is imported
  * only for a zip.
  */
 
@@ -196,37 +196,26 @@ export async function fromZip(data: Blob | Uint8Array, name: string): Promise<Pr
 	const bytes = data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data;
 	// Every zip starts with a local file header ("PK\3\4"), an empty one with the end record ("PK\5\6").
 	if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new InputError(`${name} is not a zip file. Choose the zip of your repository, or its folder.`);
-	const { unzipSync } = await import('fflate');
-	/** Each file's path -> its name in the zip; listed from the central directory, nothing decompressed. */
-	const entries = new Map<string, string>();
+	const { default: JSZip } = await import('jszip');
+	let zip: import('jszip');
 	try {
-		unzipSync(bytes, {
-			filter(file) {
-				if (!file.name.endsWith('/')) entries.set(file.name.replace(/\\/g, '/').replace(/^\/+/, ''), file.name);
-				return false;
-			}
-		});
+		zip = await JSZip.loadAsync(bytes);
 	} catch (e) {
 		throw new InputError(`${name} could not be read as a zip: ${(e as Error).message}`);
 	}
+	const entries = new Map<string, import('jszip').JSZipObject>();
+	zip.forEach((path, entry) => {
+		if (!entry.dir) entries.set(path.replace(/\\/g, '/').replace(/^\/+/, ''), entry);
+	});
 	const { paths, top } = stripTop([...entries.keys()].filter((p) => !ignoredPath(p)).sort());
 	return {
 		label: name,
 		paths,
 		async read(p) {
 			const e = entries.get(top ? `${top}/${p}` : p);
-			if (e === undefined) throw new InputError(`${p} is not in ${name}.`);
-			const tooLarge = () => new InputError(`${p} is larger than ${MAX_FILE_BYTES / 1_000_000} MB: it is not a file Slipway wrote.`);
-			// Only this entry is inflated, and not at all when the central directory says it is too large.
-			const out = unzipSync(bytes, {
-				filter(file) {
-					if (file.name !== e) return false;
-					if (file.originalSize > MAX_FILE_BYTES) throw tooLarge();
-					return true;
-				}
-			})[e];
-			if (!out) throw new InputError(`${p} is not in ${name}.`);
-			if (out.byteLength > MAX_FILE_BYTES) throw tooLarge();
+			if (!e) throw new InputError(`${p} is not in ${name}.`);
+			const out = await e.async('uint8array');
+			if (out.byteLength > MAX_FILE_BYTES) throw new InputError(`${p} is larger than ${MAX_FILE_BYTES / 1_000_000} MB: it is not a file Slipway wrote.`);
 			return out;
 		}
 	};
