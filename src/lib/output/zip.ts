@@ -5,8 +5,10 @@
  */
 import type { GeneratedFile } from '../generators/types.ts';
 
-/** Fixed timestamp so the same config always gives the same zip bytes. */
+/** Fixed timestamp so the same config always gives the same zip bytes (jszip writes the DOS time from UTC fields). */
 const EPOCH = new Date(Date.UTC(2020, 0, 1));
+/** The Unix file type in the mode's high bits, as `stat` gives it: a regular file (unzip, zipfile and file managers read it). */
+const S_IFREG = 0o100000;
 
 export async function buildZip(files: readonly GeneratedFile[], topFolder: string): Promise<Uint8Array> {
 	const { default: JSZip } = await import('jszip');
@@ -16,7 +18,7 @@ export async function buildZip(files: readonly GeneratedFile[], topFolder: strin
 	for (const f of files) {
 		root.file(f.path, f.content, {
 			date: EPOCH,
-			unixPermissions: f.mode ?? 0o644,
+			unixPermissions: S_IFREG | (f.mode ?? 0o644),
 			createFolders: false
 		});
 	}
