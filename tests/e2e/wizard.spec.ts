@@ -105,7 +105,7 @@ test('SQLAlchemy + Alembic: ticked without PostgreSQL the message sits at its bo
 	await w.goto('Services');
 	const pg = page.getByRole('checkbox', { name: /PostgreSQL/ });
 	const sql = page.getByRole('checkbox', { name: 'SQLAlchemy + Alembic' });
-	await expect(page.locator('[data-path="services.sqlalchemy"] .help')).toContainText('Alembic');
+	await expect(page.locator('[data-path="services.sqlalchemy"] .help')).toContainText('alembic.ini and migrations/');
 	await pg.uncheck();
 	await sql.check();
 	await expect(page.locator('[data-path="services.sqlalchemy"] .error')).toContainText('turn PostgreSQL on');
