@@ -118,7 +118,7 @@ test('SQLAlchemy + Alembic: ticked without PostgreSQL the message sits at its bo
 	await expect.poll(() => w.paths()).not.toContain('src/fastapi_service/db.py');
 });
 
-test('Celery: ticked without Redis the message sits at its box; with Redis the Celery app, tasks and the beat Deployment appear', async ({ page }) => {
+test('Celery: ticked without Redis the message sits at its box; with Redis the Celery app, its tasks and its test appear', async ({ page }) => {
 	const w = new Wizard(page);
 	await w.open();
 	await w.choosePreset('FastAPI service');
