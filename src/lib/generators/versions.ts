@@ -430,6 +430,7 @@ export const ADD_TO_EXTRA_OR_GROUP = {
 	source: 'github:astral-sh/uv crates/uv-cli/src/lib.rs AddArgs @ 26a9dd4b2125bc271b47855e1fa0c49af3365db5 (2026-08-21, after 0.12.5); github:python-poetry/poetry src/poetry/console/commands/add.py and docs/cli.md @ f46702336862f30050d5c641d5ed6f7568ded793 (2026-06-21, after 2.4.1)',
 	evidence: 'uv: `optional: Option<ExtraName>` "Add the requirements to the package\'s optional dependencies for the specified extra", and `--group`; Poetry: option "optional" with flag=False (takes the extra\'s name) "Add as an optional dependency to an extra." (only to the main group), and "--group (-G): The group to add the dependency to."'
 } as const;
+
 /**
  * SQLAlchemy 2 + Alembic (issue 20.1, skeleton/database.ts) and the one-off
  * migration commands of the serverless targets: what the generated files rely on.
@@ -467,11 +468,6 @@ export const SQLALCHEMY_ALEMBIC = {
 	}
 } as const;
 
-
-/**
- * The SPDX License List behind license validation (model/spdx.ts): the npm packages
- * spdx-expression-parse 5.0.0 (grammar), spdx-license-ids 3.0.24 and spdx-exceptions 2.5.0.
- */
 /**
  * Celery (issue 20.2: skeleton/celery.ts, model/runtime.ts celeryFacts, the targets' worker and beat)
  * and the Cloud Run worker pool its README names: what the generated files rely on.
@@ -515,6 +511,10 @@ export const CELERY = {
 	}
 } as const;
 
+/**
+ * The SPDX License List behind license validation (model/spdx.ts): the npm packages
+ * spdx-expression-parse 5.0.0 (grammar), spdx-license-ids 3.0.24 and spdx-exceptions 2.5.0.
+ */
 export const SPDX_LICENSE_LIST = {
 	packages: { 'spdx-expression-parse': '5.0.0', 'spdx-license-ids': '3.0.24', 'spdx-exceptions': '2.5.0' },
 	listVersion: '3.28.0 or later',
@@ -686,16 +686,16 @@ export const DEVCONTAINER = {
 	/** The official Python feature: installs a Python the image lacks (builds it from source). */
 	pythonFeature: {
 		id: 'ghcr.io/devcontainers/features/python:1',
+		version: '1.8.0',
+		source: 'github:devcontainers/features src/python/devcontainer-feature.json and install.sh via fetch, at the snapshot\'s newest commit 765e8ebd8f8012fb740cd7b41483a745bcedd212 (2026-07-14; src/python last changed 6e508935b0251b24d971ced4154f959599561ade, 2025-10-27)',
+		evidence:
+			'"version": "1.8.0"; option version (string, proposals latest/os-provided/none/3.12.., default os-provided), installTools (boolean, default true); install.sh finds the newest tag of the requested minor in python/cpython and builds it into /usr/local/python/<version>, linked as /usr/local/python/current; containerEnv PATH "/usr/local/python/current/bin:/usr/local/py-utils/bin:..." puts it before the image\'s /usr/local/bin/python. The features repository has no uv or Poetry feature (src/: anaconda ... python, ruby, rust, sshd, terraform), so the managers come from pipx'
+	},
 	/** The compose form (.devcontainer/compose.yaml), as the official PostgreSQL template writes it. */
 	composeTemplate: {
 		source: 'github:devcontainers/templates src/postgres/.devcontainer/docker-compose.yml and devcontainer.json via fetch, at the snapshot\'s newest commit c1ca13c3ecd61ece026017bfababc041ed4d0440 (2026-04-09)',
 		evidence:
 			'the app service mounts the repository ("../..:/workspaces:cached") and runs "command: sleep infinity" ("Overrides default command so things don\'t shut down after the process ends"); db: image postgres with POSTGRES_USER/POSTGRES_DB/POSTGRES_PASSWORD and a named volume; devcontainer.json: "dockerComposeFile": "docker-compose.yml", "service": "app", "workspaceFolder". Slipway puts the services on the compose network by name (postgres, redis) instead of the template\'s network_mode: service:db, which can share one service\'s network only'
-	},
-		version: '1.8.0',
-		source: 'github:devcontainers/features src/python/devcontainer-feature.json and install.sh via fetch, at the snapshot\'s newest commit 765e8ebd8f8012fb740cd7b41483a745bcedd212 (2026-07-14; src/python last changed 6e508935b0251b24d971ced4154f959599561ade, 2025-10-27)',
-		evidence:
-			'"version": "1.8.0"; option version (string, proposals latest/os-provided/none/3.12.., default os-provided), installTools (boolean, default true); install.sh finds the newest tag of the requested minor in python/cpython and builds it into /usr/local/python/<version>, linked as /usr/local/python/current; containerEnv PATH "/usr/local/python/current/bin:/usr/local/py-utils/bin:..." puts it before the image\'s /usr/local/bin/python. The features repository has no uv or Poetry feature (src/: anaconda ... python, ruby, rust, sshd, terraform), so the managers come from pipx'
 	},
 	/** VS Code's Python extension: the one the Python feature and image themselves install. */
 	vscodeExtensions: ['ms-python.python'] as readonly string[],
