@@ -14,7 +14,7 @@ import { PYTHON_VERSIONS, type Config } from '../model/config.ts';
 import { APP_PORT, facts } from '../model/derive.ts';
 import { fullMatrix } from '../../../tests/validate/matrix.ts';
 import { DEVCONTAINER_COMPOSE_PATH, DEVCONTAINER_PATH, devImage } from './devcontainer.ts';
-import { setupSteps } from './project-readme.ts';
+import { setupSteps } from './setup-steps.ts';
 import { CHECKED, DEVCONTAINER, IMAGE_TAGS, TOOLS } from './versions.ts';
 import { POSTGRES_IMAGE, REDIS_IMAGE } from './targets/docker/compose.ts';
 

@@ -32,7 +32,7 @@
 import type { ReadonlyConfig } from '../model/config.ts';
 import { APP_PORT, POSTGRES, REDIS, facts } from '../model/derive.ts';
 import { POSTGRES_IMAGE, REDIS_IMAGE, postgresDataDir } from './targets/docker/compose.ts';
-import { setupSteps } from './project-readme.ts';
+import { setupSteps } from './setup-steps.ts';
 import type { GeneratedFile } from './types.ts';
 import { GENERATED_BY } from './header.ts';
 import { DEVCONTAINER, TOOLS } from './versions.ts';

@@ -13,14 +13,15 @@ import { isOpenSource, licenseInfo } from '../model/licenses.ts';
 import { hasLicenseText } from '../model/validate.ts';
 import type { GeneratedFile } from './types.ts';
 import { GENERATED } from './header.ts';
-import { COOLDOWN, PY_TOOLS } from './versions.ts';
-import { cooldownDays, pipUploadedPriorTo, pipCompile, uvExcludeNewer } from './cooldown.ts';
+import { COOLDOWN } from './versions.ts';
+import { cooldownDays, uvExcludeNewer } from './cooldown.ts';
 import { DEPENDABOT_PATH, ecosystems } from './dependabot.ts';
 import { migrateCommand, readinessPath, workerMode, workerQueue } from '../model/runtime.ts';
 import { celeryReadmeLines } from './skeleton/celery.ts';
 import { MANAGERS } from '../model/managers.ts';
 import { code, fence, markdownDocument, mdText } from './writers/markdown.ts';
 import { lockFile } from './image/common.ts';
+import { setupSteps } from './setup-steps.ts';
 import { DEVCONTAINER_COMPOSE_PATH, DEVCONTAINER_PATH, devImage, devServices } from './devcontainer.ts';
 
 /** Where the target documents its deployment: the registry's guide (a file the target's generator writes), null for a library. */
@@ -35,43 +36,6 @@ interface Commands {
 	run: string;
 	build: string;
 	lockNote: string;
-}
-
-/** One step of the README's set-up: the command, and what the README writes after it (its aligned comment, or ''). */
-export interface SetupStep {
-	cmd: string;
-	note: string;
-}
-
-/**
- * The set-up the README tells a developer to run, in order: lock (or compile) and create the
- * environment with the project and its dev dependencies. The dev container runs the same
- * commands when it is created (devcontainer.ts).
- */
-export function setupSteps(config: ReadonlyConfig): SetupStep[] {
-	const pk = config.packaging;
-	const m = MANAGERS[pk.manager];
-	/** A command with its comment in the column the README aligns them to. */
-	const line = (cmd: string, comment: string): SetupStep => ({ cmd, note: `${''.padEnd(24 - cmd.length)}# ${comment}` });
-	if (pk.manager === 'uv' || pk.manager === 'poetry')
-		return [
-			line(m.lock!, `resolve dependencies, write ${m.lockFile} (commit it)`),
-			line(m.sync!, pk.manager === 'uv' ? 'create .venv with the project and the dev group' : 'create the virtualenv with the project and the dev group')
-		];
-	const venv: SetupStep[] = [
-		{ cmd: 'python -m venv .venv && . .venv/bin/activate', note: '   # Windows: .venv\\Scripts\\activate' },
-		{ cmd: 'python -m pip install --upgrade pip', note: '' }
-	];
-	if (pk.pipWorkflow === 'pip-tools')
-		return [
-			...venv,
-			{ cmd: `python -m pip install pip-tools==${PY_TOOLS.pipTools}`, note: '' },
-			{ cmd: pipCompile(config, 'requirements.in'), note: '       # writes the pinned requirements.txt (commit it)' },
-			{ cmd: pipCompile(config, 'requirements-dev.in'), note: '   # writes requirements-dev.txt (commit it)' },
-			{ cmd: 'pip-sync requirements.txt requirements-dev.txt', note: '' },
-			{ cmd: 'python -m pip install --no-deps -e .', note: '' }
-		];
-	return [...venv, { cmd: `python -m pip install ${pipUploadedPriorTo(config)}-r requirements-dev.txt -e .`, note: '' }];
 }
 
 function commands(config: ReadonlyConfig): Commands {
