@@ -234,7 +234,15 @@ function alembicSample(edit: (ini: string) => string = (x) => x): Sample {
 	return { file: { ...ini, content: edit(ini.content) }, with: files.filter((x) => x !== ini) };
 }
 
+/** The default project's dev container as generated (image form: no services), with `edit` applied to its JSON. */
+function devcontainerSample(edit: (json: Record<string, unknown>) => Record<string, unknown> = (x) => x): Sample {
+	const file = generate(defaultConfig()).find((x) => x.path === '.devcontainer/devcontainer.json')!;
+	return { file: { ...file, content: `${JSON.stringify(edit(JSON.parse(file.content)), null, 2)}\n` } };
+}
+
 const SAMPLES: Record<string, { good: Sample; bad: Sample }> = {
+	// A port is a number or "host:port" text, never an object: the devcontainers/spec schema refuses it.
+	devcontainer: { good: devcontainerSample(), bad: devcontainerSample((j) => ({ ...j, forwardPorts: [{ port: 8000 }] })) },
 	alembic: {
 		good: alembicSample(),
 		// A second URL beside DATABASE_URL is what the check refuses.
