@@ -145,3 +145,18 @@ describe('Celery processes', () => {
 		expect(run.get('deploy/cloud-run/README.md')).toContain('gcloud beta run worker-pools deploy fastapi-service-celery-worker');
 	});
 });
+
+describe('Celery in README.Docker.md', () => {
+	it('names the compose worker and beat with their health command and the grace from the one fact; nothing while off', () => {
+		for (const preset of ['fastapi-service', 'worker']) {
+			const c = config(preset, 'docker');
+			const f = celeryFacts(c)!;
+			const doc = files(c).get('README.Docker.md')!;
+			expect(doc).toContain(`\`${f.pingArgv.join(' ')}\``);
+			expect(doc).toContain(`${f.stopGraceSeconds} s: the ${f.timeLimitSeconds} s task time limit`);
+			expect(doc).toContain('- **beat**: the Celery beat scheduler, one container only');
+			expect(doc.includes('- **worker**: the Celery worker')).toBe(preset !== 'worker');
+			expect(files(config(preset, 'docker', false)).get('README.Docker.md')).not.toContain('Celery');
+		}
+	});
+});

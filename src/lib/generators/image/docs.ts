@@ -7,7 +7,7 @@
 import type { ReadonlyConfig } from '../../model/config.ts';
 import { APP_PORT, GUNICORN_DEFAULT_THREADS, GUNICORN_DEFAULT_WORKERS, HEALTH_PATH, facts, gunicornConfModule, hasCompose, imageRef, serverEnv } from '../../model/derive.ts';
 import { targetOf } from '../../model/targets.ts';
-import { migrateCommand } from '../../model/runtime.ts';
+import { celeryFacts, migrateCommand } from '../../model/runtime.ts';
 import { MANAGERS } from '../../model/managers.ts';
 import type { GeneratedFile } from '../types.ts';
 import { GENERATED_BY } from '../header.ts';
@@ -70,6 +70,16 @@ function composeSection(config: ReadonlyConfig): string[] {
 				'  and `POSTGRES_DB` (use a URL-safe password: letters, digits, `-`, `_`).'
 			);
 		if (config.services.redis) out.push('- **redis**: data in the named volume `redisdata`; healthy once `redis-cli ping` answers.');
+		const celery = celeryFacts(config);
+		if (celery) {
+			out.push(
+				p.kind === 'worker'
+					? `- **app** is the Celery worker here: healthy once ${code(celery.pingArgv.join(' '))} answers from inside it.`
+					: `- **worker**: the Celery worker (the app's image); healthy once ${code(celery.pingArgv.join(' '))} answers from inside it. Scale it with more replicas.`,
+				`  On a stop it finishes its running tasks (warm shutdown) within \`stop_grace_period\`, ${celery.stopGraceSeconds} s: the ${celery.timeLimitSeconds} s task time limit and a margin.`,
+				'- **beat**: the Celery beat scheduler, one container only (two would send every scheduled task twice).'
+			);
+		}
 		out.push('', 'The app starts only after they report healthy (`depends_on: condition: service_healthy`).');
 		out.push('They publish no ports; reach them with `docker compose exec postgres psql -U "$POSTGRES_USER"` or `docker compose exec redis redis-cli`.');
 	}
