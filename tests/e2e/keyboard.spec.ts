@@ -43,7 +43,12 @@ test('keyboard only: preset, steps, choices, tree, download', async ({ page }) =
 	// The file tree: one tab stop, arrows move, selection follows focus.
 	await tabTo(page, '[role="treeitem"]');
 	const focusedPath = () => page.evaluate(() => document.activeElement?.getAttribute('data-path'));
+	// Home: the first row, the dev container's folder; collapsed, the next row down is .github.
 	await page.keyboard.press('Home');
+	expect(await focusedPath()).toBe('.devcontainer');
+	await page.keyboard.press('ArrowLeft');
+	await expect(page.locator('[role="treeitem"][data-path=".devcontainer"]')).toHaveAttribute('aria-expanded', 'false');
+	await page.keyboard.press('ArrowDown');
 	expect(await focusedPath()).toBe('.github');
 	await page.keyboard.press('ArrowLeft');
 	await expect(page.locator('[role="treeitem"][data-path=".github"]')).toHaveAttribute('aria-expanded', 'false');

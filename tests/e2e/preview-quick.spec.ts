@@ -123,7 +123,16 @@ test('a switch to a configuration computed ahead shows its whole set (tree inclu
 	await w.goto('Deployment');
 	// Docker now: the page, idle, has the worker compute the sets one click away (the other targets among them).
 	await expect(w.tree.locator('[data-path^="deploy/kubernetes/"]')).toHaveCount(0);
-	await page.waitForFunction(() => (window as unknown as { __aheadAnswers: number }).__aheadAnswers >= 3, undefined, { timeout: 10_000 });
+	// Until the look-ahead is done: at least 3 answers, then none for a second (a fast machine may have answered
+	// for a config that changed since, and then goes on with the new one's neighbours).
+	const aheadAnswers = () => page.evaluate(() => (window as unknown as { __aheadAnswers: number }).__aheadAnswers);
+	for (let seen = -1, quiet = 0, t0 = Date.now(); quiet < 5 && Date.now() - t0 < 20_000; ) {
+		const n = await aheadAnswers();
+		quiet = n >= 3 && n === seen ? quiet + 1 : 0;
+		seen = n;
+		await page.waitForTimeout(200);
+	}
+	expect(await aheadAnswers()).toBeGreaterThanOrEqual(3);
 	const asked = () => page.evaluate(() => (window as unknown as { __posted: Array<{ ahead?: boolean }> }).__posted.filter((m) => !m.ahead).length);
 	const posted = await asked();
 	await page.evaluate(() => ((window as unknown as { __hold: boolean }).__hold = true));
