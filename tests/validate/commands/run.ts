@@ -235,7 +235,15 @@ function workloadScript(plan: JourneyPlan): string {
 		}
 		const priv = uid ? `setpriv --reuid=${uid[0]} --regid=${uid[1] ?? uid[0]} --clear-groups ` : '';
 		const env = { HOME: uid ? '/nonexistent' : '/root', ...w.env };
-		const start = `cd ${q(w.cwd)} && exec env -i ${envArgs(env)} ${priv}${qa(w.argv)}`;
+		// A container has its own /tmp (Celery beat keeps its schedule there): a container workload gets a
+		// private folder on /tmp in a mount namespace of its own, not the root's /tmp that parallel journeys
+		// share. The journey's own folder (the venv's editable install points into it) stays where it is, bound
+		// into the private /tmp. unshare execs (no fork), so the workload is still the process the harness signals.
+		const own = w.mount.what === 'image';
+		if (own) s.push(`mkdir -p "$L/tmp-${i}"; chmod 1777 "$L/tmp-${i}"; export PRIVATE_TMP="$L/tmp-${i}" W`);
+		const start = own
+			? `exec unshare --mount --propagation unchanged bash -c ${q(`mkdir -p "$PRIVATE_TMP\${W#/tmp}" && mount --bind "$W" "$PRIVATE_TMP\${W#/tmp}" && mount --rbind "$PRIVATE_TMP" /tmp && cd ${q(w.cwd)} && exec env -i ${envArgs(env)} ${priv}${qa(w.argv)}`)}`
+			: `cd ${q(w.cwd)} && exec env -i ${envArgs(env)} ${priv}${qa(w.argv)}`;
 		const notes = w.notes.length ? ` (${w.notes.join('; ')})` : '';
 		if (w.mode === 'job')
 			s.push(`if (timeout 180 bash -c ${q(start)}) > ${log} 2>&1; then res ${id} pass ${q(`exited 0 as ${w.user ?? 'root'}${notes}`)}; else res ${id} fail "exit $?: $(logtail ${log})"; fi`);
@@ -267,7 +275,8 @@ else wait $P; res ${id} fail "exited early ($?): $(logtail ${log})"; fi`);
 			s.push(`setsid bash -c ${q(start)} > ${log} 2>&1 & P=$!
 for i in $(seq 1 30); do grep -q 'beat: Starting' ${log} && break; kill -0 $P 2>/dev/null || break; sleep 0.5; done
 if kill -0 $P 2>/dev/null && grep -q 'beat: Starting' ${log}; then stop_main $P; rc=$STOP_RC; if [ "$rc" = 0 ]; then res ${id} pass ${q(`Celery beat started as ${w.user ?? 'root'} (beat: Starting...), stopped on SIGTERM with exit 0${notes}`)}; else res ${id} fail "exit $rc on SIGTERM: $(logtail ${log})"; fi
-else stop_main $P; res ${id} fail "beat did not start: $(logtail ${log})"; fi`);
+else stop_main $P; res ${id} fail "beat did not start: $(logtail ${log})"; fi${own ? `
+if ls "$L/tmp-${i}" 2>/dev/null | grep -q '^celerybeat-schedule'; then res ${q(`beat-schedule:${w.id}`)} pass "the schedule file is in the container's own /tmp: $(ls "$L/tmp-${i}" | grep '^celerybeat-schedule' | tr '\\n' ' ')"; else res ${q(`beat-schedule:${w.id}`)} fail "no celerybeat-schedule in the container's /tmp: $(ls -A "$L/tmp-${i}" 2>&1 | tr '\\n' ' ')"; fi` : ''}`);
 		else
 			s.push(`setsid bash -c ${q(start)} > ${log} 2>&1 & P=$!
 sleep 3
@@ -335,6 +344,7 @@ export async function runJourney(plan: JourneyPlan, files: readonly GeneratedFil
 				add(`celery-ping:${wl.id}`, wl.celery.pingCovers);
 				add(`celery-task:${wl.id}`, wl.celery.sendCovers);
 			}
+			if (wl.celery?.role === 'beat' && wl.mount.what === 'image') add(`beat-schedule:${wl.id}`, []);
 			const stopFail = byId.get(`stop:${wl.id}`);
 			if (stopFail) steps.push({ id: `stop:${wl.id}`, status: 'fail', detail: stopFail.detail, covers: [] });
 		}
