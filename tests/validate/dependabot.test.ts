@@ -61,6 +61,14 @@ describe('dependabot validator', () => {
 		const dup = [...doc.slice(0, next), ...doc.slice(first, next), ...doc.slice(next)].join('\n');
 		expect(check(dup).some((f) => /a second entry/.test(f.message))).toBe(true);
 	});
+
+	it('checks each directory of an entry: the dev container\'s compose file in /.devcontainer, devcontainer.json for devcontainers', () => {
+		expect(good).toMatch(/directories:\n {6}- \/\n {6}- \/\.devcontainer\n/);
+		const noDevCompose = makeFileSet(files.filter((f) => f.path !== '.devcontainer/compose.yaml'), config);
+		expect(checkDependabot(PATH, good, noDevCompose).map((f) => f.message)).toEqual([expect.stringMatching(/no file the docker-compose ecosystem reads in \/\.devcontainer$/)]);
+		const noDevcontainer = makeFileSet(files.filter((f) => f.path !== '.devcontainer/devcontainer.json'), config);
+		expect(checkDependabot(PATH, good, noDevcontainer).map((f) => f.message)).toEqual([expect.stringMatching(/no file the devcontainers ecosystem reads at the root/)]);
+	});
 });
 
 describe('poetry.toml validator', () => {

@@ -160,3 +160,19 @@ describe('Celery in README.Docker.md', () => {
 		}
 	});
 });
+
+describe('Celery in the bare-metal deploy/README.md', () => {
+	it('lists each Celery unit with its user and stop timeout, and says install.sh starts them; nothing while off', () => {
+		for (const preset of ['flask-app', 'worker']) {
+			const c = config(preset, 'bare-metal');
+			const f = celeryFacts(c)!;
+			const doc = files(c).get('deploy/README.md')!;
+			const units = [...files(c).keys()].filter((p) => /^deploy\/[\w-]+-celery-(worker|beat)\.service$/.test(p)).map((p) => p.slice('deploy/'.length)).sort().reverse(); // worker, then beat
+			expect(units.length).toBe(preset === 'worker' ? 1 : 2);
+			for (const u of units) expect(doc).toContain(`| \`${u}\` | \`/etc/systemd/system/${u}\` | Celery `);
+			expect(doc).toContain(`\`TimeoutStopSec=${f.stopGraceSeconds}\` (the ${f.timeLimitSeconds} s task time limit and a margin)`);
+			expect(doc).toMatch(new RegExp(`starts the unit and the Celery units? \\(${units.map((u) => `\`${u}\``).join(', ')}\\)`));
+			expect(files(config(preset, 'bare-metal', false)).get('deploy/README.md')).not.toContain('Celery');
+		}
+	});
+});

@@ -9,7 +9,7 @@ import { fullMatrix } from '../../../tests/validate/matrix.ts';
 import { makeFileSet } from '../../../tests/validate/registry.ts';
 import { checkDependabot } from '../../../tests/validate/validators/dependabot.ts';
 import { pipCompile, pipUploadedPriorTo, uvExcludeNewer } from './cooldown.ts';
-import { DEPENDABOT_PATH, dependabot, ecosystems } from './dependabot.ts';
+import { DEPENDABOT_PATH, composeDirectories, dependabot, ecosystems } from './dependabot.ts';
 import { generate } from './index.ts';
 
 type Doc = { version: number; updates: Record<string, any>[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -35,37 +35,46 @@ describe('dependabot.yml (issue 16.2)', () => {
 		}
 	});
 
-	it('names github-actions, docker where a Dockerfile ships, docker-compose where compose.yaml does, and the manager\'s ecosystem', () => {
+	it('names github-actions, docker where a Dockerfile ships, docker-compose where compose.yaml does, devcontainers, and the manager\'s ecosystem', () => {
 		const svc = config('fastapi-service'); // uv, docker target
-		expect(ecosystems(svc)).toEqual(['github-actions', 'docker', 'docker-compose', 'uv']);
+		expect(ecosystems(svc)).toEqual(['github-actions', 'docker', 'docker-compose', 'devcontainers', 'uv']);
 		const k8s = config('fastapi-service', (c) => (c.target = 'kubernetes'));
-		expect(ecosystems(k8s)).toEqual(['github-actions', 'docker', 'uv']);
+		// Kubernetes has no compose.yaml, but the dev container's PostgreSQL/Redis compose file is there.
+		expect(ecosystems(k8s)).toEqual(['github-actions', 'docker', 'docker-compose', 'devcontainers', 'uv']);
+		expect(composeDirectories(k8s)).toEqual(['/.devcontainer']);
+		expect(ecosystems(config('fastapi-service', (c) => {
+			c.target = 'kubernetes';
+			c.services.postgres = false;
+			c.services.redis = false;
+		}))).toEqual(['github-actions', 'docker', 'devcontainers', 'uv']);
 		const lambda = config('fastapi-service', (c) => {
 			c.target = 'serverless';
 			c.serverless.provider = 'aws-lambda';
 		});
-		expect(ecosystems(lambda)).toEqual(['github-actions', 'uv']);
+		expect(ecosystems(lambda)).toEqual(['github-actions', 'docker-compose', 'devcontainers', 'uv']);
 		expect(file(lambda, 'Dockerfile')).toBeUndefined();
-		expect(ecosystems(config('library'))).toEqual(['github-actions', 'uv']);
+		expect(ecosystems(config('library'))).toEqual(['github-actions', 'devcontainers', 'uv']);
 		// Poetry and pip / pip-tools all go through Dependabot's pip ecosystem (poetry.lock, requirements.txt / .in).
-		expect(ecosystems(config('django-app', (c) => (c.target = 'bare-metal')))).toEqual(['github-actions', 'pip']);
+		expect(ecosystems(config('django-app', (c) => (c.target = 'bare-metal'))).at(-1)).toBe('pip');
 		expect(ecosystems(config('flask-app', (c) => (c.packaging.pipWorkflow = 'pip-tools'))).at(-1)).toBe('pip');
 		// Each ecosystem's files are in the generated set.
 		const files = generate(svc).map((f) => f.path);
-		expect(files).toEqual(expect.arrayContaining(['Dockerfile', 'compose.yaml', 'pyproject.toml', '.github/workflows/ci.yml']));
+		expect(files).toEqual(expect.arrayContaining(['Dockerfile', 'compose.yaml', '.devcontainer/compose.yaml', '.devcontainer/devcontainer.json', 'pyproject.toml', '.github/workflows/ci.yml']));
+		expect(composeDirectories(svc)).toEqual(['/', '/.devcontainer']);
 	});
 
 	it('gives every entry a weekly schedule, the cooldown in days and one minor+patch group', () => {
 		const d = doc(config('fastapi-service'));
 		expect(d.version).toBe(2);
 		for (const u of d.updates) {
-			expect(u.directory).toBe('/');
+			if (u['package-ecosystem'] === 'docker-compose') expect(u.directories).toEqual(['/', '/.devcontainer']);
+			else expect(u.directory).toBe('/');
 			expect(u.schedule).toEqual({ interval: 'weekly' });
 			expect(u.cooldown).toEqual({ 'default-days': 7 });
 			expect(u.groups).toEqual({ 'minor-and-patch': { 'update-types': ['minor', 'patch'] } });
 		}
 		const d30 = doc(config('fastapi-service', (c) => (c.packaging.releaseCooldownDays = 30)));
-		expect(d30.updates.map((u) => u.cooldown['default-days'])).toEqual([30, 30, 30, 30]);
+		expect(d30.updates.map((u) => u.cooldown['default-days'])).toEqual([30, 30, 30, 30, 30]);
 	});
 
 	it('writes no cooldown block at 0 (Dependabot\'s default-days starts at 1)', () => {

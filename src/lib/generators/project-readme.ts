@@ -15,7 +15,7 @@ import type { GeneratedFile } from './types.ts';
 import { GENERATED } from './header.ts';
 import { COOLDOWN } from './versions.ts';
 import { cooldownDays, uvExcludeNewer } from './cooldown.ts';
-import { DEPENDABOT_PATH, ecosystems } from './dependabot.ts';
+import { DEPENDABOT_PATH, composeDirectories, ecosystems } from './dependabot.ts';
 import { migrateCommand, readinessPath, workerMode, workerQueue } from '../model/runtime.ts';
 import { celeryReadmeLines } from './skeleton/celery.ts';
 import { MANAGERS } from '../model/managers.ts';
@@ -139,7 +139,8 @@ function dependencyUpdates(config: ReadonlyConfig): string[] {
 	const watched = [
 		'the actions in `.github/workflows`',
 		...(eco.includes('docker') ? ['the base images of the `Dockerfile`'] : []),
-		...(eco.includes('docker-compose') ? ['the images of the compose files'] : []),
+		...(eco.includes('docker-compose') ? [composeDirectories(config).includes('/.devcontainer') ? 'the images of the compose files (`.devcontainer/compose.yaml` too)' : 'the images of the compose files'] : []),
+		...(eco.includes('devcontainers') ? ["the dev container's image and features (`.devcontainer/devcontainer.json`)"] : []),
 		pk.manager !== 'pip' ? `\`${lockFile(pk.manager)}\`` : pk.pipWorkflow === 'pip-tools' ? 'the pinned `requirements*.txt`' : '`requirements*.txt`'
 	];
 	const list = watched.length > 1 ? `${watched.slice(0, -1).join(', ')} and ${watched[watched.length - 1]}` : watched[0];

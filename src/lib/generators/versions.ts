@@ -617,6 +617,23 @@ export interface CooldownFact {
 }
 const cooldownFact = (c: Omit<CooldownFact, 'checked'>): CooldownFact => ({ ...c, checked: CHECKED });
 
+/**
+ * Dependabot keeps the dev container current (issue 20.3, dependabot.ts): the `devcontainers`
+ * ecosystem at directory "/" reads .devcontainer/devcontainer.json (its features, and since the
+ * image parser its `image`), and the `docker-compose` fetcher reads the compose files of each
+ * directory it is given, so `/.devcontainer` covers .devcontainer/compose.yaml. Cooldown applies
+ * to every ecosystem but NuGet.
+ */
+export const DEPENDABOT_DEVCONTAINER = {
+	setting: '.github/dependabot.yml package-ecosystem devcontainers (directory /) and docker-compose directories [/, /.devcontainer]',
+	introduced: null,
+	checked: CHECKED,
+	source:
+		'github:dependabot/dependabot-core devcontainers/lib/dependabot/devcontainers/file_fetcher.rb @ c94a15b7328cd9862a7b6362d66017f5db155307 and file_parser/image_dependency_parser.rb @ 07f8441fc3b5c55271b79cfacb72e8482b390052; docker_compose/lib/dependabot/docker_compose/file_fetcher.rb @ 6e00d43a3328828e1c984230d17971b0143b706e (via read_file, 2026-12-02); github.blog/changelog/2025-07-01-dependabot-supports-configuration-of-a-minimum-package-age',
+	evidence:
+		'devcontainers FileFetcher fetches ".devcontainer.json", ".devcontainer/devcontainer.json" and ".devcontainer/<dir>/devcontainer.json" relative to the directory; ImageDependencyParser runs `devcontainer outdated --only-images`; the docker-compose fetcher selects the files of repo_contents (the entry\'s directory) matching FILENAME_REGEX; changelog: cooldown "available for all supported package ecosystems today except for NuGet"'
+} as const;
+
 export const COOLDOWN = {
 	dependabot: cooldownFact({
 		setting: '.github/dependabot.yml updates[].cooldown.default-days',

@@ -7,9 +7,12 @@
  * - the per-SemVer cooldown keys apply only to ecosystems with SemVer, and
  *   github-actions, docker and docker-compose have none;
  * - one entry per ecosystem and directory ("all values unique");
- * - each ecosystem finds its files in the set: workflows for github-actions, a
- *   root Dockerfile for docker, a compose file Dependabot's fetcher matches for
- *   docker-compose, pyproject.toml for uv, requirements / pyproject for pip.
+ * - each ecosystem finds its files in the set, in each directory it names:
+ *   workflows for github-actions, a Dockerfile for docker, a compose file
+ *   Dependabot's fetcher matches for docker-compose, .devcontainer.json /
+ *   .devcontainer/[<dir>/]devcontainer.json for devcontainers (dependabot-core's
+ *   devcontainers file_fetcher.rb), pyproject.toml for uv, requirements /
+ *   pyproject for pip.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -27,11 +30,12 @@ const SEMVER_KEYS = ['semver-major-days', 'semver-minor-days', 'semver-patch-day
 /** dependabot-core docker_compose/file_fetcher.rb FILENAME_REGEX (Ruby's atomic group written as a plain one). */
 const COMPOSE_FILE = /(docker-)?compose(-[\w]+)?(\.[\w-]+)?\.ya?ml/i;
 
-/** What each ecosystem needs to find at the root (directory "/"), as Dependabot's fetchers look. */
+/** What each ecosystem needs to find in its directory (paths relative to it), as Dependabot's fetchers look. */
 const MANIFESTS: Readonly<Record<string, (paths: readonly string[]) => boolean>> = {
 	'github-actions': (p) => p.some((x) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(x)),
 	docker: (p) => p.includes('Dockerfile'),
 	'docker-compose': (p) => p.some((x) => !x.includes('/') && COMPOSE_FILE.test(x)),
+	devcontainers: (p) => p.some((x) => x === '.devcontainer.json' || /^\.devcontainer\/([^/]+\/)?devcontainer\.json$/.test(x)),
 	uv: (p) => p.includes('pyproject.toml'),
 	pip: (p) => p.some((x) => !x.includes('/') && /\.(txt|in)$/.test(x) && /requirements/.test(x)) || p.includes('pyproject.toml')
 };
@@ -75,8 +79,13 @@ export function checkDependabot(path: string, content: string, set?: FileSet): F
 		const key = `${eco} ${String(u.directory ?? JSON.stringify(u.directories))} ${String(u['target-branch'] ?? '')}`;
 		if (seen.has(key)) out.push({ file: path, tool: 'dependabot options reference', message: `${at}: a second entry for the same ecosystem and directory` });
 		seen.add(key);
-		if (paths && u.directory === '/' && MANIFESTS[eco] && !MANIFESTS[eco](paths))
-			out.push({ file: path, tool: 'dependabot options reference', message: `${at}: the project has no file the ${eco} ecosystem reads at the root` });
+		const dirs = typeof u.directory === 'string' ? [u.directory] : Array.isArray(u.directories) ? u.directories.map(String) : [];
+		for (const dir of dirs) {
+			const prefix = dir.replace(/^\/+|\/+$/g, '');
+			const inDir = paths?.filter((p) => !prefix || p.startsWith(`${prefix}/`)).map((p) => (prefix ? p.slice(prefix.length + 1) : p));
+			if (inDir && MANIFESTS[eco] && !MANIFESTS[eco](inDir))
+				out.push({ file: path, tool: 'dependabot options reference', message: `${at}: the project has no file the ${eco} ecosystem reads ${prefix ? `in ${dir}` : 'at the root'}` });
+		}
 	});
 	return out;
 }
@@ -87,7 +96,7 @@ export const dependabot: Validator = {
 	role: 'primary',
 	chroot: false,
 	match: (path) => path === '.github/dependabot.yml',
-	reads: (set) => set.files.map((f) => f.path).filter((p) => /^\.github\/workflows\//.test(p) || !p.includes('/')),
+	reads: (set) => set.files.map((f) => f.path).filter((p) => /^\.(github\/workflows|devcontainer)\//.test(p) || !p.includes('/')),
 	async check(files, set) {
 		return files.flatMap((f) => checkDependabot(f.path, f.content, set));
 	}

@@ -1,9 +1,10 @@
 /** deploy/README.md: what the files do, and how to install, update and check the service. */
 import type { ReadonlyConfig } from '../../../model/config.ts';
 import { APP_PORT, facts, scheduledArgs } from '../../../model/derive.ts';
-import { migrateCommand } from '../../../model/runtime.ts';
+import { celeryFacts, migrateCommand } from '../../../model/runtime.ts';
 import { hostPaths, execStart, dropIn } from './paths.ts';
 import { TOOL_INSTALL } from './install-venv.ts';
+import { celeryUnitRoles } from './celery-units.ts';
 
 export function readme(config: ReadonlyConfig): string {
 	const p = hostPaths(config);
@@ -21,6 +22,9 @@ export function readme(config: ReadonlyConfig): string {
 	L.push('|---|---|---|');
 	L.push(`| \`${p.unit}\` | \`/etc/systemd/system/${p.unit}\` | ${kind === 'cli' ? 'runs the command once (oneshot)' : 'runs the app'} as the system user \`${p.user}\`, hardened |`);
 	if (kind === 'cli') L.push(`| \`${p.timer}\` | \`/etc/systemd/system/${p.timer}\` | schedule (not enabled by install.sh) |`);
+	// Celery's units (celery-units.ts): the worker kind's own unit is its worker; beat is one process only.
+	const celery = celeryUnitRoles(config);
+	for (const r of celery) L.push(`| \`${r.unit}\` | \`/etc/systemd/system/${r.unit}\` | ${r.what}, as \`${p.user}\`; \`TimeoutStopSec=${r.stopSeconds}\` (the ${celeryFacts(config)!.timeLimitSeconds} s task time limit and a margin) |`);
 	if (web) {
 		L.push(`| \`nginx/${p.nginxFile}\` | \`${sites}/${p.nginxFile}\` | HTTP for \`${domain}\`: ACME challenges, redirect to HTTPS; enabled from the first run |`);
 		L.push(`| \`nginx/${p.nginxTlsFile}\` | \`${sites}/${p.nginxTlsFile}\` | HTTPS, proxy to 127.0.0.1:${APP_PORT}; enabled once its certificate exists |`);
@@ -47,7 +51,7 @@ export function readme(config: ReadonlyConfig): string {
 		L.push('   on its own timer, and the deploy hook reloads nginx after each renewal. With a certificate of your own instead, change');
 		L.push(`   \`ssl_certificate\` and \`ssl_certificate_key\` in \`${sites}/${p.nginxTlsFile}\`.`);
 	}
-	L.push(`${web ? 5 : 4}. Run \`sudo sh deploy/install.sh\` again: it ${django ? 'migrates the database, collects static files, ' : migrateCommand(config) ? 'migrates the database, ' : ''}${web ? 'enables the HTTPS site once the certificate files exist, ' : ''}${kind === 'cli' ? 'installs' : 'starts'} the unit.`);
+	L.push(`${web ? 5 : 4}. Run \`sudo sh deploy/install.sh\` again: it ${django ? 'migrates the database, collects static files, ' : migrateCommand(config) ? 'migrates the database, ' : ''}${web ? 'enables the HTTPS site once the certificate files exist, ' : ''}${kind === 'cli' ? 'installs' : 'starts'} the unit${celery.length ? ` and the Celery unit${celery.length > 1 ? 's' : ''} (${celery.map((r) => `\`${r.unit}\``).join(', ')})` : ''}.`);
 	L.push('');
 	L.push('## Upgrade and local changes', '');
 	L.push('Upgrade: `git pull && sudo sh deploy/install.sh`. Logs: `journalctl -u ' + p.unit + ' -f`.', '');
