@@ -23,7 +23,7 @@ import { celeryFacts, type CeleryFacts } from '../../model/runtime.ts';
 import type { GeneratedFile } from '../types.ts';
 import { fence } from '../writers/markdown.ts';
 import { pyFromImport, pyStr } from '../writers/python.ts';
-import { py } from './common.ts';
+import { pyModuleFile } from './common.ts';
 
 function isDjango(config: ReadonlyConfig): boolean {
 	return config.project.kind === 'service' && config.project.framework === 'django';
@@ -61,158 +61,146 @@ function appModule(config: ReadonlyConfig, c: CeleryFacts): GeneratedFile {
 		`is \`\`${c.module}\`\`.`
 	];
 	if (isDjango(config))
-		return py(path, [
-			'"""The Celery app, configured from Django\'s settings (the CELERY_* names).',
+		return pyModuleFile(path, {
+			doc: [
+				"The Celery app, configured from Django's settings (the CELERY_* names).",
+				'',
+				"Celery's Django layout: this module defines ``app``; ``__init__.py`` imports it, so",
+				'``@shared_task`` uses it. Redis (REDIS_URL) is broker and result backend.',
+				...usage,
+				''
+			].join('\n'),
+			imports: [['import os'], ['from celery import Celery']],
+			body: [
+				`SETTINGS_MODULE = ${pyStr(`${f.pkg}.settings`)}`,
+				'os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)',
+				'',
+				'app = Celery(',
+				`    ${pyStr(f.pkg)},`,
+				`    include=[${pyStr(c.tasks)}],`,
+				')',
+				'# The CELERY_-prefixed Django settings, read lazily (the worker need not pickle them).',
+				'app.config_from_object("django.conf:settings", namespace="CELERY")',
+				"# Tasks of the Django apps you add (each app's tasks.py).",
+				'app.autodiscover_tasks()'
+			]
+		});
+	return pyModuleFile(path, {
+		doc: ['The Celery app: Redis (REDIS_URL in the settings) is its broker and result backend.', '', ...usage, ''].join('\n'),
+		imports: [['from celery import Celery'], ['from .config import get_settings']],
+		body: [
+			`TASK_TIME_LIMIT = ${c.timeLimitSeconds}`,
+			'"""Seconds a task may run before its process is killed; deployments wait longer on SIGTERM."""',
+			`BEAT_INTERVAL = ${c.beatIntervalSeconds.toFixed(1)}`,
+			'"""Seconds between two heartbeat tasks that beat sends."""',
 			'',
-			"Celery's Django layout: this module defines ``app``; ``__init__.py`` imports it, so",
-			'``@shared_task`` uses it. Redis (REDIS_URL) is broker and result backend.',
-			...usage,
-			'"""',
-			'',
-			'import os',
-			'',
-			'from celery import Celery',
-			'',
-			`SETTINGS_MODULE = ${pyStr(`${f.pkg}.settings`)}`,
-			'os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)',
+			'_redis_url = str(get_settings().redis_url)',
 			'',
 			'app = Celery(',
 			`    ${pyStr(f.pkg)},`,
+			'    broker=_redis_url,',
+			'    backend=_redis_url,',
 			`    include=[${pyStr(c.tasks)}],`,
 			')',
-			'# The CELERY_-prefixed Django settings, read lazily (the worker need not pickle them).',
-			'app.config_from_object("django.conf:settings", namespace="CELERY")',
-			"# Tasks of the Django apps you add (each app's tasks.py).",
-			'app.autodiscover_tasks()'
-		]);
-	return py(path, [
-		'"""The Celery app: Redis (REDIS_URL in the settings) is its broker and result backend.',
-		'',
-		...usage,
-		'"""',
-		'',
-		'from celery import Celery',
-		'',
-		'from .config import get_settings',
-		'',
-		`TASK_TIME_LIMIT = ${c.timeLimitSeconds}`,
-		'"""Seconds a task may run before its process is killed; deployments wait longer on SIGTERM."""',
-		`BEAT_INTERVAL = ${c.beatIntervalSeconds.toFixed(1)}`,
-		'"""Seconds between two heartbeat tasks that beat sends."""',
-		'',
-		'_redis_url = str(get_settings().redis_url)',
-		'',
-		'app = Celery(',
-		`    ${pyStr(f.pkg)},`,
-		'    broker=_redis_url,',
-		'    backend=_redis_url,',
-		`    include=[${pyStr(c.tasks)}],`,
-		')',
-		'app.conf.update(',
-		'    task_time_limit=TASK_TIME_LIMIT,',
-		'    broker_connection_retry_on_startup=True,',
-		'    beat_schedule={',
-		'        "heartbeat": {',
-		`            "task": ${pyStr(c.beatTask)},`,
-		'            "schedule": BEAT_INTERVAL,',
-		'        },',
-		'    },',
-		')'
-	]);
+			'app.conf.update(',
+			'    task_time_limit=TASK_TIME_LIMIT,',
+			'    broker_connection_retry_on_startup=True,',
+			'    beat_schedule={',
+			'        "heartbeat": {',
+			`            "task": ${pyStr(c.beatTask)},`,
+			'            "schedule": BEAT_INTERVAL,',
+			'        },',
+			'    },',
+			')'
+		]
+	});
 }
 
 function tasksModule(config: ReadonlyConfig, c: CeleryFacts): GeneratedFile {
 	const f = facts(config);
 	const django = isDjango(config);
 	const decorator = django ? '@shared_task' : '@app.task';
-	return py(`${f.pkgDir}/tasks.py`, [
-		'"""Celery tasks. ``add`` is the example (``add.delay(2, 3).get(timeout=10)`` returns 5);',
-		'beat sends ``heartbeat`` on its schedule. Replace them with your own."""',
-		'',
-		'import logging',
-		'',
-		...(django ? ['from celery import shared_task'] : [pyFromImport(`.${c.module.split('.').pop()}`, ['app'])]),
-		'',
-		'log = logging.getLogger(__name__)',
-		'',
-		'',
-		decorator,
-		'def add(x: int, y: int) -> int:',
-		'    """Add two numbers."""',
-		'    return x + y',
-		'',
-		'',
-		decorator,
-		'def heartbeat() -> str:',
-		'    """The periodic task: log that the scheduler and a worker are alive."""',
-		'    log.info("heartbeat")',
-		'    return "ok"'
-	]);
+	return pyModuleFile(`${f.pkgDir}/tasks.py`, {
+		doc: 'Celery tasks. ``add`` is the example (``add.delay(2, 3).get(timeout=10)`` returns 5);\nbeat sends ``heartbeat`` on its schedule. Replace them with your own.',
+		imports: [['import logging'], [django ? 'from celery import shared_task' : pyFromImport(`.${c.module.split('.').pop()}`, ['app'])]],
+		body: [
+			'log = logging.getLogger(__name__)',
+			'',
+			'',
+			decorator,
+			'def add(x: int, y: int) -> int:',
+			'    """Add two numbers."""',
+			'    return x + y',
+			'',
+			'',
+			decorator,
+			'def heartbeat() -> str:',
+			'    """The periodic task: log that the scheduler and a worker are alive."""',
+			'    log.info("heartbeat")',
+			'    return "ok"'
+		]
+	});
 }
 
 function pingModule(config: ReadonlyConfig, c: CeleryFacts): GeneratedFile {
 	const f = facts(config);
-	return py(`${f.pkgDir}/celery_ping.py`, [
-		'"""Health check of the Celery worker on this host: exit 0 when it answers a ping.',
-		'',
-		"What ``celery inspect ping --destination celery@HOSTNAME`` asks, with the node name the",
-		"worker gives itself by default (``celery@`` and the host name), without a shell.",
-		'Exit 1 when no pong comes within TIMEOUT seconds.',
-		'"""',
-		'',
-		'import socket',
-		'import sys',
-		'',
-		pyFromImport(`.${c.module.split('.').pop()}`, ['app']),
-		'',
-		'TIMEOUT = 3.0',
-		'',
-		'',
-		'def main() -> int:',
-		'    """Ping this host\'s worker node; 0 when it answers."""',
-		'    node = f"celery@{socket.gethostname()}"',
-		'    replies = app.control.ping(destination=[node], timeout=TIMEOUT)',
-		'    if any(node in reply for reply in replies):',
-		'        print(f"{node}: pong")',
-		'        return 0',
-		'    print(f"{node}: no pong within {TIMEOUT} s", file=sys.stderr)',
-		'    return 1',
-		'',
-		'',
-		'if __name__ == "__main__":',
-		'    sys.exit(main())'
-	]);
+	return pyModuleFile(`${f.pkgDir}/celery_ping.py`, {
+		doc: [
+			'Health check of the Celery worker on this host: exit 0 when it answers a ping.',
+			'',
+			'What ``celery inspect ping --destination celery@HOSTNAME`` asks, with the node name the',
+			'worker gives itself by default (``celery@`` and the host name), without a shell.',
+			'Exit 1 when no pong comes within TIMEOUT seconds.',
+			''
+		].join('\n'),
+		imports: [['import socket', 'import sys'], [pyFromImport(`.${c.module.split('.').pop()}`, ['app'])]],
+		body: [
+			'TIMEOUT = 3.0',
+			'',
+			'',
+			'def main() -> int:',
+			'    """Ping this host\'s worker node; 0 when it answers."""',
+			'    node = f"celery@{socket.gethostname()}"',
+			'    replies = app.control.ping(destination=[node], timeout=TIMEOUT)',
+			'    if any(node in reply for reply in replies):',
+			'        print(f"{node}: pong")',
+			'        return 0',
+			'    print(f"{node}: no pong within {TIMEOUT} s", file=sys.stderr)',
+			'    return 1',
+			'',
+			'',
+			'if __name__ == "__main__":',
+			'    sys.exit(main())'
+		]
+	});
 }
 
 function celeryTest(config: ReadonlyConfig, c: CeleryFacts): GeneratedFile {
 	const f = facts(config);
 	const django = isDjango(config);
-	return py('tests/test_celery.py', [
-		'"""The Celery app takes Redis from the settings; the tasks run (called directly: no broker)."""',
-		'',
-		pyFromImport(f.pkg, ['tasks']),
-		pyFromImport(c.module, ['app']),
-		pyFromImport(`${f.pkg}.config`, ['get_settings']),
-		'',
-		'',
-		'def test_redis_is_broker_and_result_backend() -> None:',
-		'    url = str(get_settings().redis_url)',
-		'    assert app.conf.broker_url == url',
-		'    assert app.conf.result_backend == url',
-		'',
-		'',
-		'def test_tasks_have_a_time_limit() -> None:',
-		`    assert app.conf.task_time_limit == ${django ? c.timeLimitSeconds : 'TASK_TIME_LIMIT'}`,
-		'',
-		'',
-		'def test_add() -> None:',
-		'    assert tasks.add(2, 3) == 5',
-		'',
-		'',
-		'def test_beat_sends_the_heartbeat() -> None:',
-		'    assert app.conf.beat_schedule["heartbeat"]["task"] == tasks.heartbeat.name',
-		'    assert tasks.heartbeat() == "ok"'
-	].flatMap((l) => (l === pyFromImport(c.module, ['app']) && !django ? [pyFromImport(c.module, ['TASK_TIME_LIMIT', 'app'])] : [l])));
+	return pyModuleFile('tests/test_celery.py', {
+		doc: 'The Celery app takes Redis from the settings; the tasks run (called directly: no broker).',
+		imports: [[pyFromImport(f.pkg, ['tasks']), pyFromImport(c.module, django ? ['app'] : ['TASK_TIME_LIMIT', 'app']), pyFromImport(`${f.pkg}.config`, ['get_settings'])]],
+		body: [
+			'def test_redis_is_broker_and_result_backend() -> None:',
+			'    url = str(get_settings().redis_url)',
+			'    assert app.conf.broker_url == url',
+			'    assert app.conf.result_backend == url',
+			'',
+			'',
+			'def test_tasks_have_a_time_limit() -> None:',
+			`    assert app.conf.task_time_limit == ${django ? c.timeLimitSeconds : 'TASK_TIME_LIMIT'}`,
+			'',
+			'',
+			'def test_add() -> None:',
+			'    assert tasks.add(2, 3) == 5',
+			'',
+			'',
+			'def test_beat_sends_the_heartbeat() -> None:',
+			'    assert app.conf.beat_schedule["heartbeat"]["task"] == tasks.heartbeat.name',
+			'    assert tasks.heartbeat() == "ok"'
+		]
+	});
 }
 
 /** The Celery modules and their test; nothing when Celery is off. */

@@ -4,65 +4,56 @@ import { facts, HEALTH_PATH } from '../../model/derive.ts';
 import { readinessPath } from '../../model/runtime.ts';
 import type { GeneratedFile } from '../types.ts';
 import { pyStr } from '../writers/python.ts';
-import { py } from './common.ts';
+import { pyModuleFile } from './common.ts';
 
 export function fastapiFiles(config: ReadonlyConfig): GeneratedFile[] {
 	const f = facts(config);
 	const ready = readinessPath(config);
 	return [
-		py(`${f.pkgDir}/main.py`, [
-			'"""The FastAPI application.',
-			'',
-			'Serve it with:',
-			'',
-			`    uvicorn ${f.pkg}.main:app`,
-			'"""',
-			'',
-			'import logging',
-			'',
-			ready ? 'from fastapi import FastAPI, Response' : 'from fastapi import FastAPI',
-			...(ready ? ['from sqlalchemy.exc import SQLAlchemyError'] : []),
-			'',
-			'from . import __version__',
-			'from .config import get_settings',
-			...(ready ? ['from .db import ping'] : []),
-			'',
-			'',
-			'def create_app() -> FastAPI:',
-			'    """Build the application from the current settings."""',
-			'    settings = get_settings()',
-			'    logging.basicConfig(level=settings.log_level)',
-			'    app = FastAPI(',
-			`        title=${pyStr(f.distName)},`,
-			'        version=__version__,',
-			'        debug=settings.debug,',
-			'    )',
-			'',
-			`    @app.get(${pyStr(HEALTH_PATH)}, tags=["health"])`,
-			'    def health() -> dict[str, str]:',
-			ready
-				? '        """Liveness probe: 200 while the process serves requests (the database is not asked)."""'
-				: '        """Liveness/readiness probe: 200 while the process serves requests."""',
-			'        return {"status": "ok"}',
-			'',
-			...(ready
-				? [
-						`    @app.get(${pyStr(ready)}, tags=["health"])`,
-						'    def ready(response: Response) -> dict[str, str]:',
-						'        """Readiness probe: 200 when the database answers SELECT 1, 503 while it does not."""',
-						'        try:',
-						'            ping()',
-						'        except SQLAlchemyError:',
-						'            response.status_code = 503',
-						'            return {"status": "unavailable"}',
-						'        return {"status": "ok"}',
-						''
-					]
-				: []),
-			'    return app',
-			'',
-			'',
-			'app = create_app()'
-		])
+		pyModuleFile(`${f.pkgDir}/main.py`, {
+			doc: `The FastAPI application.\n\nServe it with:\n\n    uvicorn ${f.pkg}.main:app\n`,
+			imports: [
+				['import logging'],
+				[ready ? 'from fastapi import FastAPI, Response' : 'from fastapi import FastAPI', ...(ready ? ['from sqlalchemy.exc import SQLAlchemyError'] : [])],
+				['from . import __version__', 'from .config import get_settings', ...(ready ? ['from .db import ping'] : [])]
+			],
+			body: [
+				'def create_app() -> FastAPI:',
+				'    """Build the application from the current settings."""',
+				'    settings = get_settings()',
+				'    logging.basicConfig(level=settings.log_level)',
+				'    app = FastAPI(',
+				`        title=${pyStr(f.distName)},`,
+				'        version=__version__,',
+				'        debug=settings.debug,',
+				'    )',
+				'',
+				`    @app.get(${pyStr(HEALTH_PATH)}, tags=["health"])`,
+				'    def health() -> dict[str, str]:',
+				ready
+					? '        """Liveness probe: 200 while the process serves requests (the database is not asked)."""'
+					: '        """Liveness/readiness probe: 200 while the process serves requests."""',
+				'        return {"status": "ok"}',
+				'',
+				...(ready
+					? [
+							`    @app.get(${pyStr(ready)}, tags=["health"])`,
+							'    def ready(response: Response) -> dict[str, str]:',
+							'        """Readiness probe: 200 when the database answers SELECT 1, 503 while it does not."""',
+							'        try:',
+							'            ping()',
+							'        except SQLAlchemyError:',
+							'            response.status_code = 503',
+							'            return {"status": "unavailable"}',
+							'        return {"status": "ok"}',
+							''
+						]
+					: []),
+				'    return app',
+				'',
+				'',
+				'app = create_app()'
+			]
+		})
 	];
 }

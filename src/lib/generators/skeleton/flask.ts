@@ -4,7 +4,7 @@ import { facts, HEALTH_PATH, serveArgv } from '../../model/derive.ts';
 import { readinessPath } from '../../model/runtime.ts';
 import type { GeneratedFile } from '../types.ts';
 import { pyStr } from '../writers/python.ts';
-import { py } from './common.ts';
+import { pyModuleFile } from './common.ts';
 
 /** A POSIX shell word: as is when it holds no special character, else single-quoted. */
 function shellWord(word: string): string {
@@ -29,53 +29,48 @@ export function flaskFiles(config: ReadonlyConfig): GeneratedFile[] {
 	const f = facts(config);
 	const ready = readinessPath(config);
 	return [
-		py(`${f.pkgDir}/app.py`, [
-			// Raw docstring: the command's line continuations are backslashes.
-			'r"""The Flask application factory.',
-			'',
-			'Production serves it with the settings in ``gunicorn_conf.py``, as every',
-			'deployment does; ``python -m`` on the package runs the same command:',
-			'',
-			...shellLines(serveArgv(config), '    '),
-			'"""',
-			'',
-			'import logging',
-			'',
-			'from flask import Flask',
-			...(ready ? ['from sqlalchemy.exc import SQLAlchemyError'] : []),
-			'',
-			'from .config import Settings, get_settings',
-			...(ready ? ['from .db import ping'] : []),
-			'',
-			'',
-			'def create_app(settings: Settings | None = None) -> Flask:',
-			'    """Build the application; tests may pass their own settings."""',
-			'    settings = settings or get_settings()',
-			'    logging.basicConfig(level=settings.log_level)',
-			'    app = Flask(__name__)',
-			'    app.config.update(SECRET_KEY=settings.secret_key.get_secret_value(), DEBUG=settings.debug)',
-			'',
-			`    @app.get(${pyStr(HEALTH_PATH)})`,
-			'    def health() -> dict[str, str]:',
-			ready
-				? '        """Liveness probe: 200 while the process serves requests (the database is not asked)."""'
-				: '        """Liveness/readiness probe: 200 while the process serves requests."""',
-			'        return {"status": "ok"}',
-			'',
-			...(ready
-				? [
-						`    @app.get(${pyStr(ready)})`,
-						'    def ready() -> tuple[dict[str, str], int]:',
-						'        """Readiness probe: 200 when the database answers SELECT 1, 503 while it does not."""',
-						'        try:',
-						'            ping()',
-						'        except SQLAlchemyError:',
-						'            return {"status": "unavailable"}, 503',
-						'        return {"status": "ok"}, 200',
-						''
-					]
-				: []),
-			'    return app'
-		])
+		pyModuleFile(`${f.pkgDir}/app.py`, {
+			// Written raw (pyModule): the command's line continuations are backslashes.
+			doc: [
+				'The Flask application factory.',
+				'',
+				'Production serves it with the settings in ``gunicorn_conf.py``, as every',
+				'deployment does; ``python -m`` on the package runs the same command:',
+				'',
+				...shellLines(serveArgv(config), '    '),
+				''
+			].join('\n'),
+			imports: [['import logging'], ['from flask import Flask', ...(ready ? ['from sqlalchemy.exc import SQLAlchemyError'] : [])], ['from .config import Settings, get_settings', ...(ready ? ['from .db import ping'] : [])]],
+			body: [
+				'def create_app(settings: Settings | None = None) -> Flask:',
+				'    """Build the application; tests may pass their own settings."""',
+				'    settings = settings or get_settings()',
+				'    logging.basicConfig(level=settings.log_level)',
+				'    app = Flask(__name__)',
+				'    app.config.update(SECRET_KEY=settings.secret_key.get_secret_value(), DEBUG=settings.debug)',
+				'',
+				`    @app.get(${pyStr(HEALTH_PATH)})`,
+				'    def health() -> dict[str, str]:',
+				ready
+					? '        """Liveness probe: 200 while the process serves requests (the database is not asked)."""'
+					: '        """Liveness/readiness probe: 200 while the process serves requests."""',
+				'        return {"status": "ok"}',
+				'',
+				...(ready
+					? [
+							`    @app.get(${pyStr(ready)})`,
+							'    def ready() -> tuple[dict[str, str], int]:',
+							'        """Readiness probe: 200 when the database answers SELECT 1, 503 while it does not."""',
+							'        try:',
+							'            ping()',
+							'        except SQLAlchemyError:',
+							'            return {"status": "unavailable"}, 503',
+							'        return {"status": "ok"}, 200',
+							''
+						]
+					: []),
+				'    return app'
+			]
+		})
 	];
 }

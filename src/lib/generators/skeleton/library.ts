@@ -2,27 +2,27 @@
 import type { ReadonlyConfig } from '../../model/config.ts';
 import { facts } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
-import { py } from './common.ts';
+import { pyModuleFile } from './common.ts';
 
 export function libraryFiles(config: ReadonlyConfig): GeneratedFile[] {
 	const f = facts(config);
 	return [
-		py(`${f.pkgDir}/core.py`, [
-			'"""The library\'s public functions."""',
-			'',
-			'',
-			'def greet(name: str, *, punctuation: str = "!") -> str:',
-			'    """Return a greeting for ``name``.',
-			'',
-			'    >>> greet("world")',
-			"    'Hello, world!'",
-			'',
-			'    Raises ValueError when ``name`` is blank.',
-			'    """',
-			'    cleaned = name.strip()',
-			'    if not cleaned:',
-			'        raise ValueError("name must not be blank")',
-			'    return f"Hello, {cleaned}{punctuation}"'
-		])
+		pyModuleFile(`${f.pkgDir}/core.py`, {
+			doc: "The library's public functions.",
+			body: [
+				'def greet(name: str, *, punctuation: str = "!") -> str:',
+				'    """Return a greeting for ``name``.',
+				'',
+				'    >>> greet("world")',
+				"    'Hello, world!'",
+				'',
+				'    Raises ValueError when ``name`` is blank.',
+				'    """',
+				'    cleaned = name.strip()',
+				'    if not cleaned:',
+				'        raise ValueError("name must not be blank")',
+				'    return f"Hello, {cleaned}{punctuation}"'
+			]
+		})
 	];
 }

@@ -17,7 +17,7 @@ import type { ReadonlyConfig } from '../../model/config.ts';
 import { facts, type EnvVar } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { pyCommentBlock, pyStr } from '../writers/python.ts';
-import { py } from './common.ts';
+import { pyModuleFile } from './common.ts';
 
 const TYPES: Record<EnvVar['kind'], string> = {
 	str: 'str',
@@ -81,36 +81,36 @@ export function settingsModule(config: ReadonlyConfig): GeneratedFile[] {
 		fields.push(`    ${v.field}: ${TYPES[v.kind]}${v.default === undefined ? '' : ` = ${defaultLiteral(v)}`}`);
 	}
 	return [
-		py(`${f.pkgDir}/config.py`, [
-			'"""Settings, read from environment variables and an optional ``.env`` file.',
-			'',
-			'Each field is read from the environment variable of the same name in upper case',
-			'(``log_level`` <- ``LOG_LEVEL``); real environment variables win over ``.env``.',
-			'``.env.example`` lists every variable with an example value.',
-			'"""',
-			'',
-			'from functools import lru_cache',
-			...(typing.length ? [`from typing import ${typing.join(', ')}`] : []),
-			...(pg ? ['from urllib.parse import parse_qs, urlsplit'] : []),
-			'',
-			...(pydantic.length ? [`from pydantic import ${pydantic.join(', ')}`] : []),
-			'from pydantic_settings import BaseSettings, SettingsConfigDict',
-			'',
-			...(kinds.has('log-level') ? ['LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]', ''] : []),
-			...(pg ? [...POSTGRES_URL, ''] : []),
-			'',
-			'class Settings(BaseSettings):',
-			'    """The application\'s configuration."""',
-			'',
-			'    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")',
-			'',
-			...fields,
-			'',
-			'',
-			'@lru_cache',
-			'def get_settings() -> Settings:',
-			'    """Read the settings once; tests call ``get_settings.cache_clear()`` to re-read."""',
-			'    return Settings()'
-		])
+		pyModuleFile(`${f.pkgDir}/config.py`, {
+			doc: [
+				'Settings, read from environment variables and an optional ``.env`` file.',
+				'',
+				'Each field is read from the environment variable of the same name in upper case',
+				'(``log_level`` <- ``LOG_LEVEL``); real environment variables win over ``.env``.',
+				'``.env.example`` lists every variable with an example value.',
+				''
+			].join('\n'),
+			imports: [
+				['from functools import lru_cache', ...(typing.length ? [`from typing import ${typing.join(', ')}`] : []), ...(pg ? ['from urllib.parse import parse_qs, urlsplit'] : [])],
+				[...(pydantic.length ? [`from pydantic import ${pydantic.join(', ')}`] : []), 'from pydantic_settings import BaseSettings, SettingsConfigDict']
+			],
+			body: [
+				...(kinds.has('log-level') ? ['LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]', ''] : []),
+				...(pg ? [...POSTGRES_URL, ''] : []),
+				'',
+				'class Settings(BaseSettings):',
+				'    """The application\'s configuration."""',
+				'',
+				'    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")',
+				'',
+				...fields,
+				'',
+				'',
+				'@lru_cache',
+				'def get_settings() -> Settings:',
+				'    """Read the settings once; tests call ``get_settings.cache_clear()`` to re-read."""',
+				'    return Settings()'
+			]
+		})
 	];
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { PositionEncoding, Workspace } from '@astral-sh/ruff-wasm-nodejs';
 import { describe, expect, it } from 'vitest';
-import { pyComment, pyCommentBlock, pyFromImport, pyStr } from './python.ts';
+import { pyComment, pyCommentBlock, pyFile, pyFromImport, pyModule, pyStr } from './python.ts';
 
 /** Decode a Python string literal the way Python does, for the escapes pyStr can produce. */
 function pyDecode(lit: string): string {
@@ -42,5 +42,20 @@ describe('comments and imports', () => {
 	it('wraps long imports the way ruff does', () => {
 		expect(pyFromImport('a.b', ['c', 'd'])).toBe('from a.b import c, d');
 		expect(pyFromImport('x'.repeat(90), ['c', 'd'])).toBe(`from ${'x'.repeat(90)} import (\n    c,\n    d,\n)`);
+	});
+});
+
+describe('pyModule', () => {
+	const ws = new Workspace({ 'line-length': 100 }, PositionEncoding.Utf16);
+	it.each([
+		['a constant after the imports: one blank line', { doc: 'Doc.', imports: [['import os'], [], ['from . import x']], body: ['A = (os.sep, x)'] }, '"""Doc."""\n\nimport os\n\nfrom . import x\n\nA = (os.sep, x)\n'],
+		['a definition after the imports: two', { doc: 'Doc.\n\nMore.\n', imports: [['import os']], body: ['', 'def f() -> str:', '    return os.sep'] }, '"""Doc.\n\nMore.\n"""\n\nimport os\n\n\ndef f() -> str:\n    return os.sep\n'],
+		['a definition right after the docstring: two', { doc: 'Doc.', body: ['class C: ...'] }, '"""Doc."""\n\n\nclass C: ...\n'],
+		['a backslash: a raw docstring', { doc: 'Run:\n\n    a \\\n      b\n' }, 'r"""Run:\n\n    a \\\n      b\n"""\n']
+	])('%s', (_name, parts, want) => {
+		const src = pyFile(pyModule(parts));
+		expect(src).toBe(want);
+		expect(ws.check(src)).toEqual([]);
+		expect(ws.format(src)).toBe(src);
 	});
 });

@@ -65,3 +65,34 @@ export function pyFromImport(module: string, names: readonly string[], width = 1
 	if (line.length <= width) return line;
 	return `from ${module} import (\n${names.map((n) => `    ${n},`).join('\n')}\n)`;
 }
+
+/** A Python module's parts, in the order PEP 8 puts them. */
+export interface PyModuleParts {
+	/**
+	 * The module docstring's text, exactly as it stands between the triple quotes: a text
+	 * ending in a line break closes the quotes on a line of their own. A docstring holding
+	 * a backslash is written raw (`r"""`), so it reads as it is written (ruff D301).
+	 */
+	doc: string;
+	/** Import groups in isort's order (standard library, third party, first party, local), one line a statement; an empty group is left out. */
+	imports?: readonly (readonly string[])[];
+	/** The code after the imports; leading blank lines are the writer's. */
+	body?: readonly string[];
+}
+
+/** A top-level line that PEP 8 (E302) wants two blank lines before. */
+const DEFINITION = /^(?:def |async def |class |@)/;
+
+/**
+ * A module's lines: docstring, import groups one blank line apart, then the body
+ * after one blank line, or two before a definition (what isort's
+ * `lines-after-imports` and ruff's formatter write). pyFile() joins them.
+ */
+export function pyModule(parts: PyModuleParts): string[] {
+	const lines = `${parts.doc.includes('\\') ? 'r' : ''}"""${parts.doc}"""`.split('\n');
+	for (const group of parts.imports ?? []) if (group.length) lines.push('', ...group);
+	const body = [...(parts.body ?? [])];
+	while (body[0] === '') body.shift();
+	if (body.length) lines.push(...(DEFINITION.test(body[0]!) ? ['', ''] : ['']), ...body);
+	return lines;
+}
