@@ -2,25 +2,13 @@
  * services.celery through the CLI (issue 20.2): the CLI has no per-field flags; fields come
  * from --config (a slipway.json or inline JSON), merged over the preset, validated once.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main.ts';
+import { cli as runCli, tempDirs } from '../support/cli.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-	for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-async function cli(args: string[]) {
-	const cwd = mkdtempSync(join(tmpdir(), 'slipway-cli-celery-'));
-	dirs.push(cwd);
-	let stdout = '';
-	let stderr = '';
-	const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-	return { code, stdout, stderr, cwd };
-}
+const tmp = tempDirs('slipway-cli-celery-');
+const cli = (args: string[]) => runCli(args, tmp());
 
 describe('slipway generate with services.celery', () => {
 	it('--config turns it on: the Celery app, tasks, ping and the beat unit are written, and slipway.json keeps it', async () => {

@@ -1,30 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
 import JSZip from 'jszip';
-import { run } from '../../src/cli/main.ts';
+import { cli as runCli, tempDirs } from '../support/cli.ts';
 import { presetById } from '../../src/lib/model/presets.ts';
 import Ajv2020 from 'ajv/dist/2020.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-	for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function tmp(): string {
-	const d = mkdtempSync(join(tmpdir(), 'slipway-cli-'));
-	dirs.push(d);
-	return d;
-}
-
-async function cli(args: string[], cwd = tmp()) {
-	let stdout = '';
-	let stderr = '';
-	const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-	return { code, stdout, stderr, cwd };
-}
+const tmp = tempDirs('slipway-cli-');
+const cli = (args: string[], cwd = tmp()) => runCli(args, cwd);
 
 describe('slipway CLI', () => {
 	it('generate --preset fastapi-service --manager uv --target docker writes a pyproject with the preset name', async () => {

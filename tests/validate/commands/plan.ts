@@ -633,11 +633,15 @@ function composeMigrate(compose: string | undefined, img: DockerImage, example: 
 	const argv = svc.command.map(String);
 	// Django's `django-admin migrate` here stays with the ledger's compose-dev rule (static, as before issue 20).
 	if (argv[0] === 'django-admin') return null;
-	const interpolate = (v: string) => v.replace(/\$\{(\w+)(?::?[?-]([^}]*))?\}/g, (_m, name: string, fallback?: string) => example[name] ?? (/:-/.test(_m) ? (fallback ?? '') : ''));
+	return composeServiceWorkload('migrate', svc, argv, img, example, 'job', false);
+}
+
+/** A compose service of the app image as a workload: its command in the image, env_file .env = .env.example, its environment interpolated from it. */
+function composeServiceWorkload(name: string, svc: Record<string, unknown>, argv: string[], img: DockerImage, example: Record<string, string>, mode: 'job' | 'daemon', readOnly: boolean): Workload {
+	const interpolate = (v: string) => v.replace(/\$\{(\w+)(?::?[?-]([^}]*))?\}/g, (_m, n: string, fallback?: string) => example[n] ?? (/:-/.test(_m) ? (fallback ?? '') : ''));
 	const own = isObj(svc.environment) ? Object.fromEntries(Object.entries(svc.environment).map(([k, v]) => [k, interpolate(String(v))])) : {};
-	const notes = [...imageNotes(img), "compose.yaml's migrate service: env_file .env = .env.example, its environment interpolated from it"];
 	return {
-		id: 'compose:migrate',
+		id: `compose:${name}`,
 		covers: [argv.join(' ')],
 		file: 'compose.yaml',
 		argv,
@@ -645,9 +649,9 @@ function composeMigrate(compose: string | undefined, img: DockerImage, example: 
 		mount: { at: '/app', what: 'image' },
 		cwd: img.workdir,
 		user: img.user,
-		readOnly: img.user !== undefined,
-		mode: 'job',
-		notes
+		readOnly: readOnly || img.user !== undefined,
+		mode,
+		notes: [...imageNotes(img), `compose.yaml's ${name} service: env_file .env = .env.example, its environment interpolated from it`]
 	};
 }
 
@@ -669,23 +673,9 @@ function composeProcesses(compose: string | undefined, img: DockerImage, example
 	for (const [name, svc] of Object.entries(doc.services)) {
 		if (name === 'app' || !isObj(svc) || !svc.build || svc.profiles || !Array.isArray(svc.command) || !svc.command.length) continue;
 		const argv = svc.command.map(String);
-		const interpolate = (v: string) => v.replace(/\$\{(\w+)(?::?[?-]([^}]*))?\}/g, (_m, n: string, fallback?: string) => example[n] ?? (/:-/.test(_m) ? (fallback ?? '') : ''));
-		const own = isObj(svc.environment) ? Object.fromEntries(Object.entries(svc.environment).map(([k, v]) => [k, interpolate(String(v))])) : {};
 		const test = isObj(svc.healthcheck) && Array.isArray(svc.healthcheck.test) && svc.healthcheck.test[0] === 'CMD' ? svc.healthcheck.test.slice(1).map(String) : undefined;
 		if (test) probes.set(`compose:${name}`, test);
-		out.push({
-			id: `compose:${name}`,
-			covers: [argv.join(' ')],
-			file: 'compose.yaml',
-			argv,
-			env: { ...imageBaseEnv(img), ...expandEnv(img.env, imageBaseEnv(img)), ...example, ...own },
-			mount: { at: '/app', what: 'image' },
-			cwd: img.workdir,
-			user: img.user,
-			readOnly: svc.read_only === true || img.user !== undefined,
-			mode: 'daemon',
-			notes: [...imageNotes(img), `compose.yaml's ${name} service: env_file .env = .env.example, its environment interpolated from it`]
-		});
+		out.push(composeServiceWorkload(name, svc, argv, img, example, 'daemon', svc.read_only === true));
 	}
 	return out;
 }
