@@ -18,7 +18,7 @@
 import { PACKAGE_MANAGERS, type Config } from '../../src/lib/model/config.ts';
 import { BACKENDS_FOR, DEFAULT_BACKEND } from '../../src/lib/model/defaults.ts';
 import { PRESETS } from '../../src/lib/model/presets.ts';
-import { DEPLOYABLES, type Deployable, type TargetId } from '../../src/lib/model/targets.ts';
+import { DEPLOYABLES, deployable, type Deployable, type TargetId } from '../../src/lib/model/targets.ts';
 import { validateConfig } from '../../src/lib/model/validate.ts';
 
 /** A target as the validation matrix names it: `docker`, `serverless/aws-lambda`. */
@@ -30,6 +30,33 @@ export function matrixLabel(d: Deployable): string {
 export function applyTarget(c: Config, d: Deployable): void {
 	c.target = d.select.target;
 	if (d.select.provider) c.serverless.provider = d.select.provider;
+}
+
+/**
+ * Every preset on every registry target, then `edit`; the valid ones, named
+ * `<preset> <target>` (`<preset> serverless <provider>` for a serverless one).
+ */
+export function presetTargetCases(edit: (c: Config) => void = () => {}): [string, Config][] {
+	const out: [string, Config][] = [];
+	for (const preset of PRESETS)
+		for (const d of DEPLOYABLES) {
+			const c = preset.config();
+			applyTarget(c, d);
+			edit(c);
+			if (validateConfig(c).length) continue;
+			out.push([`${preset.id} ${c.target}${c.target === 'serverless' ? ` ${c.serverless.provider}` : ''}`, c]);
+		}
+	return out;
+}
+
+/** A preset's config on a registry target, then `edit` (a test's own settings). */
+export function presetOn(preset: string, target: TargetId, edit: (c: Config) => void = () => {}): Config {
+	const found = PRESETS.find((p) => p.id === preset);
+	if (!found) throw new Error(`no preset ${preset}`);
+	const c = found.config();
+	applyTarget(c, deployable(target));
+	edit(c);
+	return c;
 }
 
 interface Variant {

@@ -6,25 +6,25 @@
 import { loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../model/config.ts';
-import { presetById } from '../model/presets.ts';
+import type { TargetId } from '../model/targets.ts';
+import { presetOn } from '../../../tests/support/cases.ts';
 import { celeryFacts, workerMode } from '../model/runtime.ts';
 import { validateConfig } from '../model/validate.ts';
 import { generate } from './index.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function config(preset: string, target: string, celery = true): Config {
-	const c = presetById(preset)!.config();
-	if (target === 'aws-lambda' || target === 'cloud-run') {
-		c.target = 'serverless';
-		c.serverless.provider = target;
-	} else c.target = target as Config['target'];
-	c.services = { ...c.services, postgres: true, redis: true, celery };
+function config(preset: string, target: TargetId, celery = true): Config {
+	const c = presetOn(preset, target, (c) => void (c.services = { ...c.services, postgres: true, redis: true, celery }));
 	expect(validateConfig(c)).toEqual([]);
 	return c;
 }
 
 const files = (c: Config) => new Map(generate(c).map((f) => [f.path, f.content]));
+/** Each file of `m` named holds its text. */
+const expectLines = (m: Map<string, string>, wants: readonly (readonly [path: string, text: string])[]) => {
+	for (const [path, text] of wants) expect(m.get(path), path).toContain(text);
+};
 const docs = (text: string) => loadAll(text) as Obj[];
 
 describe('Celery in the model', () => {
@@ -49,18 +49,21 @@ describe('Celery skeleton', () => {
 		expect(app).toContain('_redis_url = str(get_settings().redis_url)');
 		expect(app).toContain('    broker=_redis_url,\n    backend=_redis_url,');
 		expect(app).toContain(`TASK_TIME_LIMIT = ${celeryFacts(c)!.timeLimitSeconds}`);
-		expect(m.get('src/fastapi_service/tasks.py')).toContain('def add(x: int, y: int) -> int:');
-		expect(m.get('src/fastapi_service/celery_ping.py')).toContain('node = f"celery@{socket.gethostname()}"');
-		expect(m.get('tests/test_celery.py')).toContain('def test_add() -> None:');
-		expect(m.get('pyproject.toml')).toContain('"celery>=5.5"');
+		expectLines(m, [
+			['src/fastapi_service/tasks.py', 'def add(x: int, y: int) -> int:'],
+			['src/fastapi_service/celery_ping.py', 'node = f"celery@{socket.gethostname()}"'],
+			['tests/test_celery.py', 'def test_add() -> None:'],
+			['pyproject.toml', '"celery>=5.5"']
+		]);
 	});
 
 	it("follows Celery's Django layout: <pkg>/celery.py, imported by __init__.py, CELERY_ settings", () => {
-		const m = files(config('django-app', 'docker'));
-		expect(m.get('src/django_app/celery.py')).toContain('app.config_from_object("django.conf:settings", namespace="CELERY")');
-		expect(m.get('src/django_app/__init__.py')).toContain('from .celery import app as celery_app');
-		expect(m.get('src/django_app/settings.py')).toContain('CELERY_BROKER_URL = CELERY_RESULT_BACKEND = str(_settings.redis_url)');
-		expect(m.get('src/django_app/tasks.py')).toContain('@shared_task');
+		expectLines(files(config('django-app', 'docker')), [
+			['src/django_app/celery.py', 'app.config_from_object("django.conf:settings", namespace="CELERY")'],
+			['src/django_app/__init__.py', 'from .celery import app as celery_app'],
+			['src/django_app/settings.py', 'CELERY_BROKER_URL = CELERY_RESULT_BACKEND = str(_settings.redis_url)'],
+			['src/django_app/tasks.py', '@shared_task']
+		]);
 	});
 
 	it("runs the worker kind's console script as a Celery worker", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SERVERLESS_PROVIDERS, TARGETS, type Config } from '../model/config.ts';
+import { TARGETS } from '../model/config.ts';
+import { presetTargetCases } from '../../../tests/support/cases.ts';
 import { defaultConfig } from '../model/defaults.ts';
-import { validateConfig } from '../model/validate.ts';
 import { generate } from './index.ts';
 import { facts } from '../model/derive.ts';
 import { PRESETS } from '../model/presets.ts';
@@ -52,19 +52,10 @@ describe('.env.example', () => {
 		expect(envExample(c)).toEqual([]);
 	});
 	describe('names only files the project has', () => {
-		const cases: [string, Config][] = [];
-		for (const preset of PRESETS)
-			for (const target of TARGETS)
-				for (const provider of SERVERLESS_PROVIDERS) {
-					if (target !== 'serverless' && provider === 'cloud-run') continue;
-					const c = preset.config();
-					c.target = target;
-					c.serverless.provider = provider;
-					c.services = { postgres: true, redis: true, sqlalchemy: false, celery: false };
-					if (c.project.kind === 'service' && provider === 'cloud-run') c.serverless.memoryMb = 512;
-					if (validateConfig(c).length) continue;
-					cases.push([`${preset.id} ${target}${target === 'serverless' ? ` ${provider}` : ''}`, c]);
-				}
+		const cases = presetTargetCases((c) => {
+			c.services = { postgres: true, redis: true, sqlalchemy: false, celery: false };
+			if (c.project.kind === 'service' && c.target === 'serverless' && c.serverless.provider === 'cloud-run') c.serverless.memoryMb = 512;
+		});
 		it('covers every target', () => {
 			expect(new Set(cases.map(([, c]) => c.target))).toEqual(new Set(TARGETS));
 		});

@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { SERVERLESS_PROVIDERS, TARGETS, type Config } from '../model/config.ts';
+import { presetTargetCases } from '../../../tests/support/cases.ts';
 import { PRESETS } from '../model/presets.ts';
-import { validateConfig } from '../model/validate.ts';
 import { generate } from './index.ts';
 import { serviceHelp, servicesNote, type BackingService } from './services-text.ts';
 
 /** Every valid (preset, target, provider) with both services on. */
 function cases(): [string, Config][] {
-	const out: [string, Config][] = [];
-	for (const preset of PRESETS)
-		for (const target of TARGETS)
-			for (const provider of SERVERLESS_PROVIDERS) {
-				if (target !== 'serverless' && provider === 'cloud-run') continue;
-				const c = preset.config();
-				if (c.project.kind === 'library') continue; // the step shows its library notice instead
-				c.target = target;
-				c.serverless.provider = provider;
-				c.services = { postgres: true, redis: true, sqlalchemy: false, celery: false };
-				if (validateConfig(c).length) continue;
-				out.push([`${preset.id} ${target}${target === 'serverless' ? ` ${provider}` : ''}`, c]);
-			}
-	return out;
+	const all = presetTargetCases((c) => void (c.services = { postgres: true, redis: true, sqlalchemy: false, celery: false }));
+	return all.filter(([, c]) => c.project.kind !== 'library'); // the step shows its library notice instead
 }
 
 const FILE = /[\w./-]*\w\.(?:ya?ml|py|toml|txt|md|json|sh|cfg|example|template)\b/g;

@@ -73,12 +73,15 @@ describe('highlightLines', () => {
 
 describe('languageOf', () => {
 	it('guesses from the path', () => {
-		expect(languageOf('Dockerfile')).toBe('dockerfile');
-		expect(languageOf('deploy/k8s/app.yaml')).toBe('yaml');
-		expect(languageOf('deploy/app.service')).toBe('ini');
-		expect(languageOf('src/x/__init__.py')).toBe('python');
-		expect(languageOf('README.md')).toBe('markdown');
-		expect(languageOf('x.unknown')).toBe('text');
+		const guesses = [
+			['Dockerfile', 'dockerfile'],
+			['deploy/k8s/app.yaml', 'yaml'],
+			['deploy/app.service', 'ini'],
+			['src/x/__init__.py', 'python'],
+			['README.md', 'markdown'],
+			['x.unknown', 'text']
+		] as const;
+		for (const [path, language] of guesses) expect(languageOf(path), path).toBe(language);
 		expect(languageOf('pyproject.toml', 'json')).toBe('json');
 	});
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectRefused } from './refusal.test-helper.ts';
 import { formatRequirement, importNameOf, isCanonicalVersion, normalizeName, parseRequirement } from './pep.ts';
 
 describe('names', () => {
@@ -44,9 +45,7 @@ describe('parseRequirement', () => {
 		['pkg @ notaurl', 'not a URL'],
 		['"quoted"', 'package name']
 	])('rejects %j with a message', (input, fragment) => {
-		const r = parseRequirement(input);
-		expect(r.ok).toBe(false);
-		if (!r.ok) expect(r.error).toContain(fragment);
+		expectRefused(parseRequirement(input), fragment);
 	});
 
 	it('formats back to an equivalent string', () => {

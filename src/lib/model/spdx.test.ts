@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectRefused } from './refusal.test-helper.ts';
 import { checkSpdx, SPDX_LICENSE_COUNT } from './spdx.ts';
 import * as lazy from './spdx-lazy.ts';
 import { defaultConfig } from './defaults.ts';
@@ -26,9 +27,7 @@ describe('SPDX license expressions (issue 19.4)', () => {
 		['DocumentRef-x:LicenseRef-y', 'DocumentRef'],
 		['', 'is empty']
 	])('%s is refused with a message', (e, message) => {
-		const r = checkSpdx(e);
-		expect(r.ok).toBe(false);
-		if (!r.ok) expect(r.error).toContain(message);
+		expectRefused(checkSpdx(e), message);
 	});
 
 	it('knows the whole SPDX list (spdx-license-ids 3.0.24)', () => {

@@ -8,6 +8,21 @@ import { generate } from '../generators/index.ts';
 import { defaultConfig } from '../model/defaults.ts';
 import type { Config } from '../model/config.ts';
 
+/** A stand-in for the generator's Worker (the engine's only dependency); a subclass answers postMessage. */
+abstract class FakeWorker {
+	onmessage: ((e: MessageEvent<GenerateResponse>) => void) | null = null;
+	onerror = null;
+	onmessageerror = null;
+	/** What this side has sent (encodeFiles' memory). */
+	sent = new Map<string, GeneratedFile>();
+	abstract postMessage(req: GenerateRequest): void;
+	/** Hand `reply` to the engine as a message event, structured-cloned as postMessage does. */
+	protected deliver(reply: GenerateResponse): void {
+		this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<GenerateResponse>);
+	}
+	terminate() {}
+}
+
 const f = (path: string, content: string, extra: Partial<GeneratedFile> = {}): GeneratedFile => ({ path, content, ...extra });
 
 describe('worker answers as deltas', () => {
@@ -43,17 +58,12 @@ describe('worker answers as deltas', () => {
 
 	it('through the engine: an edit that changes one file copies one file, and every answer equals generate()', async () => {
 		const posted: GenerateResponse[] = [];
-		class DeltaWorker {
-			onmessage: ((e: MessageEvent<GenerateResponse>) => void) | null = null;
-			onerror = null;
-			onmessageerror = null;
-			sent = new Map<string, GeneratedFile>();
+		class DeltaWorker extends FakeWorker {
 			postMessage(req: GenerateRequest) {
 				const reply: GenerateResponse = { id: req.id, files: encodeFiles(generate(JSON.parse(req.json) as Config), this.sent) };
 				posted.push(reply);
-				queueMicrotask(() => this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<GenerateResponse>));
+				queueMicrotask(() => this.deliver(reply));
 			}
-			terminate() {}
 		}
 		const engine = createEngine(() => new DeltaWorker() as unknown as Worker);
 		const config = defaultConfig();
@@ -76,23 +86,18 @@ describe('worker answers as deltas', () => {
 	it('a set computed ahead comes whole, shares the unchanged files, and leaves the deltas of both sides as they were, whenever it arrives', async () => {
 		const wire: GenerateResponse[] = [];
 		/** The real answer() behind a message channel whose ahead answers are delivered only on release(). */
-		class LateAheadWorker {
-			onmessage: ((e: MessageEvent<GenerateResponse>) => void) | null = null;
-			onerror = null;
-			onmessageerror = null;
-			sent = new Map<string, GeneratedFile>();
+		class LateAheadWorker extends FakeWorker {
 			late: Array<() => void> = [];
 			postMessage(req: GenerateRequest) {
 				const reply = answer(req, this.sent);
 				wire.push(reply);
-				const deliver = () => this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<GenerateResponse>);
+				const deliver = () => this.deliver(reply);
 				if (req.ahead) this.late.push(deliver);
 				else queueMicrotask(deliver);
 			}
 			release() {
 				for (const d of this.late.splice(0)) d();
 			}
-			terminate() {}
 		}
 		const w = new LateAheadWorker();
 		const engine = createEngine(() => w as unknown as Worker);

@@ -10,7 +10,7 @@ import type { Config } from '../../model/config.ts';
 import { APP_PORT, HEALTH_PATH, facts, serverlessRegion } from '../../model/derive.ts';
 import { presetById } from '../../model/presets.ts';
 import { LAMBDA_PYTHON_RUNTIMES, validateConfig } from '../../model/validate.ts';
-import { deployMatrix } from '../../../../tests/support/cases.ts';
+import { deployMatrix, presetOn } from '../../../../tests/support/cases.ts';
 import { FUNCTION_ID, LAMBDA_DIR, lambdaSecretName } from './aws-lambda/index.ts';
 import { CLOUD_RUN_DIR, cloudRunSecretId } from './cloud-run/index.ts';
 import { deploymentFiles as serverless } from './index.ts';
@@ -162,13 +162,7 @@ describe('aws-lambda', { timeout: 30_000 }, () => {
 });
 
 describe('regions: each provider its own default and naming', () => {
-	const cloudRun = (edit: (c: Config) => void = () => {}) => {
-		const c = presetById('fastapi-service')!.config();
-		c.target = 'serverless';
-		c.serverless.provider = 'cloud-run';
-		edit(c);
-		return c;
-	};
+	const cloudRun = (edit?: (c: Config) => void) => presetOn('fastapi-service', 'cloud-run', edit);
 	const regionsIn = (text: string) => [...text.matchAll(/--region[ =](\S+)|location: (\S+)|([a-z0-9-]+?)-docker\.pkg\.dev/g)].map((m) => m[1] ?? m[2] ?? m[3]);
 
 	test('a preset moved to Cloud Run deploys to europe-west1: service.yaml, the README\'s --region and the Artifact Registry host', () => {
@@ -283,12 +277,7 @@ describe('cloud-run', () => {
 	}
 
 	test('no Cloud Run files for a worker (validation refuses it) or a library', () => {
-		const w = presetById('worker')!.config();
-		w.target = 'serverless';
-		w.serverless.provider = 'cloud-run';
-		expect(validateConfig(w).map((e) => e.path)).toContain('serverless.provider');
-		const lib = presetById('library')!.config();
-		lib.target = 'serverless';
-		expect(serverless(lib)).toEqual([]);
+		expect(validateConfig(presetOn('worker', 'cloud-run')).map((e) => e.path)).toContain('serverless.provider');
+		expect(serverless(presetOn('library', 'aws-lambda'))).toEqual([]);
 	});
 });

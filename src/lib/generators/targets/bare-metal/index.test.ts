@@ -4,7 +4,7 @@ import type { Config } from '../../../model/config.ts';
 import { APP_PORT, collectStatic, facts, serveArgv, scheduledArgs } from '../../../model/derive.ts';
 import { presetById } from '../../../model/presets.ts';
 import { validateConfig } from '../../../model/validate.ts';
-import { deployMatrix } from '../../../../../tests/support/cases.ts';
+import { deployMatrix, presetOn } from '../../../../../tests/support/cases.ts';
 import { TOOL_INSTALL, bareMetal, dropIn, execStart, hostPaths } from './index.ts';
 import { nginxArg, raw, writeNginx } from '../../writers/nginx.ts';
 import { shQuote, shWord } from '../../writers/shell.ts';
@@ -34,12 +34,15 @@ const cases = deployMatrix().filter((c) => c.config.target === 'bare-metal');
 
 describe('escaping writers', { timeout: 30_000 }, () => {
 	test('systemd: specifiers, variables and quotes stay data; line breaks are refused', () => {
-		expect(unitArg('100%')).toBe('100%%');
-		expect(unitArg('$HOME')).toBe('"$$HOME"');
-		expect(unitArg('a b')).toBe('"a b"');
-		expect(unitArg('say "hi"\\')).toBe('"say \\"hi\\"\\\\"');
-		expect(unitArg(';')).toBe('";"');
-		expect(unitArg('')).toBe('""');
+		const quoted = [
+			['100%', '100%%'],
+			['$HOME', '"$$HOME"'],
+			['a b', '"a b"'],
+			['say "hi"\\', '"say \\"hi\\"\\\\"'],
+			[';', '";"'],
+			['', '""']
+		] as const;
+		for (const [text, want] of quoted) expect(unitArg(text), text).toBe(want);
 		expect(() => unitArg('a\nExecStartPre=/bin/evil')).toThrow();
 		expect(() => unitValue('x\rY=1')).toThrow();
 		expect(() => unitCommand(['uvicorn'])).toThrow(/absolute/);
@@ -149,13 +152,9 @@ describe('bare metal', { timeout: 30_000 }, () => {
 	});
 
 	test('names too long for a Linux user are refused; libraries get nothing', () => {
-		const c = presetById('fastapi-service')!.config();
-		c.target = 'bare-metal';
-		c.project.name = 'a-really-long-project-name-for-a-user';
+		const c = presetOn('fastapi-service', 'bare-metal', (c) => void (c.project.name = 'a-really-long-project-name-for-a-user'));
 		expect(validateConfig(c).map((e) => e.path)).toContain('project.name');
-		const lib = presetById('library')!.config();
-		lib.target = 'bare-metal';
-		expect(bareMetal(lib)).toEqual([]);
+		expect(bareMetal(presetOn('library', 'bare-metal'))).toEqual([]);
 	});
 
 	// --- issue 14 regressions -------------------------------------------------------------------

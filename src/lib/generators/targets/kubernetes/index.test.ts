@@ -16,7 +16,7 @@ import { deflateRawSync } from 'node:zlib';
 import { gatewayRoundTrip } from '../../../../../tests/validate/validators/kubernetes.ts';
 import { APP_PORT, HEALTH_PATH, facts, imageRef, serverEnv } from '../../../model/derive.ts';
 import type { Config } from '../../../model/config.ts';
-import { deployMatrix } from '../../../../../tests/support/cases.ts';
+import { deployMatrix, presetOn } from '../../../../../tests/support/cases.ts';
 import { registryOf } from '../../ci.ts';
 import { K8S_DIR, MIGRATE_DEADLINE_SECONDS, SERVICE_PORT, imageTag, k8sNames, kubernetes, versionLabel } from './index.ts';
 
@@ -220,13 +220,7 @@ describe('kubernetes manifests', () => {
 	});
 
 	describe('the way in: HTTPRoute by default, the Ingress as an option (issue 16.4)', () => {
-		const service = (fn: (c: Config) => void = () => {}) => {
-			const c = presetById('fastapi-service')!.config();
-			c.target = 'kubernetes';
-			c.kubernetes.namespace = 'orders';
-			fn(c);
-			return c;
-		};
+		const service = (fn: (c: Config) => void = () => {}) => presetOn('fastapi-service', 'kubernetes', (c) => ((c.kubernetes.namespace = 'orders'), fn(c)));
 		const readmeOf = (c: Config) => kubernetes(c).find((f) => f.path.endsWith('README.md'))!.content;
 
 		test('the route attaches to the Gateway the config names, and the README says whose it is and what it must allow', () => {
@@ -308,12 +302,15 @@ describe('kubernetes manifests', () => {
 	});
 
 	test('image tag and version label stay valid for any PEP 440 version', () => {
-		expect(imageTag('1!2.0rc1')).toBe('1-2.0rc1');
-		expect(imageTag('0.1.0.dev3')).toBe('0.1.0.dev3');
-		// The normal form metadata-action's type=pep440 pushes (ci.test.ts ports it): no leading zeros, no 0! epoch.
-		expect(imageTag('1.01')).toBe('1.1');
-		expect(imageTag('0!1.0')).toBe('1.0');
-		expect(imageTag('01!2.0rc01')).toBe('1-2.0rc1');
+		const tags = [
+			['1!2.0rc1', '1-2.0rc1'],
+			['0.1.0.dev3', '0.1.0.dev3'],
+			// The normal form metadata-action's type=pep440 pushes (ci.test.ts ports it): no leading zeros, no 0! epoch.
+			['1.01', '1.1'],
+			['0!1.0', '1.0'],
+			['01!2.0rc01', '1-2.0rc1']
+		] as const;
+		for (const [version, tag] of tags) expect(imageTag(version), version).toBe(tag);
 		// Kubernetes label values: at most 63 characters, alphanumeric at both ends.
 		const long = `1.${'0.'.repeat(40)}1`;
 		expect(versionLabel(long).length).toBeLessThanOrEqual(63);
