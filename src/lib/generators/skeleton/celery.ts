@@ -23,7 +23,7 @@ import { celeryFacts, type CeleryFacts } from '../../model/runtime.ts';
 import type { GeneratedFile } from '../types.ts';
 import { fence } from '../writers/markdown.ts';
 import { pyFromImport, pyStr } from '../writers/python.ts';
-import { pyModuleFile } from './common.ts';
+import { packageModule, pyModuleFile } from './common.ts';
 
 function isDjango(config: ReadonlyConfig): boolean {
 	return config.project.kind === 'service' && config.project.framework === 'django';
@@ -54,14 +54,14 @@ export function djangoCelerySettings(config: ReadonlyConfig): { read: string[]; 
 
 function appModule(config: ReadonlyConfig, c: CeleryFacts): GeneratedFile {
 	const f = facts(config);
-	const path = `${f.pkgDir}/${c.module.split('.').pop()}.py`;
+	const name = c.module.split('.').pop()!;
 	const usage = [
 		'Run a worker with ``celery --app MODULE worker`` and the beat scheduler, one and only one,',
 		'with ``celery --app MODULE beat`` (the deployment files add their options), where MODULE',
 		`is \`\`${c.module}\`\`.`
 	];
 	if (isDjango(config))
-		return pyModuleFile(path, {
+		return packageModule(config, name, {
 			doc: [
 				"The Celery app, configured from Django's settings (the CELERY_* names).",
 				'',
@@ -85,7 +85,7 @@ function appModule(config: ReadonlyConfig, c: CeleryFacts): GeneratedFile {
 				'app.autodiscover_tasks()'
 			]
 		});
-	return pyModuleFile(path, {
+	return packageModule(config, name, {
 		doc: ['The Celery app: Redis (REDIS_URL in the settings) is its broker and result backend.', '', ...usage, ''].join('\n'),
 		imports: [['from celery import Celery'], ['from .config import get_settings']],
 		body: [
@@ -117,10 +117,9 @@ function appModule(config: ReadonlyConfig, c: CeleryFacts): GeneratedFile {
 }
 
 function tasksModule(config: ReadonlyConfig, c: CeleryFacts): GeneratedFile {
-	const f = facts(config);
 	const django = isDjango(config);
 	const decorator = django ? '@shared_task' : '@app.task';
-	return pyModuleFile(`${f.pkgDir}/tasks.py`, {
+	return packageModule(config, 'tasks', {
 		doc: 'Celery tasks. ``add`` is the example (``add.delay(2, 3).get(timeout=10)`` returns 5);\nbeat sends ``heartbeat`` on its schedule. Replace them with your own.',
 		imports: [['import logging'], [django ? 'from celery import shared_task' : pyFromImport(`.${c.module.split('.').pop()}`, ['app'])]],
 		body: [
@@ -143,8 +142,7 @@ function tasksModule(config: ReadonlyConfig, c: CeleryFacts): GeneratedFile {
 }
 
 function pingModule(config: ReadonlyConfig, c: CeleryFacts): GeneratedFile {
-	const f = facts(config);
-	return pyModuleFile(`${f.pkgDir}/celery_ping.py`, {
+	return packageModule(config, 'celery_ping', {
 		doc: [
 			'Health check of the Celery worker on this host: exit 0 when it answers a ping.',
 			'',

@@ -8,12 +8,12 @@ import type { ReadonlyConfig } from '../../model/config.ts';
 import { facts } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { pyStr } from '../writers/python.ts';
-import { pyModuleFile } from './common.ts';
+import { packageModule } from './common.ts';
 
 export function cliFiles(config: ReadonlyConfig): GeneratedFile[] {
 	const f = facts(config);
 	return [
-		pyModuleFile(`${f.pkgDir}/cli.py`, {
+		packageModule(config, 'cli', {
 			doc: 'Command-line interface; run the installed command with ``--help``.',
 			imports: [
 				['import argparse', 'import json', 'import sys', 'from collections.abc import Sequence', 'from importlib.metadata import PackageNotFoundError, metadata', 'from urllib.parse import urlsplit'],

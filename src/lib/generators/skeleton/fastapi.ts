@@ -1,16 +1,17 @@
 /** FastAPI skeleton: `src/<pkg>/main.py` with the ASGI app at `<pkg>.main:app` (derive.ts appTargets). */
 import type { ReadonlyConfig } from '../../model/config.ts';
-import { facts, HEALTH_PATH } from '../../model/derive.ts';
+import { facts } from '../../model/derive.ts';
 import { readinessPath } from '../../model/runtime.ts';
 import type { GeneratedFile } from '../types.ts';
 import { pyStr } from '../writers/python.ts';
-import { pyModuleFile } from './common.ts';
+import { packageModule } from './common.ts';
+import { healthRoutes } from './health-routes.ts';
 
 export function fastapiFiles(config: ReadonlyConfig): GeneratedFile[] {
 	const f = facts(config);
 	const ready = readinessPath(config);
 	return [
-		pyModuleFile(`${f.pkgDir}/main.py`, {
+		packageModule(config, 'main', {
 			doc: `The FastAPI application.\n\nServe it with:\n\n    uvicorn ${f.pkg}.main:app\n`,
 			imports: [
 				['import logging'],
@@ -28,27 +29,12 @@ export function fastapiFiles(config: ReadonlyConfig): GeneratedFile[] {
 				'        debug=settings.debug,',
 				'    )',
 				'',
-				`    @app.get(${pyStr(HEALTH_PATH)}, tags=["health"])`,
-				'    def health() -> dict[str, str]:',
-				ready
-					? '        """Liveness probe: 200 while the process serves requests (the database is not asked)."""'
-					: '        """Liveness/readiness probe: 200 while the process serves requests."""',
-				'        return {"status": "ok"}',
-				'',
-				...(ready
-					? [
-							`    @app.get(${pyStr(ready)}, tags=["health"])`,
-							'    def ready(response: Response) -> dict[str, str]:',
-							'        """Readiness probe: 200 when the database answers SELECT 1, 503 while it does not."""',
-							'        try:',
-							'            ping()',
-							'        except SQLAlchemyError:',
-							'            response.status_code = 503',
-							'            return {"status": "unavailable"}',
-							'        return {"status": "ok"}',
-							''
-						]
-					: []),
+				...healthRoutes(config, {
+					decoratorArgs: ', tags=["health"]',
+					readyDef: '    def ready(response: Response) -> dict[str, str]:',
+					unavailable: ['response.status_code = 503', 'return {"status": "unavailable"}'],
+					available: 'return {"status": "ok"}'
+				}),
 				'    return app',
 				'',
 				'',

@@ -1,10 +1,10 @@
 /** Flask skeleton: the application factory at `<pkg>.app:create_app()` (derive.ts appTargets). */
 import type { ReadonlyConfig } from '../../model/config.ts';
-import { facts, HEALTH_PATH, serveArgv } from '../../model/derive.ts';
+import { serveArgv } from '../../model/derive.ts';
 import { readinessPath } from '../../model/runtime.ts';
 import type { GeneratedFile } from '../types.ts';
-import { pyStr } from '../writers/python.ts';
-import { pyModuleFile } from './common.ts';
+import { packageModule } from './common.ts';
+import { healthRoutes } from './health-routes.ts';
 
 /** A POSIX shell word: as is when it holds no special character, else single-quoted. */
 function shellWord(word: string): string {
@@ -26,10 +26,9 @@ function shellLines(argv: readonly string[], indent: string): string[] {
 }
 
 export function flaskFiles(config: ReadonlyConfig): GeneratedFile[] {
-	const f = facts(config);
 	const ready = readinessPath(config);
 	return [
-		pyModuleFile(`${f.pkgDir}/app.py`, {
+		packageModule(config, 'app', {
 			// Written raw (pyModule): the command's line continuations are backslashes.
 			doc: [
 				'The Flask application factory.',
@@ -49,26 +48,12 @@ export function flaskFiles(config: ReadonlyConfig): GeneratedFile[] {
 				'    app = Flask(__name__)',
 				'    app.config.update(SECRET_KEY=settings.secret_key.get_secret_value(), DEBUG=settings.debug)',
 				'',
-				`    @app.get(${pyStr(HEALTH_PATH)})`,
-				'    def health() -> dict[str, str]:',
-				ready
-					? '        """Liveness probe: 200 while the process serves requests (the database is not asked)."""'
-					: '        """Liveness/readiness probe: 200 while the process serves requests."""',
-				'        return {"status": "ok"}',
-				'',
-				...(ready
-					? [
-							`    @app.get(${pyStr(ready)})`,
-							'    def ready() -> tuple[dict[str, str], int]:',
-							'        """Readiness probe: 200 when the database answers SELECT 1, 503 while it does not."""',
-							'        try:',
-							'            ping()',
-							'        except SQLAlchemyError:',
-							'            return {"status": "unavailable"}, 503',
-							'        return {"status": "ok"}, 200',
-							''
-						]
-					: []),
+				...healthRoutes(config, {
+					decoratorArgs: '',
+					readyDef: '    def ready() -> tuple[dict[str, str], int]:',
+					unavailable: ['return {"status": "unavailable"}, 503'],
+					available: 'return {"status": "ok"}, 200'
+				}),
 				'    return app'
 			]
 		})

@@ -14,16 +14,15 @@
  * Deployment files set WEB_CONCURRENCY explicitly.
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
-import { GUNICORN_DEFAULT_THREADS, GUNICORN_DEFAULT_WORKERS, facts, gunicornConfModule } from '../../model/derive.ts';
+import { GUNICORN_DEFAULT_THREADS, GUNICORN_DEFAULT_WORKERS, gunicornConfModule } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
-import { pyModuleFile } from './common.ts';
+import { packageModule } from './common.ts';
 
 export function gunicornFiles(config: ReadonlyConfig): GeneratedFile[] {
 	const module = gunicornConfModule(config);
 	if (!module) return [];
-	const f = facts(config);
 	return [
-		pyModuleFile(`${f.pkgDir}/gunicorn_conf.py`, {
+		packageModule(config, 'gunicorn_conf', {
 			doc: [
 				'gunicorn settings, the same in the container, on Kubernetes and under systemd.',
 				'',

@@ -1,13 +1,11 @@
 /** Library skeleton: a small, fully typed function (re-exported by `__init__.py`). */
 import type { ReadonlyConfig } from '../../model/config.ts';
-import { facts } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
-import { pyModuleFile } from './common.ts';
+import { packageModule } from './common.ts';
 
 export function libraryFiles(config: ReadonlyConfig): GeneratedFile[] {
-	const f = facts(config);
 	return [
-		pyModuleFile(`${f.pkgDir}/core.py`, {
+		packageModule(config, 'core', {
 			doc: "The library's public functions.",
 			body: [
 				'def greet(name: str, *, punctuation: str = "!") -> str:',

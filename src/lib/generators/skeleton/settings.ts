@@ -17,7 +17,7 @@ import type { ReadonlyConfig } from '../../model/config.ts';
 import { facts, type EnvVar } from '../../model/derive.ts';
 import type { GeneratedFile } from '../types.ts';
 import { pyCommentBlock, pyStr } from '../writers/python.ts';
-import { pyModuleFile } from './common.ts';
+import { packageModule } from './common.ts';
 
 const TYPES: Record<EnvVar['kind'], string> = {
 	str: 'str',
@@ -81,7 +81,7 @@ export function settingsModule(config: ReadonlyConfig): GeneratedFile[] {
 		fields.push(`    ${v.field}: ${TYPES[v.kind]}${v.default === undefined ? '' : ` = ${defaultLiteral(v)}`}`);
 	}
 	return [
-		pyModuleFile(`${f.pkgDir}/config.py`, {
+		packageModule(config, 'config', {
 			doc: [
 				'Settings, read from environment variables and an optional ``.env`` file.',
 				'',

@@ -6,11 +6,10 @@
  * `process_job` / `work_queue` / `work_periodically` are unit-testable.
  */
 import type { ReadonlyConfig } from '../../model/config.ts';
-import { facts } from '../../model/derive.ts';
 import { celeryFacts, workerMode, workerQueue } from '../../model/runtime.ts';
 import type { GeneratedFile } from '../types.ts';
 import { pyStr } from '../writers/python.ts';
-import { pyModuleFile } from './common.ts';
+import { packageModule } from './common.ts';
 
 /**
  * workerMode `celery`: the worker is a Celery worker. worker.py's main() starts it
@@ -19,10 +18,9 @@ import { pyModuleFile } from './common.ts';
  * tasks are celery.ts's.
  */
 function celeryWorker(config: ReadonlyConfig): GeneratedFile[] {
-	const f = facts(config);
 	const c = celeryFacts(config)!;
 	return [
-		pyModuleFile(`${f.pkgDir}/worker.py`, {
+		packageModule(config, 'worker', {
 			doc: "Background worker: a Celery worker running the tasks of ``tasks.py``, taken from Redis.\n\nSIGTERM starts Celery's warm shutdown: running tasks finish, then the worker exits.\n",
 			imports: [['import argparse', 'from collections.abc import Sequence'], ['from . import __version__', `from .${c.module.split('.').pop()!} import app`, 'from .config import get_settings']],
 			body: [
@@ -40,7 +38,6 @@ function celeryWorker(config: ReadonlyConfig): GeneratedFile[] {
 
 export function workerFiles(config: ReadonlyConfig): GeneratedFile[] {
 	if (workerMode(config) === 'celery') return celeryWorker(config);
-	const f = facts(config);
 	const redis = workerMode(config) === 'queue';
 	const queueCode = [
 		'class JobSource(Protocol):',
@@ -90,7 +87,7 @@ export function workerFiles(config: ReadonlyConfig): GeneratedFile[] {
 		''
 	];
 	return [
-		pyModuleFile(`${f.pkgDir}/worker.py`, {
+		packageModule(config, 'worker', {
 			doc: redis ? 'Background worker: takes JSON jobs from a Redis list (BLPOP) and processes them.' : 'Background worker: runs a periodic task until it is stopped.',
 			imports: [
 				[
