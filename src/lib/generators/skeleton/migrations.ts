@@ -101,73 +101,97 @@ export function envPy(config: ReadonlyConfig): string[] {
 	];
 }
 
-/**
- * Alembic's revision template (alembic 1.13's templates/generic/script.py.mako),
- * written with the typing ruff's UP rules want (`str | None`, collections.abc),
- * so `alembic revision` writes files that pass the project's own ruff check.
- */
-export const SCRIPT_MAKO = [
-	'"""${message}',
-	'',
-	'Revision ID: ${up_revision}',
-	'Revises: ${down_revision | comma,n}',
-	'Create Date: ${create_date}',
-	'"""',
-	'',
-	'from collections.abc import Sequence',
-	'',
-	'import sqlalchemy as sa',
-	'from alembic import op',
-	'${imports if imports else ""}',
-	'# revision identifiers, used by Alembic.',
-	'revision: str = ${repr(up_revision)}',
-	'down_revision: str | None = ${repr(down_revision)}',
-	'branch_labels: str | Sequence[str] | None = ${repr(branch_labels)}',
-	'depends_on: str | Sequence[str] | None = ${repr(depends_on)}',
-	'',
-	'',
-	'def upgrade() -> None:',
-	'    ${upgrades if upgrades else "pass"}',
-	'',
-	'',
-	'def downgrade() -> None:',
-	'    ${downgrades if downgrades else "pass"}',
-	''
-].join('\n');
+/** A revision script's parts: each a literal text, or for the template a Mako expression. */
+interface Revision {
+	message: string;
+	id: string;
+	/** After "Revises:" (nothing for the first revision). */
+	revises: string;
+	date: string;
+	/** The line after the imports (the template's extra imports; '' when none). */
+	imports: string;
+	/** Python expressions of the revision identifiers. */
+	revision: string;
+	downRevision: string;
+	branchLabels: string;
+	dependsOn: string;
+	upgrade: readonly string[];
+	downgrade: readonly string[];
+}
 
-export function firstMigration(): string[] {
+/**
+ * A revision script as Alembic's template lays it out (alembic 1.13's templates/generic/script.py.mako),
+ * with the typing ruff's UP rules want (`str | None`, collections.abc), so the scripts `alembic revision`
+ * writes, and ours, pass the project's own ruff check.
+ */
+function revisionScript(r: Revision): string[] {
 	return [
-		`"""Create the ${EXAMPLE_TABLE} table (the example model).`,
+		`"""${r.message}`,
 		'',
-		`Revision ID: ${FIRST_REVISION}`,
-		'Revises:',
-		'Create Date: 2026-12-01 00:00:00',
+		`Revision ID: ${r.id}`,
+		`Revises:${r.revises ? ` ${r.revises}` : ''}`,
+		`Create Date: ${r.date}`,
 		'"""',
 		'',
 		'from collections.abc import Sequence',
 		'',
 		'import sqlalchemy as sa',
 		'from alembic import op',
-		'',
+		r.imports,
 		'# revision identifiers, used by Alembic.',
-		`revision: str = ${pyStr(FIRST_REVISION)}`,
-		'down_revision: str | None = None',
-		'branch_labels: str | Sequence[str] | None = None',
-		'depends_on: str | Sequence[str] | None = None',
+		`revision: str = ${r.revision}`,
+		`down_revision: str | None = ${r.downRevision}`,
+		`branch_labels: str | Sequence[str] | None = ${r.branchLabels}`,
+		`depends_on: str | Sequence[str] | None = ${r.dependsOn}`,
 		'',
 		'',
 		'def upgrade() -> None:',
-		'    op.create_table(',
-		`        ${pyStr(EXAMPLE_TABLE)},`,
-		'        sa.Column("id", sa.Integer(), nullable=False),',
-		'        sa.Column("name", sa.String(length=200), nullable=False),',
-		'        sa.PrimaryKeyConstraint("id"),',
-		'    )',
+		...r.upgrade,
 		'',
 		'',
 		'def downgrade() -> None:',
-		`    op.drop_table(${pyStr(EXAMPLE_TABLE)})`
+		...r.downgrade
 	];
+}
+
+/** Alembic's revision template (script.py.mako): `alembic revision` fills in its Mako expressions. */
+export const SCRIPT_MAKO =
+	revisionScript({
+		message: '${message}',
+		id: '${up_revision}',
+		revises: '${down_revision | comma,n}',
+		date: '${create_date}',
+		imports: '${imports if imports else ""}',
+		revision: '${repr(up_revision)}',
+		downRevision: '${repr(down_revision)}',
+		branchLabels: '${repr(branch_labels)}',
+		dependsOn: '${repr(depends_on)}',
+		upgrade: ['    ${upgrades if upgrades else "pass"}'],
+		downgrade: ['    ${downgrades if downgrades else "pass"}']
+	}).join('\n') + '\n';
+
+/** The first revision: the example model's table. */
+export function firstMigration(): string[] {
+	return revisionScript({
+		message: `Create the ${EXAMPLE_TABLE} table (the example model).`,
+		id: FIRST_REVISION,
+		revises: '',
+		date: '2026-12-01 00:00:00',
+		imports: '',
+		revision: pyStr(FIRST_REVISION),
+		downRevision: 'None',
+		branchLabels: 'None',
+		dependsOn: 'None',
+		upgrade: [
+			'    op.create_table(',
+			`        ${pyStr(EXAMPLE_TABLE)},`,
+			'        sa.Column("id", sa.Integer(), nullable=False),',
+			'        sa.Column("name", sa.String(length=200), nullable=False),',
+			'        sa.PrimaryKeyConstraint("id"),',
+			'    )'
+		],
+		downgrade: [`    op.drop_table(${pyStr(EXAMPLE_TABLE)})`]
+	});
 }
 
 /** alembic.ini for the checkout: where the migrations are and how Alembic logs; no database URL. */
