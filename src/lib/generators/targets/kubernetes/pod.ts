@@ -42,6 +42,11 @@ export function meta(config: ReadonlyConfig, name: string, comp?: string): Obj {
 	return { name, labels: labels(config, comp) };
 }
 
+/** A resource named after the app, with its labels: apiVersion, kind, metadata and spec, in the order kubectl prints them. */
+export function appResource(config: ReadonlyConfig, apiVersion: string, kind: string, spec: Obj): Obj {
+	return { apiVersion, kind, metadata: meta(config, k8sNames(config).app), spec };
+}
+
 /** Where the app finds its backing services inside the cluster, and its host names. */
 export function k8sPlace(config: ReadonlyConfig): DeployPlace {
 	return {
@@ -142,25 +147,20 @@ export function podSpec(config: ReadonlyConfig, containers: Obj[], extra: Obj = 
 
 export function deployment(config: ReadonlyConfig): Obj {
 	const sel = selectorLabels(config);
-	return {
-		apiVersion: 'apps/v1',
-		kind: 'Deployment',
-		metadata: meta(config, k8sNames(config).app),
-		spec: {
-			// No `replicas`: the HorizontalPodAutoscaler owns it (minReplicas), so an apply never resets the scale.
-			revisionHistoryLimit: 5,
-			selector: { matchLabels: sel },
-			strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
-			template: {
-				metadata: { labels: labels(config) },
-				spec: podSpec(config, [container(config)], {
-					// A Celery worker's warm shutdown outlasts its longest task (celery.ts); else 30 s, the default.
-					terminationGracePeriodSeconds: (config.project.kind === 'worker' && celeryWorkerPod(config)?.grace) || 30,
-					topologySpreadConstraints: [
-						{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: sel } }
-					]
-				})
-			}
+	return appResource(config, 'apps/v1', 'Deployment', {
+		// No `replicas`: the HorizontalPodAutoscaler owns it (minReplicas), so an apply never resets the scale.
+		revisionHistoryLimit: 5,
+		selector: { matchLabels: sel },
+		strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+		template: {
+			metadata: { labels: labels(config) },
+			spec: podSpec(config, [container(config)], {
+				// A Celery worker's warm shutdown outlasts its longest task (celery.ts); else 30 s, the default.
+				terminationGracePeriodSeconds: (config.project.kind === 'worker' && celeryWorkerPod(config)?.grace) || 30,
+				topologySpreadConstraints: [
+					{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: sel } }
+				]
+			})
 		}
-	};
+	});
 }

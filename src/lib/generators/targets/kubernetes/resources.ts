@@ -5,7 +5,7 @@ import { K8S_API_FACTS } from '../../versions.ts';
 import { migrateCommand } from '../../../model/runtime.ts';
 import { deployValue, secretPlaceholder } from '../../../model/deploy-env.ts';
 import { k8sNames } from '../../../model/deployment.ts';
-import { type Obj, selectorLabels, labels, meta, k8sPlace, container, podSpec } from './pod.ts';
+import { type Obj, appResource, selectorLabels, labels, meta, k8sPlace, container, podSpec } from './pod.ts';
 
 /**
  * The Service's port. The HTTPRoute's backendRef names it by number (Gateway API: `port` is
@@ -14,16 +14,11 @@ import { type Obj, selectorLabels, labels, meta, k8sPlace, container, podSpec } 
 export const SERVICE_PORT = 80;
 
 export function service(config: ReadonlyConfig): Obj {
-	return {
-		apiVersion: 'v1',
-		kind: 'Service',
-		metadata: meta(config, k8sNames(config).app),
-		spec: {
-			type: 'ClusterIP',
-			selector: selectorLabels(config),
-			ports: [{ name: 'http', port: SERVICE_PORT, targetPort: 'http', protocol: 'TCP' }]
-		}
-	};
+	return appResource(config, 'v1', 'Service', {
+		type: 'ClusterIP',
+		selector: selectorLabels(config),
+		ports: [{ name: 'http', port: SERVICE_PORT, targetPort: 'http', protocol: 'TCP' }]
+	});
 }
 
 export function configMap(config: ReadonlyConfig): Obj {
@@ -98,27 +93,17 @@ export function httpRoute(config: ReadonlyConfig): Obj {
 
 export function hpa(config: ReadonlyConfig): Obj {
 	const min = config.kubernetes.replicas;
-	return {
-		apiVersion: 'autoscaling/v2',
-		kind: 'HorizontalPodAutoscaler',
-		metadata: meta(config, k8sNames(config).app),
-		spec: {
-			scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: k8sNames(config).app },
-			minReplicas: min,
-			maxReplicas: Math.max(min * 3, 3),
-			metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }]
-		}
-	};
+	return appResource(config, 'autoscaling/v2', 'HorizontalPodAutoscaler', {
+		scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: k8sNames(config).app },
+		minReplicas: min,
+		maxReplicas: Math.max(min * 3, 3),
+		metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }]
+	});
 }
 
 export function pdb(config: ReadonlyConfig): Obj {
-	return {
-		apiVersion: 'policy/v1',
-		kind: 'PodDisruptionBudget',
-		metadata: meta(config, k8sNames(config).app),
-		// maxUnavailable (not minAvailable) never blocks a node drain, whatever the replica count.
-		spec: { maxUnavailable: 1, selector: { matchLabels: selectorLabels(config) } }
-	};
+	// maxUnavailable (not minAvailable) never blocks a node drain, whatever the replica count.
+	return appResource(config, 'policy/v1', 'PodDisruptionBudget', { maxUnavailable: 1, selector: { matchLabels: selectorLabels(config) } });
 }
 
 /** How long the migration may run (the Job's activeDeadlineSeconds); the README waits a minute longer. */
@@ -153,35 +138,30 @@ export function migrateJob(config: ReadonlyConfig): Obj {
 
 export function cronJob(config: ReadonlyConfig): Obj {
 	const f = facts(config);
-	return {
-		apiVersion: 'batch/v1',
-		kind: 'CronJob',
-		metadata: meta(config, k8sNames(config).app),
-		spec: {
-			// Suspended until you set the schedule and the command's arguments (see README.md).
-			suspend: true,
-			schedule: '0 3 * * *',
-			timeZone: 'Etc/UTC',
-			concurrencyPolicy: 'Forbid',
-			startingDeadlineSeconds: 600,
-			successfulJobsHistoryLimit: 3,
-			failedJobsHistoryLimit: 3,
-			jobTemplate: {
-				metadata: { labels: labels(config) },
-				spec: {
-					backoffLimit: 2,
-					activeDeadlineSeconds: 3600,
-					ttlSecondsAfterFinished: 86400,
-					template: {
-						metadata: { labels: labels(config) },
-						// Placeholder arguments until you put your command's own here: a Job made from this
-						// CronJob (README: kubectl create job --from=cronjob/...) succeeds as generated.
-						spec: podSpec(config, [container(config, { command: [f.script ?? f.pkg], args: scheduledArgs(config) })], { restartPolicy: 'Never' })
-					}
+	return appResource(config, 'batch/v1', 'CronJob', {
+		// Suspended until you set the schedule and the command's arguments (see README.md).
+		suspend: true,
+		schedule: '0 3 * * *',
+		timeZone: 'Etc/UTC',
+		concurrencyPolicy: 'Forbid',
+		startingDeadlineSeconds: 600,
+		successfulJobsHistoryLimit: 3,
+		failedJobsHistoryLimit: 3,
+		jobTemplate: {
+			metadata: { labels: labels(config) },
+			spec: {
+				backoffLimit: 2,
+				activeDeadlineSeconds: 3600,
+				ttlSecondsAfterFinished: 86400,
+				template: {
+					metadata: { labels: labels(config) },
+					// Placeholder arguments until you put your command's own here: a Job made from this
+					// CronJob (README: kubectl create job --from=cronjob/...) succeeds as generated.
+					spec: podSpec(config, [container(config, { command: [f.script ?? f.pkg], args: scheduledArgs(config) })], { restartPolicy: 'Never' })
 				}
 			}
 		}
-	};
+	});
 }
 
 export function namespace(config: ReadonlyConfig): Obj {
