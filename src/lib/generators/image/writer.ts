@@ -77,6 +77,15 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LABEL_KEY = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 const CONT = ' \\\n    ';
 
+/** ENV and LABEL: `KEY=value` pairs, one a line; a key that `valid` refuses is an error. */
+function keyValues(instruction: string, pairs: readonly (readonly [string, string])[], valid: RegExp, what: string, value: (v: string) => string): string {
+	const items = pairs.map(([k, v]) => {
+		if (!valid.test(k)) throw new Error(`bad ${instruction} ${what} ${k}`);
+		return `${k}=${value(v)}`;
+	});
+	return `${instruction} ${items.join(CONT)}`;
+}
+
 function render(ins: Instruction): string {
 	switch (ins.kind) {
 		case 'syntax':
@@ -91,25 +100,9 @@ function render(ins: Instruction): string {
 		case 'from':
 			return `FROM ${oneLine(ins.image, 'image')}${ins.as ? ` AS ${ins.as}` : ''}`;
 		case 'env':
-			return (
-				'ENV ' +
-				ins.vars
-					.map(([k, v]) => {
-						if (!NAME.test(k)) throw new Error(`bad ENV name ${k}`);
-						return `${k}=${envValue(v)}`;
-					})
-					.join(CONT)
-			);
+			return keyValues('ENV', ins.vars, NAME, 'name', envValue);
 		case 'label':
-			return (
-				'LABEL ' +
-				ins.labels
-					.map(([k, v]) => {
-						if (!LABEL_KEY.test(k)) throw new Error(`bad LABEL key ${k}`);
-						return `${k}=${labelValue(v)}`;
-					})
-					.join(CONT)
-			);
+			return keyValues('LABEL', ins.labels, LABEL_KEY, 'key', labelValue);
 		case 'workdir':
 			return `WORKDIR ${oneLine(ins.path, 'WORKDIR')}`;
 		case 'run': {
