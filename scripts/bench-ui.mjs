@@ -133,7 +133,8 @@ function probe() {
 		const split = post !== undefined && reply !== undefined && reply >= post ? { toPost: post - start, worker: reply - post, render: now - reply } : null;
 		requestAnimationFrame(() => {
 			const ch = new MessageChannel();
-			ch.port1.onmessage = () => b.results.push({ text, frame: performance.now() - start, split, press });
+			// `at`: the event and the preview's change on the page's clock (performance.now()), for --profile-out's windows.
+			ch.port1.onmessage = () => b.results.push({ text, frame: performance.now() - start, split, press, at: [start, now] });
 			ch.port2.postMessage(0);
 		});
 	}).observe(section, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -182,9 +183,22 @@ async function latency(url) {
 				await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
 			}
 			const samples = [];
+			let clock = 0;
 			for (let i = 0; i < SAMPLES + WARMUP; i++) {
 				// The profile covers the measured samples only (the warm-up's one-time costs, such as the quick path's first run of every generator, stay out).
-				if (cdp && i === WARMUP) await cdp.send('Profiler.start');
+				if (cdp && i === WARMUP) {
+					await cdp.send('Profiler.start');
+					// A known stretch of the page's clock in the profile: a named busy loop of 3 ms, so the
+					// profile's sample times can be put on performance.now() (scripts/diag/flush-by-owner.mjs --text).
+					clock = await page.evaluate(() => {
+						function __benchClock() {
+							const t = performance.now();
+							while (performance.now() - t < 3);
+							return t;
+						}
+						return __benchClock();
+					});
+				}
 				await page.evaluate(() => ((window.__bench.armed = true), (window.__bench.start = 0), (window.__bench.acted = 0)));
 				await k.act(page, i);
 				await page.waitForFunction((n) => window.__bench.results.length > n, i, { timeout: 10_000 });
@@ -196,7 +210,12 @@ async function latency(url) {
 				printProfile(profile);
 				// `--profile-out <file>`: the raw profile too (.cpuprofile, for DevTools or scripts/diag).
 				const file = opt('profile-out', '');
-				if (file) writeFileSync(file, JSON.stringify(profile));
+				if (file) {
+					writeFileSync(file, JSON.stringify(profile));
+					// Each measured change's window (event -> preview text), on the page's clock, and the clock mark.
+					const at = (await page.evaluate(() => window.__bench.results)).slice(WARMUP).map((r) => r.at);
+					writeFileSync(`${file}.windows.json`, JSON.stringify({ clock, windows: at }));
+				}
 			}
 			const results = (await page.evaluate(() => window.__bench.results)).slice(WARMUP);
 			samples.push(...results);

@@ -4,12 +4,17 @@
 // (a top-level `function Name($$anchor, ...)` of the built chunk: Preview, FileTree, TextField, ...; its
 // effects and closures included) or one of the page's own named steps (patchLines, rehighlight,
 // generateFile, validateConfig, ...); the rest is Svelte's runtime.
-//   node scripts/diag/flush-by-owner.mjs <file.cpuprofile> <build dir> [changes]
+//   node scripts/diag/flush-by-owner.mjs <file.cpuprofile> <build dir> [changes] [--text]
+// --text: only the samples inside each change's window, from the event to the preview's first change
+// (bench-ui writes the windows next to the profile, <file>.windows.json, on the page's clock, with a
+// 3 ms named busy loop `__benchClock` that puts the profile's sample times on that clock), all of them,
+// under flush or not (event dispatch, bindings and the quick path run outside Svelte's flush).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { profileTimes } from './profile-times.mjs';
 
-const [file, dir, changes = '0'] = process.argv.slice(2);
+const TEXT = process.argv.includes('--text');
+const [file, dir, changes = '0'] = process.argv.slice(2).filter((a) => a !== '--text');
 if (!file || !dir) {
 	console.error('usage: node scripts/diag/flush-by-owner.mjs <file.cpuprofile> <build dir> [number of changes, for a per-change column]');
 	process.exit(1);
@@ -44,15 +49,49 @@ const componentOf = (c) => {
 	}
 	return at;
 };
-const { nodes, parent, dt } = profileTimes(JSON.parse(readFileSync(file, 'utf8')));
+const profile = JSON.parse(readFileSync(file, 'utf8'));
+const { nodes, parent, dt: all } = profileTimes(profile);
+/** With --text: the sampled ms per node inside the windows (a sample's time is the end of its delta). */
+const dt = TEXT ? inWindows() : all;
+function inWindows() {
+	const { clock, windows } = JSON.parse(readFileSync(`${file}.windows.json`, 'utf8'));
+	const times = [];
+	let t = profile.startTime;
+	for (let i = 0; i < profile.samples.length; i++) times.push((t += profile.timeDeltas[i] ?? 0));
+	const isClock = (id) => {
+		for (let m = id; m != null; m = parent.get(m)) if (nodes.get(m).callFrame.functionName === '__benchClock') return true;
+		return false;
+	};
+	const first = profile.samples.findIndex(isClock);
+	if (first < 0) throw new Error('no __benchClock sample in the profile');
+	// The first sample inside the busy loop ends at most one interval after the loop began.
+	const offset = times[first] / 1000 - clock;
+	const out = new Map();
+	let n = 0;
+	profile.samples.forEach((id, i) => {
+		const at = times[i] / 1000 - offset;
+		if (!windows.some(([a, b]) => at > a && at <= b)) return;
+		n++;
+		const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+		out.set(id, (out.get(id) ?? 0) + ms);
+	});
+	console.log(`${windows.length} windows, ${n} samples inside`);
+	return out;
+}
 const out = {};
 let total = 0;
 for (const [id, ms] of dt) {
 	const chain = [];
 	for (let m = id; m != null; m = parent.get(m)) chain.push(nodes.get(m).callFrame);
-	if (!chain.some((c) => c.functionName === 'flush')) continue;
+	if (!TEXT && !chain.some((c) => c.functionName === 'flush')) continue;
+	if (/^\((idle|program|root|garbage collector)\)$/.test(chain[0].functionName)) {
+		const k = chain[0].functionName;
+		total += ms;
+		out[k] = (out[k] ?? 0) + ms;
+		continue;
+	}
 	total += ms;
-	let label = '(svelte runtime / DOM)';
+	let label = TEXT && !chain.some((c) => c.functionName === 'flush') ? '(outside flush: events, bindings, runtime)' : '(svelte runtime / DOM)';
 	for (const c of chain) {
 		if (STEPS.test(c.functionName)) {
 			label = c.functionName;
@@ -67,5 +106,5 @@ for (const [id, ms] of dt) {
 	out[label] = (out[label] ?? 0) + ms;
 }
 const n = Number(changes);
-console.log(`flush: ${total.toFixed(1)} ms${n ? ` (${(total / n).toFixed(2)} ms per change)` : ''}`);
+console.log(`${TEXT ? 'event -> preview text' : 'flush'}: ${total.toFixed(1)} ms${n ? ` (${(total / n).toFixed(2)} ms per change)` : ''}`);
 for (const [k, v] of Object.entries(out).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${v.toFixed(1).padStart(8)}${n ? (v / n).toFixed(2).padStart(8) : ''}  ${k}`);

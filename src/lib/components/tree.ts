@@ -53,3 +53,19 @@ export function visibleItems(nodes: readonly TreeNode[], expanded: ReadonlySet<s
 export function allDirs(nodes: readonly TreeNode[]): string[] {
 	return nodes.flatMap((n) => (n.kind === 'dir' ? [n.path, ...allDirs(n.children)] : []));
 }
+
+/**
+ * `next`, with each item that is the same row as one in `shown` (same path,
+ * name, kind, level, parent and place among its siblings) replaced by that
+ * earlier object, so the tree view (keyed by path) leaves the rows that did
+ * not change alone: a target switch that adds a folder builds that folder's
+ * rows and touches none of the others. A reused item keeps its earlier
+ * `node`: read a folder's children from the items (the next item of an open
+ * folder is its first child), not from `node.children`.
+ */
+export function keepShown(shown: ReadonlyMap<string, VisibleItem>, next: readonly VisibleItem[]): VisibleItem[] {
+	return next.map((i) => {
+		const o = shown.get(i.node.path);
+		return o && o.node.name === i.node.name && o.node.kind === i.node.kind && o.level === i.level && o.parent === i.parent && o.setsize === i.setsize && o.posinset === i.posinset ? o : i;
+	});
+}
