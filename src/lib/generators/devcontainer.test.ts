@@ -124,9 +124,10 @@ describe('devcontainer.json', () => {
 		expect(fileOf(c, DEVCONTAINER_COMPOSE_PATH)).toBeUndefined();
 	});
 
-	it('the README mentions it in one line', () => {
+	it('the README mentions it in one line, and among what Dependabot updates', () => {
 		const lines = fileOf(preset('library'), 'README.md')!.content.split('\n').filter((l) => l.includes(DEVCONTAINER_PATH));
-		expect(lines).toHaveLength(1);
+		expect(lines.filter((l) => !l.startsWith('Dependabot '))).toHaveLength(1);
+		expect(lines.filter((l) => l.startsWith('Dependabot '))).toEqual([expect.stringContaining("the dev container's image and features (`.devcontainer/devcontainer.json`)")]);
 	});
 });
 
