@@ -46,6 +46,11 @@ export interface Deployable {
 	setsServerEnv?: string;
 	/** Whether it is the one that runs the backing services next to the app (compose). */
 	compose?: boolean;
+	/**
+	 * For the Services step (generators/services-text.ts): where its files put PostgreSQL's
+	 * (`pg`) or Redis's URL and who runs the server, naming only files this target writes.
+	 */
+	serviceSetting(config: ReadonlyConfig, pg: boolean): string;
 	/** Whether it fits this config: the config chooses it and the project deploys (a library does not). */
 	applies(config: ReadonlyConfig): boolean;
 }
@@ -63,11 +68,22 @@ function entry(d: Entry): Deployable {
 
 /** Every deployment target, in UI order. */
 export const DEPLOYABLES: readonly Deployable[] = [
-	entry({ id: 'docker', select: { target: 'docker' }, label: 'Docker', hint: 'Dockerfile + compose', name: 'Docker', container: true, guide: 'README.Docker.md', fields: ['docker'], setsServerEnv: 'compose.yaml sets', compose: true }),
-	entry({ id: 'kubernetes', select: { target: 'kubernetes' }, label: 'Kubernetes', hint: 'Kustomize manifests', name: 'Kubernetes', container: true, guide: 'deploy/kubernetes/README.md', fields: ['docker', 'kubernetes'], setsServerEnv: 'The Kubernetes ConfigMap sets' }),
-	entry({ id: 'aws-lambda', select: { target: 'serverless', provider: 'aws-lambda' }, label: 'AWS Lambda', hint: 'SAM template, zip package', name: 'AWS Lambda', container: false, guide: 'deploy/aws-lambda/README.md', fields: ['serverless'], wrapsApp: true, withoutImage: 'AWS Lambda deploys a zip' }),
-	entry({ id: 'cloud-run', select: { target: 'serverless', provider: 'cloud-run' }, label: 'Google Cloud Run', hint: 'Container service', name: 'Cloud Run', container: true, guide: 'deploy/cloud-run/README.md', fields: ['docker', 'serverless'], ownFields: ['serverless.gcpProject', 'serverless.artifactRepository'], unavailable: (kind) => (kind === 'worker' ? 'Cloud Run serves HTTP, not workers' : undefined) }),
-	entry({ id: 'bare-metal', select: { target: 'bare-metal' }, label: 'Bare metal', hint: 'systemd + nginx', name: 'bare metal', container: false, guide: 'deploy/README.md', fields: ['bareMetal'], withoutImage: 'bare metal runs no image' })
+	entry({ id: 'docker', select: { target: 'docker' }, label: 'Docker', hint: 'Dockerfile + compose', name: 'Docker', container: true, guide: 'README.Docker.md', fields: ['docker'], setsServerEnv: 'compose.yaml sets', compose: true,
+		serviceSetting: (_, pg) => (pg ? 'compose.yaml runs a postgres service for it, with a health check and a volume' : 'compose.yaml runs a redis service for it') }),
+	entry({ id: 'kubernetes', select: { target: 'kubernetes' }, label: 'Kubernetes', hint: 'Kustomize manifests', name: 'Kubernetes', container: true, guide: 'deploy/kubernetes/README.md', fields: ['docker', 'kubernetes'], setsServerEnv: 'The Kubernetes ConfigMap sets',
+		serviceSetting: (config, pg) =>
+			pg
+				? "its value goes in the Secret (deploy/kubernetes/secret.example.yaml); the cluster's own PostgreSQL serves it"
+				: `its value is in the ConfigMap (deploy/kubernetes/${config.project.kind === 'service' && config.project.framework === 'django' ? 'config/' : ''}configmap.yaml), pointing at a redis Service in the namespace` }),
+	entry({ id: 'aws-lambda', select: { target: 'serverless', provider: 'aws-lambda' }, label: 'AWS Lambda', hint: 'SAM template, zip package', name: 'AWS Lambda', container: false, guide: 'deploy/aws-lambda/README.md', fields: ['serverless'], wrapsApp: true, withoutImage: 'AWS Lambda deploys a zip',
+		serviceSetting: (config, pg) => {
+			if (!pg && config.project.kind === 'worker') return 'on Lambda, an SQS queue in deploy/aws-lambda/template.yaml brings the jobs a Redis list brings elsewhere';
+			return pg ? 'deploy/aws-lambda/template.yaml resolves it from Secrets Manager; use RDS, Aurora or your own server' : 'deploy/aws-lambda/template.yaml sets it; point it at ElastiCache or your own server';
+		} }),
+	entry({ id: 'cloud-run', select: { target: 'serverless', provider: 'cloud-run' }, label: 'Google Cloud Run', hint: 'Container service', name: 'Cloud Run', container: true, guide: 'deploy/cloud-run/README.md', fields: ['docker', 'serverless'], ownFields: ['serverless.gcpProject', 'serverless.artifactRepository'], unavailable: (kind) => (kind === 'worker' ? 'Cloud Run serves HTTP, not workers' : undefined),
+		serviceSetting: (_, pg) => (pg ? 'deploy/cloud-run/service.yaml reads it from Secret Manager; use Cloud SQL or your own server' : 'deploy/cloud-run/service.yaml sets it; point it at Memorystore or your own server') }),
+	entry({ id: 'bare-metal', select: { target: 'bare-metal' }, label: 'Bare metal', hint: 'systemd + nginx', name: 'bare metal', container: false, guide: 'deploy/README.md', fields: ['bareMetal'], withoutImage: 'bare metal runs no image',
+		serviceSetting: (_, pg) => `deploy/env.template holds it, for ${pg ? 'PostgreSQL' : 'Redis'} on the same host or elsewhere` })
 ];
 
 /**
