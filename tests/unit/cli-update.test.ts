@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main.ts';
+import { cli } from '../support/cli.ts';
 import { generate, type GeneratedFile } from '../../src/lib/generators/index.ts';
 import type { Config } from '../../src/lib/model/config.ts';
 import { DEFAULT_BACKEND } from '../../src/lib/model/defaults.ts';
@@ -28,13 +28,6 @@ function tmp(): string {
 	const d = mkdtempSync(join(tmpdir(), 'slipway-update-'));
 	dirs.push(d);
 	return d;
-}
-
-async function cli(args: string[], cwd: string) {
-	let stdout = '';
-	let stderr = '';
-	const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-	return { code, stdout, stderr };
 }
 
 const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: tmpdir() };

@@ -237,12 +237,12 @@ function workloadScript(plan: JourneyPlan): string {
 		const env = { HOME: uid ? '/nonexistent' : '/root', ...w.env };
 		// A container has its own /tmp (Celery beat keeps its schedule there): a container workload gets a
 		// private folder on /tmp in a mount namespace of its own, not the root's /tmp that parallel journeys
-		// share. The journey's own folder (the venv's editable install points into it) stays where it is, bound
-		// into the private /tmp. unshare execs (no fork), so the workload is still the process the harness signals.
+		// share. The journey's own folder (the venv's editable install points into it; toolchain WORK_BASE_IN_ROOT
+		// puts it under /tmp) stays where it is, bound into the private /tmp. unshare execs (no fork), so the workload is still the process the harness signals.
 		const own = w.mount.what === 'image';
 		if (own) s.push(`mkdir -p "$L/tmp-${i}"; chmod 1777 "$L/tmp-${i}"; export PRIVATE_TMP="$L/tmp-${i}" W`);
 		const start = own
-			? `exec unshare --mount --propagation unchanged bash -c ${q(`mkdir -p "$PRIVATE_TMP\${W#/tmp}" && mount --bind "$W" "$PRIVATE_TMP\${W#/tmp}" && mount --rbind "$PRIVATE_TMP" /tmp && cd ${q(w.cwd)} && exec env -i ${envArgs(env)} ${priv}${qa(w.argv)}`)}`
+			? `exec unshare --mount --propagation unchanged bash -c ${q(`case "$W" in /tmp/*) mkdir -p "$PRIVATE_TMP\${W#/tmp}" && mount --bind "$W" "$PRIVATE_TMP\${W#/tmp}" || exit 125;; esac; mount --rbind "$PRIVATE_TMP" /tmp && cd ${q(w.cwd)} && exec env -i ${envArgs(env)} ${priv}${qa(w.argv)}`)}`
 			: `cd ${q(w.cwd)} && exec env -i ${envArgs(env)} ${priv}${qa(w.argv)}`;
 		const notes = w.notes.length ? ` (${w.notes.join('; ')})` : '';
 		if (w.mode === 'job')
