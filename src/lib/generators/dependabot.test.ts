@@ -11,6 +11,7 @@ import { checkDependabot } from '../../../tests/validate/validators/dependabot.t
 import { pipCompile, pipUploadedPriorTo, uvExcludeNewer } from './cooldown.ts';
 import { DEPENDABOT_PATH, composeDirectories, dependabot, ecosystems } from './dependabot.ts';
 import { generate } from './index.ts';
+import { DEPENDABOT_DEVCONTAINER } from './versions.ts';
 
 type Doc = { version: number; updates: Record<string, any>[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -61,6 +62,15 @@ describe('dependabot.yml (issue 16.2)', () => {
 		const files = generate(svc).map((f) => f.path);
 		expect(files).toEqual(expect.arrayContaining(['Dockerfile', 'compose.yaml', '.devcontainer/compose.yaml', '.devcontainer/devcontainer.json', 'pyproject.toml', '.github/workflows/ci.yml']));
 		expect(composeDirectories(svc)).toEqual(['/', '/.devcontainer']);
+	});
+
+	it('writes the dev container entries as versions.ts DEPENDABOT_DEVCONTAINER records them (dependabot-core fetchers)', () => {
+		const d = doc(config('fastapi-service'));
+		const dev = d.updates.find((u) => u['package-ecosystem'] === 'devcontainers')!;
+		const compose = d.updates.find((u) => u['package-ecosystem'] === 'docker-compose')!;
+		expect(DEPENDABOT_DEVCONTAINER.setting).toContain(`devcontainers (directory ${dev.directory})`);
+		expect(DEPENDABOT_DEVCONTAINER.setting).toContain(`docker-compose directories [${compose.directories.join(', ')}]`);
+		expect(DEPENDABOT_DEVCONTAINER.source).toMatch(/devcontainers\/file_fetcher\.rb @ [0-9a-f]{40}/);
 	});
 
 	it('gives every entry a weekly schedule, the cooldown in days and one minor+patch group', () => {
