@@ -38,6 +38,8 @@ const DIR = opt('dir', process.env.SLIPWAY_OUT ?? 'build');
 const SAMPLES = Number(opt('samples', 30));
 const ONLY = opt('only', '');
 const WARMUP = 3;
+/** How long the page must have been still for a sample to count as over (its deferred and idle work done). */
+const QUIET_MS = 150;
 /** `--profile <kind>`: also record a CPU profile of the page's main thread over that kind's samples and print where the time went. */
 const PROFILE = opt('profile', '');
 
@@ -100,10 +102,25 @@ function traceWorker() {
 }
 
 /** Installed in the page: times from each trusted input event to the preview's next DOM change and the frame after it. */
-function probe() {
+function probe(settled) {
 	const w = /** @type {any} */ (window);
-	w.__bench = { armed: false, start: 0, acted: 0, results: [] };
+	// `since`: the event of the sample under way (0 between samples); `last`/`lastFrame`: its last DOM change
+	// anywhere in the page and the frame after that (the "settled" columns); `quietSince`: the page's last change.
+	w.__bench = { armed: false, start: 0, acted: 0, results: [], since: 0, last: 0, lastFrame: 0, quietSince: performance.now() };
 	const b = w.__bench;
+	// The frame after a change: a task queued from the next animation frame runs once that frame is rendered. It is
+	// queued at the highest priority (scheduler.postTask 'user-blocking', Chromium), so a task the page itself queued
+	// from the same frame (work it put off until after the paint: src/lib/state/after-paint.svelte.ts) does not run
+	// first and get counted in the frame; that work counts in "settled".
+	const afterFrame = (fn) =>
+		requestAnimationFrame(() => {
+			if (w.scheduler?.postTask) w.scheduler.postTask(fn, { priority: 'user-blocking' });
+			else {
+				const ch = new MessageChannel();
+				ch.port1.onmessage = fn;
+				ch.port2.postMessage(0);
+			}
+		});
 	const onEvent = (e) => {
 		if (!b.armed || !e.isTrusted) return;
 		// The event that changes the form (a click, a key): the press before it (pointerdown..click, two
@@ -111,6 +128,7 @@ function probe() {
 		if (!b.acted && (e.type === 'click' || e.type === 'keydown')) b.acted = e.timeStamp;
 		if (b.start) return;
 		b.start = e.timeStamp;
+		if (!b.since) b.since = e.timeStamp;
 	};
 	for (const type of ['keydown', 'pointerdown', 'mousedown', 'click', 'input', 'change']) addEventListener(type, onEvent, true);
 	const section = document.querySelector('section.preview');
@@ -131,13 +149,24 @@ function probe() {
 		const post = tw.posts.find((t) => t >= start);
 		const reply = [...tw.replies].reverse().find((t) => t <= now);
 		const split = post !== undefined && reply !== undefined && reply >= post ? { toPost: post - start, worker: reply - post, render: now - reply } : null;
-		requestAnimationFrame(() => {
-			const ch = new MessageChannel();
-			// `at`: the event and the preview's change on the page's clock (performance.now()), for --profile-out's windows.
-			ch.port1.onmessage = () => b.results.push({ text, frame: performance.now() - start, split, press, at: [start, now] });
-			ch.port2.postMessage(0);
-		});
+		// `at`: the event and the preview's change on the page's clock (performance.now()), for --profile-out's windows.
+		afterFrame(() => b.results.push({ text, frame: performance.now() - start, split, press, at: [start, now] }));
 	}).observe(section, { subtree: true, childList: true, characterData: true, attributes: true });
+	// Settled: the sample's last DOM change anywhere in the page (the form, the tree, the worker's whole set, the
+	// busy flags), and the frame after it.
+	// Only in the settled pass: observing every change of the page costs the page time of its own, which the
+	// text and frame columns (measured in a pass without it) must not carry.
+	if (!settled) return;
+	new MutationObserver(() => {
+		const now = performance.now();
+		b.quietSince = now;
+		const since = b.since;
+		if (!since) return;
+		b.last = now - since;
+		afterFrame(() => {
+			if (b.since === since) b.lastFrame = performance.now() - since;
+		});
+	}).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
 }
 
 async function latency(url) {
@@ -168,21 +197,21 @@ async function latency(url) {
 				act: (page, i) => page.locator(`[data-preset="${i % 2 ? 'fastapi-service' : 'library'}"]`).click()
 			}
 		};
-		for (const [kind, k] of Object.entries(kinds)) {
+		/** One pass of a kind on a fresh page: its samples (with `settled`, the page observed whole: a pass of its own). */
+		const pass = async (kind, k, settled) => {
 			const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 			await page.addInitScript(traceWorker);
 			await page.goto(url);
 			await page.locator('[data-island="wizard"][data-live]').waitFor({ state: 'attached' });
 			await page.locator('section.preview [data-testid="file-content"]').waitFor();
 			await page.locator('section.preview:not([data-pending])').waitFor({ state: 'attached' });
-			await page.evaluate(probe);
+			await page.evaluate(probe, settled);
 			await k.setup(page);
-			const cdp = PROFILE === kind ? await page.context().newCDPSession(page) : null;
+			const cdp = PROFILE === kind && !settled ? await page.context().newCDPSession(page) : null;
 			if (cdp) {
 				await cdp.send('Profiler.enable');
 				await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
 			}
-			const samples = [];
 			let clock = 0;
 			for (let i = 0; i < SAMPLES + WARMUP; i++) {
 				// The profile covers the measured samples only (the warm-up's one-time costs, such as the quick path's first run of every generator, stay out).
@@ -199,11 +228,22 @@ async function latency(url) {
 						return __benchClock();
 					});
 				}
-				await page.evaluate(() => ((window.__bench.armed = true), (window.__bench.start = 0), (window.__bench.acted = 0)));
+				await page.evaluate(() => ((window.__bench.armed = true), (window.__bench.start = 0), (window.__bench.acted = 0), (window.__bench.since = 0), (window.__bench.last = 0), (window.__bench.lastFrame = 0)));
 				await k.act(page, i);
 				await page.waitForFunction((n) => window.__bench.results.length > n, i, { timeout: 10_000 });
 				await page.locator('section.preview:not([data-pending])').waitFor({ state: 'attached' });
-				await page.waitForTimeout(60);
+				if (!settled) {
+					// The work a change puts off (after the paint, in idle time) is done before the next sample starts.
+					await page.waitForTimeout(QUIET_MS + 50);
+					continue;
+				}
+				// The sample ends when the page has been quiet (no DOM change) for QUIET_MS, and its frame is in.
+				await page.waitForFunction((q) => performance.now() - window.__bench.quietSince > q && window.__bench.lastFrame >= window.__bench.last, QUIET_MS, { timeout: 10_000 });
+				await page.evaluate((n) => {
+					const b = window.__bench;
+					Object.assign(b.results[n], { settled: b.last, settledFrame: b.lastFrame });
+					b.since = 0;
+				}, i);
 			}
 			if (cdp) {
 				const { profile } = await cdp.send('Profiler.stop');
@@ -218,17 +258,25 @@ async function latency(url) {
 				}
 			}
 			const results = (await page.evaluate(() => window.__bench.results)).slice(WARMUP);
-			samples.push(...results);
+			await page.close();
+			return results;
+		};
+		for (const [kind, k] of Object.entries(kinds)) {
+			const samples = await pass(kind, k, false);
+			const whole = await pass(kind, k, true);
 			const splits = samples.map((s) => s.split).filter(Boolean);
 			out[kind] = {
 				text: stats(samples.map((s) => s.text)),
 				frame: stats(samples.map((s) => s.frame)),
+				// To the sample's last DOM change anywhere in the page (the form, the tree, the worker's whole set), and
+				// the frame after it: from the second pass, which observes the whole page.
+				settled: stats(whole.map((s) => s.settled)),
+				settledFrame: stats(whole.map((s) => s.settledFrame)),
 				// From the first event (pointerdown) to the click (or keydown) that changes the form: part of text and frame.
 				press: stats(samples.map((s) => s.press)),
 				// Where the time of "text" goes: event -> post to the worker, the worker's round trip, answer -> preview changed.
 				split: splits.length ? { eventToPost: stats(splits.map((s) => s.toPost)), workerRoundTrip: stats(splits.map((s) => s.worker)), answerToPreview: stats(splits.map((s) => s.render)) } : null
 			};
-			await page.close();
 		}
 	} finally {
 		await browser.close();
@@ -475,9 +523,9 @@ try {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 if (report.latency) {
 	console.log(`\nChange to preview (ms, ${SAMPLES} samples each; event -> preview text / -> next frame)`);
-	console.log('kind        text median   p95    frame median   p95');
+	console.log('kind        text median   p95    frame median   p95    settled median   p95    its frame median   p95');
 	for (const [kind, r] of Object.entries(report.latency)) {
-		console.log(`${kind.padEnd(12)}${String(r.text.median).padStart(11)}${String(r.text.p95).padStart(7)}${String(r.frame.median).padStart(15)}${String(r.frame.p95).padStart(7)}`);
+		console.log(`${kind.padEnd(12)}${String(r.text.median).padStart(11)}${String(r.text.p95).padStart(7)}${String(r.frame.median).padStart(15)}${String(r.frame.p95).padStart(7)}${String(r.settled.median).padStart(17)}${String(r.settled.p95).padStart(7)}${String(r.settledFrame.median).padStart(19)}${String(r.settledFrame.p95).padStart(7)}`);
 		if (r.press.median) console.log(`${''.padEnd(12)}  of which pointerdown->click (the press, before the page can react): median ${r.press.median}, p95 ${r.press.p95}`);
 		if (r.split) console.log(`${''.padEnd(12)}  medians: event->post ${r.split.eventToPost.median}, worker round trip ${r.split.workerRoundTrip.median}, answer->preview ${r.split.answerToPreview.median}`);
 	}

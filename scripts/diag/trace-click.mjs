@@ -1,0 +1,61 @@
+// Diagnostic: a Chromium trace of a few changes of one kind (target|manager|preset|keystroke): what the browser does
+// in the change's own task (hit tests, event dispatch, style and layout) and in the tasks after it.
+//   node scripts/diag/trace-click.mjs <kind> [build dir]
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+const kind = process.argv[2] ?? 'target';
+const port = 4500 + Math.floor(Math.random() * 400);
+const srv = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, SLIPWAY_OUT: process.argv[3] ?? 'build', SLIPWAY_BASE: '' } });
+await new Promise((r) => srv.stdout.on('data', (d) => String(d).includes('running at') && r()));
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+await page.goto(`http://127.0.0.1:${port}/`);
+await page.locator('[data-island="wizard"][data-live]').waitFor({ state: 'attached' });
+await page.locator('section.preview [data-testid="file-content"]').waitFor();
+const tab = async (name) => page.getByRole('tab', { name: new RegExp(`^\\W*\\d?\\s*${name}`) }).click();
+const radio = (g, o) => page.getByRole('group', { name: g }).getByRole('radio', { name: new RegExp(`^(${o})\\b`) }).first().check();
+const acts = {
+  target: [() => tab('Deployment'), (i) => radio('Deployment target', i % 2 ? 'Docker' : 'Kubernetes')],
+  manager: [() => tab('Packaging'), (i) => radio('Package manager', i % 2 ? 'uv' : 'Poetry')],
+  preset: [() => tab('Project'), (i) => page.locator(`[data-preset="${i % 2 ? 'fastapi-service' : 'library'}"]`).click()],
+  keystroke: [async () => { await tab('Project'); await page.getByLabel('Project name', { exact: true }).click(); await page.keyboard.press('End'); }, (i) => page.keyboard.press('abcdefghij'[i % 10])]
+}[kind];
+await acts[0]();
+for (let i = 0; i < 4; i++) { await acts[1](i); await page.waitForTimeout(400); }
+await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'toplevel'] });
+const N = 12;
+for (let i = 0; i < N; i++) { await acts[1](i); await page.waitForTimeout(500); }
+const buf = await browser.stopTracing();
+await browser.close(); srv.kill();
+const { traceEvents } = JSON.parse(String(buf));
+// main thread of renderer: thread named CrRendererMain
+const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+const ev = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+// tasks that contain an EventDispatch of click/keydown
+const tasks = ev.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+const isAct = (e) => e.name === 'EventDispatch' && ['click', 'keydown', 'pointerdown'].includes(e.args?.data?.type);
+const actTasks = tasks.filter((t) => ev.some((e) => isAct(e) && e.ts >= t.ts && e.ts < t.ts + t.dur));
+const sums = new Map();
+for (const t of actTasks) for (const e of ev) if (e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e !== t) { sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur); }
+console.log(`${actTasks.length} act tasks; mean task ${(actTasks.reduce((a, t) => a + t.dur, 0) / actTasks.length / 1000).toFixed(2)} ms`);
+for (const t of actTasks.slice(0, 40)) { const names = ev.filter((e) => isAct(e) && e.ts >= t.ts && e.ts < t.ts + t.dur).map((e) => e.args.data.type); console.log('  task', (t.dur / 1000).toFixed(2), names.join(',')); }
+for (const [k, v] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(((v / N) / 1000).toFixed(3).padStart(8), k);
+// one task in detail
+const pick = actTasks.filter((t) => ev.some((e) => isAct(e) && e.args.data.type === 'click' && e.ts >= t.ts && e.ts < t.ts + t.dur)).slice(2, 4);
+for (const t of pick) {
+  console.log('--- task', (t.dur / 1000).toFixed(2));
+  const inner = ev.filter((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur > 80).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const stack = [];
+  for (const e of inner) { while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop(); if (stack.length < 9) console.log(`${((e.ts - t.ts) / 1000).toFixed(2).padStart(6)} ${'  '.repeat(stack.length)}${e.name} ${(e.dur / 1000).toFixed(2)}${e.args?.data?.type ? ' ' + e.args.data.type : ''}${e.args?.data?.functionName ? ' ' + e.args.data.functionName : ''}`); stack.push(e); }
+}
+// tasks following each act task (30 ms), with their main slices
+console.log('=== following tasks');
+for (const t of pick) {
+  console.log('--- after task at', (t.dur / 1000).toFixed(2));
+  const after = tasks.filter((u) => u.ts >= t.ts + t.dur && u.ts < t.ts + t.dur + 30000 && u.dur > 100 && u.name === 'ThreadControllerImpl::RunTask');
+  for (const u of after) {
+    const inner = ev.filter((e) => e.ts >= u.ts && e.ts + e.dur <= u.ts + u.dur && e.dur > 150 && e !== u).sort((a, b) => a.ts - b.ts);
+    console.log(`  +${((u.ts - t.ts - t.dur) / 1000).toFixed(2)} task ${(u.dur / 1000).toFixed(2)}: ` + inner.slice(0, 14).map((e) => `${e.name}${e.args?.data?.functionName ? '(' + e.args.data.functionName + ')' : ''} ${(e.dur / 1000).toFixed(2)}`).join(' | '));
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Issue 18.15 (change to preview), "preview first": a change's own task writes
+ * the preview (the bar and the file shown) and the control touched; what else
+ * it causes waits until that frame is painted (src/lib/state/after-paint.svelte.ts):
+ * the Deployment step's sections for a new target, the file tree's rows, and the
+ * post to the generator worker (a task of its own). Each check looks at the page
+ * inside the change's task (after its microtasks, where Svelte's updates run),
+ * and again after a painted frame; without the deferral the first look already
+ * sees the later state and the test fails.
+ */
+import { expect, test } from '@playwright/test';
+import { Wizard } from './wizard.ts';
+
+test('a target switch: its task updates the choice and the preview bar; the new sections and tree rows follow the painted frame', async ({ page }) => {
+	const w = new Wizard(page);
+	await w.open();
+	await w.goto('Deployment');
+	await expect(page.getByLabel('Image repository', { exact: false })).toBeVisible();
+	await expect(page.getByTestId('file-tree').locator('[data-path="deploy/kubernetes"]')).toHaveCount(0);
+	// Let the sets one click away be computed (the switch then needs no worker round trip).
+	await page.waitForTimeout(1500);
+	const seen = await page.evaluate(async () => {
+		const radio = [...document.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((r) => r.value === 'kubernetes')!;
+		const look = () => ({
+			checked: radio.checked,
+			// Built as a section of its own (not the copy kept in the closed fold of other targets).
+			namespace: !!document.getElementById('f-kubernetes-namespace') && !document.getElementById('f-kubernetes-namespace')!.closest('details'),
+			treeK8s: !!document.querySelector('[data-testid="file-tree"] [data-path="deploy/kubernetes"]'),
+			summary: document.querySelector('[data-testid="other-settings"] summary')?.textContent ?? ''
+		});
+		radio.click();
+		// Svelte's updates run in microtasks: after these, the click's task has done what it does.
+		for (let i = 0; i < 5; i++) await Promise.resolve();
+		const inTask = look();
+		await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+		return { inTask, afterPaint: look() };
+	});
+	expect(seen.inTask.checked).toBe(true);
+	// In the click's task: the Kubernetes section is not built yet, nor the tree's k8s rows.
+	expect(seen.inTask.namespace).toBe(false);
+	expect(seen.inTask.treeK8s).toBe(false);
+	expect(seen.inTask.summary).toContain('not used by Docker');
+	// After the painted frame: both are there.
+	expect(seen.afterPaint.namespace).toBe(true);
+	expect(seen.afterPaint.treeK8s).toBe(true);
+	expect(seen.afterPaint.summary).toContain('not used by Kubernetes');
+	await expect(page.getByLabel('Namespace', { exact: true })).toBeVisible();
+});
+
+test('a keystroke: the file shown follows in its own task; the post to the generator worker waits for a task of its own', async ({ page }) => {
+	await page.addInitScript(() => {
+		const w = window as unknown as { __posts: number; Worker: typeof Worker };
+		w.__posts = 0;
+		const Native = w.Worker;
+		w.Worker = class extends Native {
+			postMessage(message: unknown, options?: StructuredSerializeOptions | Transferable[]) {
+				w.__posts++;
+				return super.postMessage(message, options as StructuredSerializeOptions);
+			}
+		} as typeof Worker;
+	});
+	const w = new Wizard(page);
+	await w.open();
+	const name = page.getByLabel('Project name', { exact: true });
+	await name.click();
+	// The quick path loads on the first reach for the form; wait until a keystroke shows through it.
+	await page.keyboard.press('End');
+	await page.keyboard.type('x');
+	await expect(page.getByTestId('file-content')).toContainText('my-servicex');
+	await page.waitForTimeout(1500);
+	const seen = await page.evaluate(async () => {
+		const w = window as unknown as { __posts: number };
+		const input = document.getElementById('f-project-name') as HTMLInputElement;
+		const before = w.__posts;
+		input.value = 'first-in-task';
+		input.dispatchEvent(new Event('input', { bubbles: true }));
+		for (let i = 0; i < 5; i++) await Promise.resolve();
+		const inTask = { shown: document.querySelector('[data-testid="file-content"]')?.textContent?.includes('first-in-task') ?? false, posts: w.__posts - before };
+		await new Promise((r) => setTimeout(r, 20));
+		return { inTask, later: w.__posts - before };
+	});
+	expect(seen.inTask.shown).toBe(true);
+	expect(seen.inTask.posts).toBe(0);
+	expect(seen.later).toBeGreaterThanOrEqual(1);
+});
