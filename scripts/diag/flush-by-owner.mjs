@@ -11,7 +11,7 @@
 // under flush or not (event dispatch, bindings and the quick path run outside Svelte's flush).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { profileTimes } from './profile-times.mjs';
+import { profileTimes, samplesInWindows } from './profile-times.mjs';
 
 const TEXT = process.argv.includes('--text');
 const [file, dir, changes = '0'] = process.argv.slice(2).filter((a) => a !== '--text');
@@ -54,28 +54,10 @@ const { nodes, parent, dt: all } = profileTimes(profile);
 /** With --text: the sampled ms per node inside the windows (a sample's time is the end of its delta). */
 const dt = TEXT ? inWindows() : all;
 function inWindows() {
-	const { clock, windows } = JSON.parse(readFileSync(`${file}.windows.json`, 'utf8'));
-	const times = [];
-	let t = profile.startTime;
-	for (let i = 0; i < profile.samples.length; i++) times.push((t += profile.timeDeltas[i] ?? 0));
-	const isClock = (id) => {
-		for (let m = id; m != null; m = parent.get(m)) if (nodes.get(m).callFrame.functionName === '__benchClock') return true;
-		return false;
-	};
-	const first = profile.samples.findIndex(isClock);
-	if (first < 0) throw new Error('no __benchClock sample in the profile');
-	// The first sample inside the busy loop ends at most one interval after the loop began.
-	const offset = times[first] / 1000 - clock;
+	const { windows, samples } = samplesInWindows(profile, file);
 	const out = new Map();
-	let n = 0;
-	profile.samples.forEach((id, i) => {
-		const at = times[i] / 1000 - offset;
-		if (!windows.some(([a, b]) => at > a && at <= b)) return;
-		n++;
-		const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-		out.set(id, (out.get(id) ?? 0) + ms);
-	});
-	console.log(`${windows.length} windows, ${n} samples inside`);
+	for (const [id, ms] of samples) out.set(id, (out.get(id) ?? 0) + ms);
+	console.log(`${windows.length} windows, ${samples.length} samples inside`);
 	return out;
 }
 const out = {};

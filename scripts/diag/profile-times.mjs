@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 // Self and inclusive time per function of a Chrome DevTools CPU profile (Profiler.stop's
 // `profile`), shared by scripts/diag/cpu-profile.mjs and scripts/bench-ui.mjs --profile.
 
@@ -42,4 +43,32 @@ export function top(table, k, pad = 8) {
 		.slice(0, k)
 		.map(([n, v]) => `${v.toFixed(1).padStart(pad)} ${n}`)
 		.join('\n');
+}
+
+/**
+ * The samples of a bench profile that lie inside its change windows (event -> preview text):
+ * `[node id, ms]` pairs, one per sample. bench-ui --profile-out writes the windows next to the
+ * profile (<file>.windows.json, on the page's clock) with a 3 ms named busy loop `__benchClock`
+ * that puts the profile's sample times on that clock.
+ */
+export function samplesInWindows(profile, file) {
+	const { nodes, parent } = profileTimes(profile);
+	const { clock, windows } = JSON.parse(readFileSync(`${file}.windows.json`, 'utf8'));
+	const times = [];
+	let t = profile.startTime;
+	for (let i = 0; i < profile.samples.length; i++) times.push((t += profile.timeDeltas[i] ?? 0));
+	const isClock = (id) => {
+		for (let m = id; m != null; m = parent.get(m)) if (nodes.get(m).callFrame.functionName === '__benchClock') return true;
+		return false;
+	};
+	const first = profile.samples.findIndex(isClock);
+	if (first < 0) throw new Error('no __benchClock sample in the profile');
+	// The first sample inside the busy loop ends at most one interval after the loop began.
+	const offset = times[first] / 1000 - clock;
+	const out = [];
+	profile.samples.forEach((id, i) => {
+		const at = times[i] / 1000 - offset;
+		if (windows.some(([a, b]) => at > a && at <= b)) out.push([id, (profile.timeDeltas[i + 1] ?? 0) / 1000]);
+	});
+	return { windows, samples: out };
 }
