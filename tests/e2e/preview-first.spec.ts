@@ -83,3 +83,38 @@ test('a keystroke: the file shown follows in its own task; the post to the gener
 	expect(seen.inTask.posts).toBe(0);
 	expect(seen.later).toBeGreaterThanOrEqual(1);
 });
+
+test('a change to most of a long file: its task writes the lines on screen, the lines below follow the painted frame', async ({ page }) => {
+	await page.setViewportSize({ width: 1440, height: 900 });
+	const w = new Wizard(page);
+	await w.open();
+	await w.openFile('pyproject.toml');
+	// Highlighted, and the quick path for the file shown loaded (on the first reach for the form).
+	await expect(w.content.locator('.tok-section').first()).toBeVisible();
+	await page.getByLabel('Project name', { exact: true }).click();
+	await page.waitForTimeout(1500);
+	const seen = await page.evaluate(async () => {
+		const code = document.querySelector('[data-testid="file-content"] code')!;
+		const look = () => ({ partial: code.hasAttribute('data-partial'), lines: [...code.querySelectorAll('.line')].map((l) => l.textContent ?? '') });
+		const before = look();
+		(document.querySelector('[data-preset="flask-app"]') as HTMLButtonElement).click();
+		for (let i = 0; i < 5; i++) await Promise.resolve();
+		const inTask = look();
+		const view = document.querySelector('[data-testid="file-content"]')!;
+		const onScreen = Math.floor(view.clientHeight / parseFloat(getComputedStyle(view).lineHeight));
+		await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+		return { before, inTask, onScreen, afterPaint: look() };
+	});
+	await w.openFile('pyproject.toml');
+	const final = await w.content.evaluate((el) => [...el.querySelectorAll('.line')].map((l) => l.textContent ?? ''));
+	expect(seen.afterPaint).toEqual({ partial: false, lines: final });
+	// The preset rewrote lines far below the view: a whole-file change.
+	expect(seen.onScreen).toBeGreaterThan(10);
+	expect(final.length).toBeGreaterThan(seen.onScreen + 20);
+	expect(final.slice(seen.onScreen + 15).some((l, i) => l !== seen.before.lines[seen.onScreen + 15 + i])).toBe(true);
+	// In the click's task: every line on screen is the new file's, and the lines far below are not written yet.
+	expect(seen.inTask.partial).toBe(true);
+	expect(seen.inTask.lines.slice(0, seen.onScreen)).toEqual(final.slice(0, seen.onScreen));
+	expect(seen.inTask.lines.slice(seen.onScreen + 15)).not.toEqual(final.slice(seen.onScreen + 15));
+	expect(w.errors).toEqual([]);
+});

@@ -85,6 +85,8 @@ export class Wizard {
 		await this.settled();
 		await this.tree.locator(`[role="treeitem"][data-path="${path}"]`).click();
 		await expect(this.page.getByTestId('viewer-path')).toHaveText(path);
+		// The lines below the view follow the painted frame (src/lib/highlight/lines.ts `upTo`): wait for the whole file.
+		await expect(this.content.locator('code:not([data-partial])')).toBeAttached();
 	}
 
 	async fileText(path: string): Promise<string> {

@@ -32,15 +32,23 @@ function markup(lines: readonly string[], marks: ReadonlySet<number>, offset: nu
  * when the line count is the same, each line that differs is rewritten, else
  * the lines in between are replaced as one block; then only the marks that
  * changed are set.
+ *
+ * `upTo` (issue 18.15, "preview first"): the lines from that index on are not
+ * on screen, and a change that reaches past it may write only the lines
+ * before it now. The element then shows the new lines up to there and, below,
+ * what it showed before (or nothing of the old block), and the call returns
+ * false: a later call with the same lines (and no `upTo`) writes the rest.
+ * Returns true when the element shows exactly `lines`.
  */
-export function patchLines(code: Element, lines: readonly string[], marks: ReadonlySet<number>): void {
+export function patchLines(code: Element, lines: readonly string[], marks: ReadonlySet<number>, upTo = Infinity): boolean {
 	const before = shown.get(code);
 	if (!before || code.childElementCount !== before.html.length) {
-		code.innerHTML = markup(lines, marks, 0);
-		shown.set(code, { html: [...lines], marked: lines.map((_, i) => marks.has(i)) });
-		return;
+		const now = upTo < lines.length ? lines.slice(0, upTo) : lines;
+		code.innerHTML = markup(now, marks, 0);
+		shown.set(code, { html: [...now], marked: now.map((_, i) => marks.has(i)) });
+		return now === lines;
 	}
-	const { html, marked } = before;
+	const { html } = before;
 	const n = html.length;
 	const m = lines.length;
 	let start = 0;
@@ -51,6 +59,21 @@ export function patchLines(code: Element, lines: readonly string[], marks: Reado
 		endOld--;
 		endNew--;
 	}
+	const cut = Math.max(start, upTo);
+	if (cut < endNew) {
+		// Only the first lines now: the new block up to `cut`, then what was shown from the same place on
+		// (the old block's lines past it, or, where the old block was shorter, the lines after it).
+		write(code, before, lines.slice(0, cut).concat(html.slice(Math.min(cut, endOld))), marks, start, cut, Math.min(cut, endOld));
+		return false;
+	}
+	write(code, before, lines, marks, start, endNew, endOld);
+	return true;
+}
+
+/** Make `code` (showing `before`) show `lines`, which differ from it only in `start`..`endNew` (was `start`..`endOld`). */
+function write(code: Element, before: Shown, lines: readonly string[], marks: ReadonlySet<number>, start: number, endNew: number, endOld: number): void {
+	const { html, marked } = before;
+	const m = lines.length;
 	const spans = code.children;
 	if (endOld - start === endNew - start) {
 		for (let i = start; i < endNew; i++) {
