@@ -3,12 +3,14 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { pageEntry } from './src/lib/islands/build/page-entry.ts';
 import svelteConfig from './svelte.config.js';
 import { pureRecords } from './vite-plugins/pure-records.ts';
+import { recordEvidence } from './vite-plugins/record-evidence.ts';
+import { workerChunk } from './vite-plugins/worker-chunk.ts';
 
 /** SvelteKit's client build writes its Vite manifest here; the prerender reads it (src/lib/islands/hooks.ts). */
 const clientManifest = `${svelteConfig.kit?.outDir ?? '.svelte-kit'}/output/client/.vite/manifest.json`;
 
 export default defineConfig({
-	plugins: [sveltekit(), pageEntry({ clientManifest }), pureRecords()],
+	plugins: [workerChunk(), sveltekit(), pageEntry({ clientManifest }), pureRecords(), recordEvidence()],
 	// The generator worker is bundled on its own: the same two tree-shaking facts apply there.
 	worker: {
 		plugins: () => [pureRecords()],
