@@ -11,6 +11,7 @@ import type { GeneratedFile } from '../generators/index.ts';
 import workerUrl from './generate.worker.ts?worker&url';
 import { PAGE_GENERATE, PAGE_GENERATE_FILE } from './page-key.ts';
 import { decodeFiles, internFiles } from './delta.ts';
+import { onQuiet, track } from './quiet.ts';
 
 /**
  * The page's request: the config as its JSON text. The page has that text
@@ -57,7 +58,7 @@ type Generate = (config: ReadonlyConfig) => GeneratedFile[];
  * for messages).
  */
 async function loadWorkerBundle(): Promise<Generate> {
-	await import(/* @vite-ignore */ new URL(workerUrl, import.meta.url).href);
+	await track(import(/* @vite-ignore */ new URL(workerUrl, import.meta.url).href));
 	const generate = (globalThis as Record<string, unknown>)[PAGE_GENERATE] as Generate | undefined;
 	if (!generate) throw new Error('the generators did not load');
 	return generate;
@@ -73,7 +74,7 @@ export type GenerateFile = (config: ReadonlyConfig, path: string) => GeneratedFi
  * itself compiles none of the generators.
  */
 export async function loadFileGenerator(): Promise<GenerateFile> {
-	await import(/* @vite-ignore */ new URL(workerUrl, import.meta.url).href);
+	await track(import(/* @vite-ignore */ new URL(workerUrl, import.meta.url).href));
 	const generateFile = (globalThis as Record<string, unknown>)[PAGE_GENERATE_FILE] as GenerateFile | undefined;
 	if (!generateFile) throw new Error('the generators did not load');
 	return generateFile;
@@ -126,6 +127,12 @@ export function createEngine(makeWorker: () => Worker = defaultWorker, fallback:
 
 	try {
 		worker = makeWorker();
+		// Before a new deploy's service worker takes over (quiet.ts), the worker stops and the page engine takes its
+		// place: its own module imports must not be under way then. The page reloads right after.
+		const stop = onQuiet(() => {
+			stop();
+			if (worker) fallBack();
+		});
 		worker.onmessage = (event: MessageEvent<GenerateResponse>) => {
 			const reply = event.data;
 			const p = pending.get(reply.id);
