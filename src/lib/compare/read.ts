@@ -6,8 +6,8 @@
  * and only when their path is one Slipway generates (or slipway.json and
  * pyproject.toml); the rest is listed by name and never opened.
  *
- * Loaded with the compare panel (never in the first load); jszip is imported
- * only for a zip.
+ * Loaded with the compare panel (never in the first load); jszip (with
+ * output/zip.ts, one chunk) is imported only for a zip.
  */
 
 /** Folders never looked into: version control, virtual environments, caches, installed packages. Slipway writes nothing there. */
@@ -196,7 +196,7 @@ export async function fromZip(data: Blob | Uint8Array, name: string): Promise<Pr
 	const bytes = data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data;
 	// Every zip starts with a local file header ("PK\3\4"), an empty one with the end record ("PK\5\6").
 	if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new InputError(`${name} is not a zip file. Choose the zip of your repository, or its folder.`);
-	const { default: JSZip } = await import('jszip');
+	const { JSZip } = await import('../output/zip.ts');
 	let zip: import('jszip');
 	try {
 		zip = await JSZip.loadAsync(bytes);
