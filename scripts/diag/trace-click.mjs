@@ -1,6 +1,8 @@
 // Diagnostic: a Chromium trace of a few changes of one kind (target|manager|preset|keystroke): what the browser does
 // in the change's own task (hit tests, event dispatch, style and layout) and in the tasks after it.
 //   node scripts/diag/trace-click.mjs <kind> [build dir]
+//   CSS="section.preview { contain: layout }" adds a style first (to try a rule before writing it); the output ends with
+//   the Layout events in the change's task (dirty objects, partial or full) and per-change totals of style, layout, paint, commit.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
@@ -12,7 +14,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHR
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 await page.goto(`http://127.0.0.1:${port}/`);
 await page.locator('[data-island="wizard"][data-live]').waitFor({ state: 'attached' });
-await page.locator('section.preview [data-testid="file-content"]').waitFor();
+await page.locator('section.preview [data-testid="file-content"]').waitFor(); if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
 const tab = async (name) => page.getByRole('tab', { name: new RegExp(`^\\W*\\d?\\s*${name}`) }).click();
 const radio = (g, o) => page.getByRole('group', { name: g }).getByRole('radio', { name: new RegExp(`^(${o})\\b`) }).first().check();
 const acts = {
@@ -59,3 +61,8 @@ for (const t of pick) {
     console.log(`  +${((u.ts - t.ts - t.dur) / 1000).toFixed(2)} task ${(u.dur / 1000).toFixed(2)}: ` + inner.slice(0, 14).map((e) => `${e.name}${e.args?.data?.functionName ? '(' + e.args.data.functionName + ')' : ''} ${(e.dur / 1000).toFixed(2)}`).join(' | '));
   }
 }
+const lay = ev.filter((e) => e.name === 'Layout' && e.args?.beginData);
+const inAct = lay.filter((e) => pick.some((t) => e.ts >= t.ts && e.ts < t.ts + t.dur));
+for (const e of inAct) console.log('LAYOUT in click task', (e.dur / 1000).toFixed(2), JSON.stringify(e.args.beginData), JSON.stringify(e.args.endData ?? {}).slice(0, 200));
+const all = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && (e.name === 'Layout' || e.name === 'UpdateLayoutTree' || e.name === 'Paint' || e.name === 'Commit'));
+const tot = {}; for (const e of all) if (e.dur) tot[e.name] = (tot[e.name] ?? 0) + e.dur; for (const k in tot) console.log('TOTAL per change', k, (tot[k] / N / 1000).toFixed(2));
