@@ -6,7 +6,8 @@
 //      (its event.timeStamp) to the first change of the preview's text (a DOM change inside
 //      the preview section: the file shown, the tree or the "last edit" line), and to the
 //      next frame after it (requestAnimationFrame, then a task: the frame has been rendered).
-//      Median and p95.
+//      Median and p95. Then the floor: the same probe and inputs on a page that only echoes the change
+//      (rows "floor: ..."), what the machine and the browser cost before any page work.
 //   2. The first visit's bytes: a fresh profile loads the page and waits until the service
 //      worker controls it and the network is quiet; every request of the page (and its
 //      generator worker) and of the service worker (its precache) is counted from CDP's
@@ -169,6 +170,22 @@ function probe(settled) {
 	}).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
 }
 
+/** The floor's page: a text field, two radios and a button, each change written at once into the <pre> the probe watches. */
+const FLOOR_HTML = `<!doctype html><html lang="en"><meta charset="utf-8"><title>bench floor</title>
+<main><label>Name <input id="name" value="demo"></label>
+<fieldset><legend>Manager</legend><label><input type="radio" name="m" value="uv" checked> uv</label><label><input type="radio" name="m" value="poetry"> Poetry</label></fieldset>
+<button type="button" id="go">Preset</button></main>
+<section class="preview"><pre data-testid="file-content"><code></code></pre></section>
+<script>
+const code = document.querySelector('code');
+let n = 0;
+const show = (what) => (code.textContent = '[project]\\nname = "' + document.getElementById('name').value + '"\\n# ' + what + ' ' + ++n + '\\n');
+document.getElementById('name').addEventListener('input', () => show('key'));
+for (const r of document.querySelectorAll('input[type=radio]')) r.addEventListener('change', () => show(r.value));
+document.getElementById('go').addEventListener('click', () => show('preset'));
+show('start');
+</script></html>`;
+
 async function latency(url) {
 	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 	const out = {};
@@ -197,12 +214,33 @@ async function latency(url) {
 				act: (page, i) => page.locator(`[data-preset="${i % 2 ? 'fastapi-service' : 'library'}"]`).click()
 			}
 		};
+		// The floor: the same probe and the same Playwright inputs on a page that only echoes the change into a
+		// <pre> (FLOOR_HTML): what this machine, this Chromium and the input path cost before any page work. Its
+		// rows make runs on different machines comparable (the app's figure minus the floor is the page's own).
+		const floorKinds = {
+			'floor: key': {
+				floor: true,
+				async setup(page) {
+					await page.getByLabel('Name', { exact: true }).click();
+					await page.keyboard.press('End');
+				},
+				act: (page, i) => page.keyboard.press('abcdefghijklmnopqrstuvwxyz'[i % 26])
+			},
+			'floor: radio': { floor: true, setup: async () => {}, act: (page, i) => page.getByRole('radio', { name: i % 2 ? 'uv' : 'Poetry', exact: true }).check() },
+			'floor: button': { floor: true, setup: async () => {}, act: (page) => page.getByRole('button', { name: 'Preset' }).click() }
+		};
+		if (!PROFILE) Object.assign(kinds, floorKinds);
 		/** One pass of a kind on a fresh page: its samples (with `settled`, the page observed whole: a pass of its own). */
 		const pass = async (kind, k, settled) => {
 			const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 			await page.addInitScript(traceWorker);
-			await page.goto(url);
-			await page.locator('[data-island="wizard"][data-live]').waitFor({ state: 'attached' });
+			if (k.floor) {
+				await page.route(`${url}__bench-floor.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: FLOOR_HTML }));
+				await page.goto(`${url}__bench-floor.html`);
+			} else {
+				await page.goto(url);
+				await page.locator('[data-island="wizard"][data-live]').waitFor({ state: 'attached' });
+			}
 			await page.locator('section.preview [data-testid="file-content"]').waitFor();
 			await page.locator('section.preview:not([data-pending])').waitFor({ state: 'attached' });
 			await page.evaluate(probe, settled);
@@ -523,11 +561,11 @@ try {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 if (report.latency) {
 	console.log(`\nChange to preview (ms, ${SAMPLES} samples each; event -> preview text / -> next frame)`);
-	console.log('kind        text median   p95    frame median   p95    settled median   p95    its frame median   p95');
+	console.log('kind          text median   p95    frame median   p95    settled median   p95    its frame median   p95');
 	for (const [kind, r] of Object.entries(report.latency)) {
-		console.log(`${kind.padEnd(12)}${String(r.text.median).padStart(11)}${String(r.text.p95).padStart(7)}${String(r.frame.median).padStart(15)}${String(r.frame.p95).padStart(7)}${String(r.settled.median).padStart(17)}${String(r.settled.p95).padStart(7)}${String(r.settledFrame.median).padStart(19)}${String(r.settledFrame.p95).padStart(7)}`);
-		if (r.press.median) console.log(`${''.padEnd(12)}  of which pointerdown->click (the press, before the page can react): median ${r.press.median}, p95 ${r.press.p95}`);
-		if (r.split) console.log(`${''.padEnd(12)}  medians: event->post ${r.split.eventToPost.median}, worker round trip ${r.split.workerRoundTrip.median}, answer->preview ${r.split.answerToPreview.median}`);
+		console.log(`${kind.padEnd(14)}${String(r.text.median).padStart(11)}${String(r.text.p95).padStart(7)}${String(r.frame.median).padStart(15)}${String(r.frame.p95).padStart(7)}${String(r.settled.median).padStart(17)}${String(r.settled.p95).padStart(7)}${String(r.settledFrame.median).padStart(19)}${String(r.settledFrame.p95).padStart(7)}`);
+		if (r.press.median) console.log(`${''.padEnd(14)}  of which pointerdown->click (the press, before the page can react): median ${r.press.median}, p95 ${r.press.p95}`);
+		if (r.split) console.log(`${''.padEnd(14)}  medians: event->post ${r.split.eventToPost.median}, worker round trip ${r.split.workerRoundTrip.median}, answer->preview ${r.split.answerToPreview.median}`);
 	}
 }
 if (report.firstVisit) {

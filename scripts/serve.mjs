@@ -80,4 +80,10 @@ const server = createServer((req, res) => {
 server.listen(port, '127.0.0.1', () => {
 	console.log(`Slipway is running at http://127.0.0.1:${port}${base}/  (Ctrl-C to stop)`);
 });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.close(() => process.exit(0)));
+// close() alone waits for open keep-alive connections (a browser's, a test's) and may never call back
+for (const sig of ['SIGINT', 'SIGTERM'])
+	process.on(sig, () => {
+		server.close(() => process.exit(0));
+		server.closeAllConnections();
+		setTimeout(() => process.exit(0), 1000).unref();
+	});

@@ -9,9 +9,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 const kind = process.argv[2] ?? 'target';
 const port = 4500 + Math.floor(Math.random() * 400);
 const srv = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, SLIPWAY_OUT: process.argv[3] ?? 'build', SLIPWAY_BASE: '' } });
+process.on('exit', () => srv.kill('SIGKILL')); // an error below must not leave the server holding the caller's pipe
 await new Promise((r) => srv.stdout.on('data', (d) => String(d).includes('running at') && r()));
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: Boolean(process.env.CSS) });
 await page.goto(`http://127.0.0.1:${port}/`);
 await page.locator('[data-island="wizard"][data-live]').waitFor({ state: 'attached' });
 await page.locator('section.preview [data-testid="file-content"]').waitFor(); if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
