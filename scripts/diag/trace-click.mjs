@@ -45,7 +45,7 @@ console.log(`${actTasks.length} act tasks; mean task ${(actTasks.reduce((a, t) =
 for (const t of actTasks.slice(0, 40)) { const names = ev.filter((e) => isAct(e) && e.ts >= t.ts && e.ts < t.ts + t.dur).map((e) => e.args.data.type); console.log('  task', (t.dur / 1000).toFixed(2), names.join(',')); }
 for (const [k, v] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(((v / N) / 1000).toFixed(3).padStart(8), k);
 // one task in detail
-const pick = actTasks.filter((t) => ev.some((e) => isAct(e) && e.args.data.type === 'click' && e.ts >= t.ts && e.ts < t.ts + t.dur)).slice(2, 4);
+const pick = actTasks.filter((t) => ev.some((e) => isAct(e) && e.args.data.type === (kind === "keystroke" ? "keydown" : "click") && e.ts >= t.ts && e.ts < t.ts + t.dur)).slice(2, 4);
 for (const t of pick) {
   console.log('--- task', (t.dur / 1000).toFixed(2));
   const inner = ev.filter((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur > 80).sort((a, b) => a.ts - b.ts || b.dur - a.dur);

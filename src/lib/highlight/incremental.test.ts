@@ -73,6 +73,45 @@ describe('rehighlight', () => {
 		}
 	});
 
+	it('edits of several lines far apart (the same line count) give what highlightLines gives, over every generated file', () => {
+		const r = rng(2026);
+		const INLINE = PIECES.filter((p) => !p.includes('\n'));
+		let multi = 0;
+		for (const preset of PRESETS) {
+			for (const file of generate(preset.config())) {
+				const language = languageOf(file.path, file.language);
+				let text = file.content;
+				let h = highlightAll(text, language);
+				for (let k = 0; k < 6; k++) {
+					const lines = text.split('\n');
+					// 2 to 5 lines, each changed within itself (a piece put in, a few characters dropped).
+					const n = 2 + Math.floor(r() * 4);
+					for (let j = 0; j < n; j++) {
+						const i = Math.floor(r() * lines.length);
+						const at = Math.floor(r() * (lines[i].length + 1));
+						lines[i] = lines[i].slice(0, at) + INLINE[Math.floor(r() * INLINE.length)] + lines[i].slice(at + Math.floor(r() * 3));
+					}
+					text = lines.join('\n');
+					const next = rehighlight(h, text, language);
+					expect(next.lines, `${preset.id} ${file.path} edit ${k}`).toEqual(highlightLines(text, language));
+					expect(next.clean).toEqual(highlightAll(text, language).clean);
+					multi++;
+					h = next;
+				}
+			}
+		}
+		expect(multi).toBeGreaterThan(200);
+	});
+
+	it('a rename of the project changes pyproject.toml in several places: the result is the whole tokenization of the new text', () => {
+		const config = PRESETS[0].config();
+		const before = generate(config).find((f) => f.path === 'pyproject.toml')!;
+		const after = generate({ ...config, project: { ...config.project, name: `${config.project.name}-renamed` } }).find((f) => f.path === 'pyproject.toml')!;
+		const changed = before.content.split('\n').filter((l, i) => l !== after.content.split('\n')[i]).length;
+		expect(changed).toBeGreaterThan(1);
+		expect(rehighlight(highlightAll(before.content, 'toml'), after.content, 'toml').lines).toEqual(highlightLines(after.content, 'toml'));
+	});
+
 	it('an edit of one line of a long file tokenizes only around it (the lines before and after are the same strings)', () => {
 		const text = Array.from({ length: 400 }, (_, i) => `key${i} = "value ${i}"`).join('\n');
 		const h = highlightAll(text, 'toml');

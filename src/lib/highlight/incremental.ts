@@ -58,10 +58,46 @@ function lineStarts(code: string): number[] {
 	return out;
 }
 
-/** `code` highlighted, reusing what `prev` (the same file before the edit) already has. */
+/** At most this many separate changed runs of lines are re-highlighted one by one; past it, as one span. */
+const MAX_HUNKS = 12;
+
+/**
+ * `code` highlighted, reusing what `prev` (the same file before the edit) already has.
+ *
+ * An edit of one field often changes lines far apart (the project name is in `name = ...` and again in
+ * the scripts, the package list, the coverage source): with the same line count, each run of changed
+ * lines is re-highlighted on its own, through the texts that have the first runs changed and the rest
+ * not yet (each is a text of its own, so each step gives what a whole tokenization of it gives), and
+ * the unchanged lines between them are kept instead of being tokenized again.
+ */
 export function rehighlight(prev: Highlighted | null, code: string, language: Language): Highlighted {
 	if (!prev || prev.language !== language) return highlightAll(code, language);
 	if (prev.code === code) return prev;
+	const oldLines = prev.code.split('\n');
+	const newLines = code.split('\n');
+	if (oldLines.length === newLines.length) {
+		const hunks: [number, number][] = [];
+		for (let i = 0; i < newLines.length; i++) {
+			if (oldLines[i] === newLines[i]) continue;
+			const last = hunks[hunks.length - 1];
+			if (last && last[1] === i) last[1] = i + 1;
+			else hunks.push([i, i + 1]);
+		}
+		if (hunks.length > 1 && hunks.length <= MAX_HUNKS) {
+			const lines = oldLines;
+			let h = prev;
+			for (const [from, to] of hunks) {
+				for (let i = from; i < to; i++) lines[i] = newLines[i];
+				h = rehighlightSpan(h, lines.join('\n'), language);
+			}
+			return h;
+		}
+	}
+	return rehighlightSpan(prev, code, language);
+}
+
+/** `code` highlighted from `prev`, tokenizing again one span: from the first change to a clean line start in the unchanged tail. */
+function rehighlightSpan(prev: Highlighted, code: string, language: Language): Highlighted {
 	const old = prev.code;
 	const max = Math.min(old.length, code.length);
 	let p = 0;
