@@ -40,9 +40,20 @@ export function impliedDevDependencies(config: ReadonlyConfig): string[] {
 	return out;
 }
 
+/**
+ * A requirement string parsed (null when it is not PEP 508). Each change of the form asks again for the
+ * same few dozen strings, in every file that lists them: parsed once, kept (bounded, cleared past 1024).
+ * The value is shared, so it is frozen: nothing here changes a parsed requirement.
+ */
+const parsedMemo = new Map<string, Requirement | null>();
 const parsed = (req: string): Requirement | null => {
+	const known = parsedMemo.get(req);
+	if (known !== undefined) return known;
 	const r = parseRequirement(req);
-	return r.ok ? r.value : null;
+	const value = r.ok ? Object.freeze(r.value) : null;
+	if (parsedMemo.size >= 1024) parsedMemo.clear();
+	parsedMemo.set(req, value);
+	return value;
 };
 
 /**

@@ -12,21 +12,43 @@ export interface TomlTable {
 
 const isTable = (v: unknown): v is TomlTable => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * What smol-toml wrote for a key or a string before (the preview writes pyproject.toml again on every
+ * keystroke, and nearly every key and string in it is the same as the last time). The text still comes
+ * from smol-toml; the memo only skips asking again. Bounded: cleared when it grows past MEMO_MAX.
+ */
+const MEMO_MAX = 4096;
+const keyMemo = new Map<string, string>();
+const stringMemo = new Map<string, string>();
+function remember(memo: Map<string, string>, k: string, v: string): string {
+	if (memo.size >= MEMO_MAX) memo.clear();
+	memo.set(k, v);
+	return v;
+}
+
 /** `key = value` as smol-toml writes it (key quoted when needed). */
 function pair(key: string, value: TomlValue): string {
+	if (typeof value === 'string') return `${quoteKey(key)} = ${inlineValue(value)}`;
 	return stringify({ [key]: value }).trimEnd();
 }
 
 /** A key as smol-toml quotes it. */
 function quoteKey(key: string): string {
+	const known = keyMemo.get(key);
+	if (known !== undefined) return known;
 	const line = stringify({ [key]: 0 });
-	return line.slice(0, line.lastIndexOf(' = '));
+	return remember(keyMemo, key, line.slice(0, line.lastIndexOf(' = ')));
 }
 
 /** A single value rendered inline. */
 function inlineValue(value: TomlValue): string {
-	const line = pair('x', value);
-	return line.slice(line.indexOf(' = ') + 3);
+	if (typeof value === 'string') {
+		const known = stringMemo.get(value);
+		if (known !== undefined) return known;
+	}
+	const line = stringify({ x: value }).trimEnd();
+	const text = line.slice(line.indexOf(' = ') + 3);
+	return typeof value === 'string' ? remember(stringMemo, value, text) : text;
 }
 
 function inlineTable(t: TomlTable): string {
