@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { afterPaint } from './after-paint.svelte.ts';
 
 // Node has no requestAnimationFrame: afterPaint falls back to a timer task (the browser path is held by tests/e2e/preview-first.spec.ts).
@@ -33,74 +33,59 @@ describe('afterPaint with frames (requestAnimationFrame test double)', () => {
 		for (const cb of q.values()) cb();
 	};
 	const tasks = () => new Promise((r) => setTimeout(r, 5));
-	const install = () => {
+	beforeEach(() => {
 		queued = new Map();
 		requests = 0;
 		g.requestAnimationFrame = (cb) => (queued.set(++requests, cb), requests);
 		g.cancelAnimationFrame = (id) => void queued.delete(id);
-	};
-	const remove = () => {
+	});
+	afterEach(() => {
 		delete g.requestAnimationFrame;
 		delete g.cancelAnimationFrame;
-	};
+	});
 
 	it('runs every call made before a frame in one task after it, with one frame request, in order', async () => {
-		install();
-		try {
-			const ran: string[] = [];
-			afterPaint(() => ran.push('a'));
-			const cancelB = afterPaint(() => ran.push('b'));
-			afterPaint(() => ran.push('c'));
-			cancelB();
-			expect(requests).toBe(1);
-			await tasks();
-			expect(ran).toEqual([]); // no frame yet, and the 100 ms wait is not over
-			frame();
-			expect(ran).toEqual([]); // in a task after the frame, not in it
-			await tasks();
-			expect(ran).toEqual(['a', 'c']);
-		} finally {
-			remove();
-		}
+		const ran: string[] = [];
+		afterPaint(() => ran.push('a'));
+		const cancelB = afterPaint(() => ran.push('b'));
+		afterPaint(() => ran.push('c'));
+		cancelB();
+		expect(requests).toBe(1);
+		await tasks();
+		expect(ran).toEqual([]); // no frame yet, and the 100 ms wait is not over
+		frame();
+		expect(ran).toEqual([]); // in a task after the frame, not in it
+		await tasks();
+		expect(ran).toEqual(['a', 'c']);
 	});
 
 	it('a call made while the batch runs waits for the next frame', async () => {
-		install();
-		try {
-			const ran: string[] = [];
-			afterPaint(() => {
-				ran.push('first');
-				afterPaint(() => ran.push('second'));
-			});
-			frame();
-			await tasks();
-			expect(ran).toEqual(['first']);
-			expect(requests).toBe(2);
-			frame();
-			await tasks();
-			expect(ran).toEqual(['first', 'second']);
-		} finally {
-			remove();
-		}
+		const ran: string[] = [];
+		afterPaint(() => {
+			ran.push('first');
+			afterPaint(() => ran.push('second'));
+		});
+		frame();
+		await tasks();
+		expect(ran).toEqual(['first']);
+		expect(requests).toBe(2);
+		frame();
+		await tasks();
+		expect(ran).toEqual(['first', 'second']);
 	});
 
 	it('runs after 100 ms when no frame comes, and that frame coming late does not run the next batch early', async () => {
-		install();
-		try {
-			const ran: string[] = [];
-			afterPaint(() => ran.push('one'));
-			const stale = [...queued.values()][0];
-			await new Promise((r) => setTimeout(r, 130));
-			expect(ran).toEqual(['one']);
-			afterPaint(() => ran.push('two'));
-			stale(); // the first batch's frame callback, late: its message must not run batch two
-			await tasks();
-			expect(ran).toEqual(['one']);
-			frame();
-			await tasks();
-			expect(ran).toEqual(['one', 'two']);
-		} finally {
-			remove();
-		}
+		const ran: string[] = [];
+		afterPaint(() => ran.push('one'));
+		const stale = [...queued.values()][0];
+		await new Promise((r) => setTimeout(r, 130));
+		expect(ran).toEqual(['one']);
+		afterPaint(() => ran.push('two'));
+		stale(); // the first batch's frame callback, late: its message must not run batch two
+		await tasks();
+		expect(ran).toEqual(['one']);
+		frame();
+		await tasks();
+		expect(ran).toEqual(['one', 'two']);
 	});
 });
