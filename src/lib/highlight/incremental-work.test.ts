@@ -32,4 +32,19 @@ describe('rehighlight: the work', () => {
 		expect(seen.chars).toBeLessThan(edited.length / 20);
 		expect(seen.chars).toBeGreaterThan(0);
 	});
+
+	it('a line put in near the top and one changed near the end of a 400-line file tokenize those runs, not the lines between them', () => {
+		const text = Array.from({ length: 400 }, (_, i) => `key${i} = "value ${i}"`).join('\n');
+		const h = highlightAll(text, 'toml');
+		const lines = text.split('\n');
+		lines[390] = 'key390 = "renamed"';
+		lines.splice(10, 0, 'inserted = true');
+		const edited = lines.join('\n');
+		seen.chars = 0;
+		const next = rehighlight(h, edited, 'toml');
+		expect(next.lines).toEqual(highlightLines(edited, 'toml'));
+		// One span from line 10 to line 391, as a change of the line count was tokenized before, would be about 95% of the text.
+		expect(seen.chars).toBeLessThan(edited.length / 20);
+		expect(seen.chars).toBeGreaterThan(0);
+	});
 });

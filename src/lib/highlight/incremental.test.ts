@@ -103,6 +103,61 @@ describe('rehighlight', () => {
 		expect(multi).toBeGreaterThan(200);
 	});
 
+	it('lines put in and taken out in several places (the line count changes) give what highlightLines gives, over every generated file', () => {
+		const r = rng(1815);
+		let runs = 0;
+		for (const preset of PRESETS) {
+			for (const file of generate(preset.config())) {
+				const language = languageOf(file.path, file.language);
+				let text = file.content;
+				let h = highlightAll(text, language);
+				for (let k = 0; k < 6; k++) {
+					const lines = text.split('\n');
+					// 2 to 4 places, each: a line dropped, a line (or a token-opening piece) put in, or a line changed.
+					for (let j = 2 + Math.floor(r() * 3); j > 0; j--) {
+						const i = Math.floor(r() * (lines.length + 1));
+						const what = r();
+						if (what < 0.35 && lines.length > 1) lines.splice(Math.min(i, lines.length - 1), 1);
+						else if (what < 0.7) lines.splice(i, 0, r() < 0.5 ? PIECES[Math.floor(r() * PIECES.length)] : `added = ${k}`);
+						else if (i < lines.length) lines[i] += PIECES[Math.floor(r() * PIECES.length)];
+					}
+					text = lines.join('\n');
+					const next = rehighlight(h, text, language);
+					expect(next.lines, `${preset.id} ${file.path} edit ${k}`).toEqual(highlightLines(text, language));
+					expect(next.clean).toEqual(highlightAll(text, language).clean);
+					runs++;
+					h = next;
+				}
+			}
+		}
+		expect(runs).toBeGreaterThan(200);
+	});
+
+	it('a switch of preset or manager: each file, from its version in one configuration to its version in another, gives what highlightLines gives', () => {
+		const configs = PRESETS.flatMap((p) => {
+			const c = p.config();
+			const poetry = structuredClone(c);
+			poetry.packaging.manager = poetry.packaging.manager === 'poetry' ? 'uv' : 'poetry';
+			return [c, poetry];
+		});
+		let pairs = 0;
+		for (const a of configs) {
+			const from = new Map(generate(a).map((f) => [f.path, f]));
+			for (const b of configs) {
+				for (const file of generate(b)) {
+					const old = from.get(file.path);
+					if (!old || old.content === file.content) continue;
+					const language = languageOf(file.path, file.language);
+					const next = rehighlight(highlightAll(old.content, language), file.content, language);
+					expect(next.lines, file.path).toEqual(highlightLines(file.content, language));
+					expect(next.clean).toEqual(highlightAll(file.content, language).clean);
+					pairs++;
+				}
+			}
+		}
+		expect(pairs).toBeGreaterThan(100);
+	});
+
 	it('a rename of the project changes pyproject.toml in several places: the result is the whole tokenization of the new text', () => {
 		const config = PRESETS[0].config();
 		const before = generate(config).find((f) => f.path === 'pyproject.toml')!;

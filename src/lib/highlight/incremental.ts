@@ -13,6 +13,7 @@
  * Loaded with the highlighter (import() from Preview.svelte).
  */
 import type { Language } from '../generators/types.ts';
+import { lineHunks } from '../state/diff.ts';
 import { escapeHtml, highlightLines, tokenize, type Token } from './index.ts';
 
 export * from './index.ts';
@@ -60,38 +61,30 @@ function lineStarts(code: string): number[] {
 
 /** At most this many separate changed runs of lines are re-highlighted one by one; past it, as one span. */
 const MAX_HUNKS = 12;
+/** Past this many cells of the line diff's table (state/diff.ts), the changed lines are one span. */
+const HUNK_CELLS = 250_000;
 
 /**
  * `code` highlighted, reusing what `prev` (the same file before the edit) already has.
  *
  * An edit of one field often changes lines far apart (the project name is in `name = ...` and again in
- * the scripts, the package list, the coverage source): with the same line count, each run of changed
- * lines is re-highlighted on its own, through the texts that have the first runs changed and the rest
- * not yet (each is a text of its own, so each step gives what a whole tokenization of it gives), and
- * the unchanged lines between them are kept instead of being tokenized again.
+ * the scripts, the package list, the coverage source), and a switch of manager or preset changes a few
+ * runs of lines and shifts the rest: each run of changed lines (a line diff's hunk) is re-highlighted on
+ * its own, through the texts that have the first runs changed and the rest not yet (each is a text of
+ * its own, so each step gives what a whole tokenization of it gives), and the unchanged lines between
+ * them are kept instead of being tokenized again.
  */
 export function rehighlight(prev: Highlighted | null, code: string, language: Language): Highlighted {
 	if (!prev || prev.language !== language) return highlightAll(code, language);
 	if (prev.code === code) return prev;
 	const oldLines = prev.code.split('\n');
 	const newLines = code.split('\n');
-	if (oldLines.length === newLines.length) {
-		const hunks: [number, number][] = [];
-		for (let i = 0; i < newLines.length; i++) {
-			if (oldLines[i] === newLines[i]) continue;
-			const last = hunks[hunks.length - 1];
-			if (last && last[1] === i) last[1] = i + 1;
-			else hunks.push([i, i + 1]);
-		}
-		if (hunks.length > 1 && hunks.length <= MAX_HUNKS) {
-			const lines = oldLines;
-			let h = prev;
-			for (const [from, to] of hunks) {
-				for (let i = from; i < to; i++) lines[i] = newLines[i];
-				h = rehighlightSpan(h, lines.join('\n'), language);
-			}
-			return h;
-		}
+	const hunks = lineHunks(oldLines, newLines, HUNK_CELLS);
+	if (hunks.length > 1 && hunks.length <= MAX_HUNKS) {
+		let h = prev;
+		// After run k: the new lines up to its end, the old ones from its old end on (the last run's text is `code`).
+		for (const { aTo, bTo } of hunks) h = rehighlightSpan(h, newLines.slice(0, bTo).concat(oldLines.slice(aTo)).join('\n'), language);
+		return h;
 	}
 	return rehighlightSpan(prev, code, language);
 }

@@ -8,6 +8,8 @@
  * always escaped before it gets here.
  */
 
+import { lineHunks, type Hunk } from '../state/diff.ts';
+
 interface Shown {
 	/** The HTML of each line span, in order. */
 	html: string[];
@@ -26,18 +28,23 @@ function markup(lines: readonly string[], marks: ReadonlySet<number>, offset: nu
 	return out;
 }
 
+/** Above this many cells (old lines times new ones, between the common head and tail) the patch does not look for kept lines in between. */
+const PATCH_CELLS = 250_000;
+
 /**
  * Make `code` show `lines` with the lines at `marks` (indices) marked.
- * Lines equal at the start and at the end are kept as they are; in between,
- * when the line count is the same, each line that differs is rewritten, else
- * the lines in between are replaced as one block; then only the marks that
- * changed are set.
+ * The lines of a longest common subsequence of what is shown and `lines`
+ * stay the nodes they are (state/diff.ts `lineHunks`); each run of lines
+ * between them is written: its lines rewritten in place as far as the old
+ * and new runs both reach, the rest inserted or removed as one block. A
+ * manager switch that changes 15 lines of a 95-line pyproject.toml, and
+ * shifts the rest, writes those 15. Then only the marks that changed are set.
  *
  * `upTo` (issue 18.15, "preview first"): the lines from that index on are not
  * on screen, and a change that reaches past it may write only the lines
  * before it now. The element then shows the new lines up to there and, below,
- * what it showed before (or nothing of the old block), and the call returns
- * false: a later call with the same lines (and no `upTo`) writes the rest.
+ * what it showed before, and the call returns false: a later call with the
+ * same lines (and no `upTo`) writes the rest.
  * Returns true when the element shows exactly `lines`.
  */
 export function patchLines(code: Element, lines: readonly string[], marks: ReadonlySet<number>, upTo = Infinity): boolean {
@@ -48,60 +55,59 @@ export function patchLines(code: Element, lines: readonly string[], marks: Reado
 		shown.set(code, { html: [...now], marked: now.map((_, i) => marks.has(i)) });
 		return now === lines;
 	}
-	const { html } = before;
-	const n = html.length;
-	const m = lines.length;
-	let start = 0;
-	while (start < n && start < m && html[start] === lines[start]) start++;
-	let endOld = n;
-	let endNew = m;
-	while (endOld > start && endNew > start && html[endOld - 1] === lines[endNew - 1]) {
-		endOld--;
-		endNew--;
-	}
-	const cut = Math.max(start, upTo);
-	if (cut < endNew) {
-		// Only the first lines now: the new block up to `cut`, then what was shown from the same place on
-		// (the old block's lines past it, or, where the old block was shorter, the lines after it).
-		write(code, before, lines.slice(0, cut).concat(html.slice(Math.min(cut, endOld))), marks, start, cut, Math.min(cut, endOld));
-		return false;
-	}
-	write(code, before, lines, marks, start, endNew, endOld);
-	return true;
-}
-
-/** Make `code` (showing `before`) show `lines`, which differ from it only in `start`..`endNew` (was `start`..`endOld`). */
-function write(code: Element, before: Shown, lines: readonly string[], marks: ReadonlySet<number>, start: number, endNew: number, endOld: number): void {
 	const { html, marked } = before;
-	const m = lines.length;
-	const spans = code.children;
-	if (endOld - start === endNew - start) {
-		for (let i = start; i < endNew; i++) {
-			if (html[i] === lines[i]) continue;
-			spans[i].innerHTML = lines[i];
-			html[i] = lines[i];
+	const hunks = lineHunks(html, lines, PATCH_CELLS);
+	// The runs that start on screen; one that reaches below it is written up to there, in place of as many old lines.
+	let complete = true;
+	const now: Hunk[] = [];
+	for (const h of hunks) {
+		if (h.bFrom >= upTo) {
+			complete = false;
+			break;
 		}
-	} else {
-		// The old block goes as one range (one DOM mutation, where a remove() per line was one each).
-		if (endOld > start) {
-			const range = document.createRange();
-			range.setStartBefore(spans[start]);
-			range.setEndAfter(spans[endOld - 1]);
-			range.deleteContents();
+		if (h.bTo > upTo) {
+			complete = false;
+			const k = upTo - h.bFrom;
+			now.push({ aFrom: h.aFrom, aTo: Math.min(h.aTo, h.aFrom + k), bFrom: h.bFrom, bTo: upTo });
+			break;
 		}
-		const block = markup(lines.slice(start, endNew), marks, start);
-		const after = spans[start] ?? null;
-		if (after) after.insertAdjacentHTML('beforebegin', block);
-		else code.insertAdjacentHTML('beforeend', block);
-		const fresh = lines.slice(start, endNew);
-		html.splice(start, endOld - start, ...fresh);
-		marked.splice(start, endOld - start, ...fresh.map((_, i) => marks.has(start + i)));
+		now.push(h);
 	}
-	for (let i = 0; i < m; i++) {
+	const spans = code.children;
+	// Last run first: the old indices of the runs before it still hold.
+	for (let x = now.length - 1; x >= 0; x--) {
+		const { aFrom, aTo, bFrom, bTo } = now[x];
+		const both = Math.min(aTo - aFrom, bTo - bFrom);
+		for (let k = 0; k < both; k++) {
+			if (html[aFrom + k] === lines[bFrom + k]) continue;
+			spans[aFrom + k].innerHTML = lines[bFrom + k];
+			html[aFrom + k] = lines[bFrom + k];
+		}
+		const at = aFrom + both;
+		if (aTo > at) {
+			// The old lines left over go as one range (one DOM mutation, where a remove() per line was one each).
+			const range = document.createRange();
+			range.setStartBefore(spans[at]);
+			range.setEndAfter(spans[aTo - 1]);
+			range.deleteContents();
+			html.splice(at, aTo - at);
+			marked.splice(at, aTo - at);
+		} else if (bTo > bFrom + both) {
+			const fresh = lines.slice(bFrom + both, bTo);
+			const block = markup(fresh, marks, bFrom + both);
+			const after = spans[at] ?? null;
+			if (after) after.insertAdjacentHTML('beforebegin', block);
+			else code.insertAdjacentHTML('beforeend', block);
+			html.splice(at, 0, ...fresh);
+			marked.splice(at, 0, ...fresh.map((_, i) => marks.has(bFrom + both + i)));
+		}
+	}
+	for (let i = 0; i < html.length; i++) {
 		const mark = marks.has(i);
 		if (marked[i] !== mark) {
 			spans[i].className = lineClass(mark);
 			marked[i] = mark;
 		}
 	}
+	return complete;
 }
