@@ -37,13 +37,23 @@ export function lineHunks(a: readonly string[], b: readonly string[], maxCells =
 	const m = endB - start;
 	if (n === 0 && m === 0) return [];
 	if (n === 0 || m === 0 || n * m > maxCells) return [{ aFrom: start, aTo: endA, bFrom: start, bTo: endB }];
+	// Each distinct line as a number, so the table compares numbers, not strings (lines of HTML share long prefixes).
+	const ids = new Map<string, number>();
+	const id = (line: string) => {
+		let k = ids.get(line);
+		if (k === undefined) ids.set(line, (k = ids.size));
+		return k;
+	};
+	const x = new Int32Array(n);
+	const y = new Int32Array(m);
+	for (let i = 0; i < n; i++) x[i] = id(a[start + i]);
+	for (let j = 0; j < m; j++) y[j] = id(b[start + j]);
 	// lcs[i][j] = LCS length of a[start+i..endA) and b[start+j..endB), in one flat array.
 	const w = m + 1;
 	const lcs = new Uint32Array((n + 1) * w);
 	for (let i = n - 1; i >= 0; i--) {
 		for (let j = m - 1; j >= 0; j--) {
-			lcs[i * w + j] =
-				a[start + i] === b[start + j] ? lcs[(i + 1) * w + j + 1] + 1 : Math.max(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
+			lcs[i * w + j] = x[i] === y[j] ? lcs[(i + 1) * w + j + 1] + 1 : Math.max(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
 		}
 	}
 	const out: Hunk[] = [];
@@ -51,7 +61,7 @@ export function lineHunks(a: readonly string[], b: readonly string[], maxCells =
 	let i = 0;
 	let j = 0;
 	while (i < n || j < m) {
-		if (i < n && j < m && a[start + i] === b[start + j]) {
+		if (i < n && j < m && x[i] === y[j]) {
 			open = null;
 			i++;
 			j++;
