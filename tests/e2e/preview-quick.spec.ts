@@ -81,6 +81,8 @@ test('a keystroke shows in the file on screen before the worker answers; the ans
 	await expect(w.content).toContainText(/name = "[^"]*q"/);
 	expect(await page.evaluate(() => (window as unknown as { __held: unknown[] }).__held.length)).toBeGreaterThan(0);
 	await expect(page.getByTestId('line-marks')).toHaveText(/^\d+ lines? changed$/);
+	// The lines below the screen follow the painted frame (src/lib/highlight/lines.ts `upTo`): the whole early file first.
+	await expect(w.content.locator('code:not([data-partial])')).toBeAttached();
 	const marksEarly = await page.getByTestId('line-marks').textContent();
 	const linesEarly = await w.content.locator('.line').allTextContents();
 	const markedEarly = await w.content.locator('.line.mark').allTextContents();

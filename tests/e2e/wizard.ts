@@ -71,9 +71,12 @@ export class Wizard {
 	}
 
 	/** All file paths in the tree (folders expanded by default). */
-	/** Wait until the preview shows the files of the configuration as it is now (they come from a worker). */
+	/**
+	 * Wait until the preview shows the files of the configuration as it is now (they come from a worker), the tree
+	 * included (it follows the file set a painted frame late: src/lib/components/Preview.svelte `tree`, `data-behind`).
+	 */
 	async settled(): Promise<void> {
-		await expect(this.page.locator('section.preview:not([data-pending])')).toBeAttached();
+		await expect(this.page.locator('section.preview:not([data-pending]):not(:has(.tree-pane[data-behind]))')).toBeAttached();
 	}
 
 	async paths(): Promise<string[]> {
