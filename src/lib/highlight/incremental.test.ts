@@ -25,6 +25,32 @@ function edit(text: string, r: () => number): string {
 	return text.slice(0, at) + ins + text.slice(at + del);
 }
 
+/**
+ * Every generated file of every preset, edited `rounds` times in a row by `change` (on its lines, in place): each
+ * result must be what highlightLines and a whole tokenization give. Returns the number of edits.
+ */
+function everyFileEdited(rounds: number, change: (lines: string[], k: number) => void): number {
+	let edits = 0;
+	for (const preset of PRESETS) {
+		for (const file of generate(preset.config())) {
+			const language = languageOf(file.path, file.language);
+			let text = file.content;
+			let h = highlightAll(text, language);
+			for (let k = 0; k < rounds; k++) {
+				const lines = text.split('\n');
+				change(lines, k);
+				text = lines.join('\n');
+				const next = rehighlight(h, text, language);
+				expect(next.lines, `${preset.id} ${file.path} edit ${k}`).toEqual(highlightLines(text, language));
+				expect(next.clean).toEqual(highlightAll(text, language).clean);
+				edits++;
+				h = next;
+			}
+		}
+	}
+	return edits;
+}
+
 describe('rehighlight', () => {
 	it('gives what highlightLines gives for the whole text, over random edits of every generated file', () => {
 		const r = rng(18_15);
@@ -76,60 +102,30 @@ describe('rehighlight', () => {
 	it('edits of several lines far apart (the same line count) give what highlightLines gives, over every generated file', () => {
 		const r = rng(2026);
 		const INLINE = PIECES.filter((p) => !p.includes('\n'));
-		let multi = 0;
-		for (const preset of PRESETS) {
-			for (const file of generate(preset.config())) {
-				const language = languageOf(file.path, file.language);
-				let text = file.content;
-				let h = highlightAll(text, language);
-				for (let k = 0; k < 6; k++) {
-					const lines = text.split('\n');
-					// 2 to 5 lines, each changed within itself (a piece put in, a few characters dropped).
-					const n = 2 + Math.floor(r() * 4);
-					for (let j = 0; j < n; j++) {
-						const i = Math.floor(r() * lines.length);
-						const at = Math.floor(r() * (lines[i].length + 1));
-						lines[i] = lines[i].slice(0, at) + INLINE[Math.floor(r() * INLINE.length)] + lines[i].slice(at + Math.floor(r() * 3));
-					}
-					text = lines.join('\n');
-					const next = rehighlight(h, text, language);
-					expect(next.lines, `${preset.id} ${file.path} edit ${k}`).toEqual(highlightLines(text, language));
-					expect(next.clean).toEqual(highlightAll(text, language).clean);
-					multi++;
-					h = next;
-				}
+		const multi = everyFileEdited(6, (lines) => {
+			// 2 to 5 lines, each changed within itself (a piece put in, a few characters dropped).
+			const n = 2 + Math.floor(r() * 4);
+			for (let j = 0; j < n; j++) {
+				const i = Math.floor(r() * lines.length);
+				const at = Math.floor(r() * (lines[i].length + 1));
+				lines[i] = lines[i].slice(0, at) + INLINE[Math.floor(r() * INLINE.length)] + lines[i].slice(at + Math.floor(r() * 3));
 			}
-		}
+		});
 		expect(multi).toBeGreaterThan(200);
 	});
 
 	it('lines put in and taken out in several places (the line count changes) give what highlightLines gives, over every generated file', () => {
 		const r = rng(1815);
-		let runs = 0;
-		for (const preset of PRESETS) {
-			for (const file of generate(preset.config())) {
-				const language = languageOf(file.path, file.language);
-				let text = file.content;
-				let h = highlightAll(text, language);
-				for (let k = 0; k < 6; k++) {
-					const lines = text.split('\n');
-					// 2 to 4 places, each: a line dropped, a line (or a token-opening piece) put in, or a line changed.
-					for (let j = 2 + Math.floor(r() * 3); j > 0; j--) {
-						const i = Math.floor(r() * (lines.length + 1));
-						const what = r();
-						if (what < 0.35 && lines.length > 1) lines.splice(Math.min(i, lines.length - 1), 1);
-						else if (what < 0.7) lines.splice(i, 0, r() < 0.5 ? PIECES[Math.floor(r() * PIECES.length)] : `added = ${k}`);
-						else if (i < lines.length) lines[i] += PIECES[Math.floor(r() * PIECES.length)];
-					}
-					text = lines.join('\n');
-					const next = rehighlight(h, text, language);
-					expect(next.lines, `${preset.id} ${file.path} edit ${k}`).toEqual(highlightLines(text, language));
-					expect(next.clean).toEqual(highlightAll(text, language).clean);
-					runs++;
-					h = next;
-				}
+		const runs = everyFileEdited(6, (lines, k) => {
+			// 2 to 4 places, each: a line dropped, a line (or a token-opening piece) put in, or a line changed.
+			for (let j = 2 + Math.floor(r() * 3); j > 0; j--) {
+				const i = Math.floor(r() * (lines.length + 1));
+				const what = r();
+				if (what < 0.35 && lines.length > 1) lines.splice(Math.min(i, lines.length - 1), 1);
+				else if (what < 0.7) lines.splice(i, 0, r() < 0.5 ? PIECES[Math.floor(r() * PIECES.length)] : `added = ${k}`);
+				else if (i < lines.length) lines[i] += PIECES[Math.floor(r() * PIECES.length)];
 			}
-		}
+		});
 		expect(runs).toBeGreaterThan(200);
 	});
 
