@@ -65,3 +65,82 @@ test('an edit touches only the changed lines of the file shown; every line stays
 	expect(after.flatMap((l, i) => (l.mark ? [`line ${i}`] : [])).sort()).toEqual(differ.sort());
 	expect(w.errors).toEqual([]);
 });
+
+/** Each line's number, read from the gutter: its text and the top of its glyphs, next to the top and height of the line it numbers. */
+const numbered = (pre: Element) => {
+	const gutter = pre.querySelector('.gutter')!;
+	const text = gutter.firstChild as Text | null;
+	const rows: { n: string; top: number }[] = [];
+	if (text) {
+		let from = 0;
+		for (const n of text.data.split('\n')) {
+			const r = document.createRange();
+			r.setStart(text, from);
+			r.setEnd(text, from + n.length);
+			rows.push({ n, top: r.getBoundingClientRect().top });
+			from += n.length + 1;
+		}
+	}
+	const lines = [...pre.querySelectorAll('code > .line')].map((l) => ({ top: l.getBoundingClientRect().top, height: l.getBoundingClientRect().height }));
+	return { rows, lines, display: getComputedStyle(gutter).display, before: pre.querySelector('.line') ? getComputedStyle(pre.querySelector('.line')!, '::before').content : '' };
+};
+
+test('line numbers: one beside each line, still so after a switch that shifts lines; they stay in view sideways, and wrapped lines number themselves', async ({ page }) => {
+	await page.setViewportSize({ width: 1440, height: 900 });
+	const w = new Wizard(page);
+	await w.open();
+	await w.openFile('pyproject.toml');
+	await expect(w.content.locator('.tok-section').first()).toBeVisible();
+	const check = async () => {
+		const { rows, lines, display, before } = await w.content.evaluate(numbered);
+		expect(display).toBe('block');
+		expect(before).toBe('none'); // not the lines' own counters
+		expect(rows.map((r) => r.n)).toEqual(lines.map((_, i) => String(i + 1)));
+		// Every number sits at the same height within its line (its glyphs' top, the same offset from the line's top for
+		// all of them, inside the line): no drift down the file.
+		const offsets = lines.map((l, i) => rows[i].top - l.top);
+		for (let i = 0; i < lines.length; i++) {
+			expect(Math.abs(offsets[i] - offsets[0]), `line ${i + 1}`).toBeLessThan(0.5);
+			expect(offsets[i], `line ${i + 1}`).toBeGreaterThanOrEqual(0);
+			expect(offsets[i], `line ${i + 1}`).toBeLessThan(lines[i].height / 2);
+		}
+		return lines.length;
+	};
+	const uv = await check();
+	// Nothing in the column changes while the line count does not (a keystroke in the name).
+	await w.content.evaluate((pre) => {
+		const seen: string[] = [];
+		(window as unknown as { __gutter: string[] }).__gutter = seen;
+		new MutationObserver((r) => seen.push(...r.map((m) => m.type))).observe(pre.querySelector('.gutter')!, { subtree: true, childList: true, characterData: true });
+	});
+	await w.goto('Project');
+	await page.getByLabel('Project name', { exact: true }).click();
+	await page.keyboard.press('End');
+	await page.keyboard.type('x');
+	await w.settled();
+	await w.openFile('pyproject.toml');
+	expect(await page.evaluate(() => (window as unknown as { __gutter: string[] }).__gutter)).toEqual([]);
+	// uv -> Poetry rewrites pyproject.toml with another line count: the numbers follow, row for row.
+	await w.choose('Packaging', 'Package manager', 'Poetry');
+	await w.settled();
+	await w.openFile('pyproject.toml');
+	await expect(w.content).toContainText('[tool.poetry');
+	expect(await check()).not.toBe(uv);
+	// Scrolled sideways, the numbers stay at the view's left edge (sticky), over an opaque background.
+	const sideways = await w.content.evaluate((pre) => {
+		const left = pre.querySelector('.gutter')!.getBoundingClientRect().left;
+		pre.scrollLeft = 200;
+		return { moved: pre.scrollLeft, delta: pre.querySelector('.gutter')!.getBoundingClientRect().left - left, bg: getComputedStyle(pre.querySelector('.gutter')!).backgroundColor };
+	});
+	expect(sideways.moved).toBeGreaterThan(0);
+	expect(sideways.delta).toBe(0);
+	expect(sideways.bg).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+	// Wrapped, a line can take several rows: the column is hidden and each line carries its number.
+	await page.getByRole('checkbox', { name: 'Wrap lines' }).check();
+	const wrapped = await w.content.evaluate(numbered);
+	expect(wrapped.display).toBe('none');
+	expect(wrapped.before).toBe('counter(line)');
+	// Copying the code copies the lines, never the numbers.
+	expect(await w.content.locator('.gutter').evaluate((g) => getComputedStyle(g).userSelect)).toBe('none');
+	expect(w.errors).toEqual([]);
+});

@@ -94,7 +94,8 @@ export class Wizard {
 
 	async fileText(path: string): Promise<string> {
 		await this.openFile(path);
-		return this.content.innerText();
+		// The lines only, not the line numbers beside them (Preview.svelte's gutter).
+		return this.content.locator('code').innerText();
 	}
 
 	async screenshot(name: string): Promise<void> {

@@ -28,6 +28,13 @@ function markup(lines: readonly string[], marks: ReadonlySet<number>, offset: nu
 	return out;
 }
 
+/** The numbers 1 to `n`, one per line: the code view's line numbers (Preview.svelte's gutter). */
+export function numbersUpTo(n: number): string {
+	let out = '';
+	for (let i = 1; i <= n; i++) out += i === 1 ? '1' : `\n${i}`;
+	return out;
+}
+
 /** Above this many cells (old lines times new ones, between the common head and tail) the patch does not look for kept lines in between. */
 const PATCH_CELLS = 250_000;
 
