@@ -72,16 +72,25 @@ export class AppState {
 	 */
 	/** Counts the SPDX License List's arrival (spdx-lazy.ts): licenses are checked against the full list from then on. */
 	#spdxTick = $state(0);
+	/**
+	 * The same array while the messages stay the same (most edits change none): what reads them (every field's
+	 * messages, the step tabs, the review, the preview's notice) is not run again for an equal list.
+	 */
 	errors: FieldError[] = $derived.by(() => {
 		void this.#spdxTick;
-		return this.dirty ? validateConfig(this.config) : this.#baselineErrors;
+		const next = this.dirty ? validateConfig(this.config) : this.#baselineErrors;
+		return (this.#lastErrors = sameMessages(this.#lastErrors, next) ? this.#lastErrors : next);
 	});
+	#lastErrors: FieldError[] = [];
 	errorMap: Map<string, string[]> = $derived(errorsByPath(this.errors));
-	/** Advice that does not block generation (validate.ts validationWarnings), by field. */
+	/** Advice that does not block generation (validate.ts validationWarnings), by field; the same map while the advice stays the same. */
 	warningMap: Map<string, string[]> = $derived.by(() => {
 		void this.#spdxTick;
-		return errorsByPath(validationWarnings(this.config));
+		const next = validationWarnings(this.config);
+		if (!sameMessages(this.#lastWarnings.list, next)) this.#lastWarnings = { list: next, map: errorsByPath(next) };
+		return this.#lastWarnings.map;
 	});
+	#lastWarnings: { list: readonly FieldError[]; map: Map<string, string[]> } = { list: [], map: new Map() };
 	/** Set when a generator throws on a config the model accepts (a bug): shown, never a crash. */
 	generatorError = $state('');
 	/**
@@ -382,6 +391,11 @@ export class AppState {
 	errorsIn(step: StepId): number {
 		return this.errors.filter((e) => stepOf(e.path) === step).length;
 	}
+}
+
+/** Whether two lists of messages say the same, field for field, in the same order. */
+export function sameMessages(a: readonly FieldError[], b: readonly FieldError[]): boolean {
+	return a === b || (a.length === b.length && a.every((e, i) => e.path === b[i].path && e.message === b[i].message));
 }
 
 /** The config without Svelte proxies, for encoding and generators outside the reactive graph. */
