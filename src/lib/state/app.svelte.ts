@@ -74,7 +74,9 @@ export class AppState {
 	#spdxTick = $state(0);
 	/**
 	 * The same array while the messages stay the same (most edits change none): what reads them (every field's
-	 * messages, the step tabs, the review, the preview's notice) is not run again for an equal list.
+	 * messages, the step tabs, the review, the preview's notice) is not run again for an equal list. (The advice
+	 * below is not kept so: its readers are the fields' messages alone, each a lookup, and the page's first-load
+	 * JS has no bytes to spare for it.)
 	 */
 	errors: FieldError[] = $derived.by(() => {
 		void this.#spdxTick;
@@ -83,14 +85,11 @@ export class AppState {
 	});
 	#lastErrors: FieldError[] = [];
 	errorMap: Map<string, string[]> = $derived(errorsByPath(this.errors));
-	/** Advice that does not block generation (validate.ts validationWarnings), by field; the same map while the advice stays the same. */
+	/** Advice that does not block generation (validate.ts validationWarnings), by field. */
 	warningMap: Map<string, string[]> = $derived.by(() => {
 		void this.#spdxTick;
-		const next = validationWarnings(this.config);
-		if (!sameMessages(this.#lastWarnings.list, next)) this.#lastWarnings = { list: next, map: errorsByPath(next) };
-		return this.#lastWarnings.map;
+		return errorsByPath(validationWarnings(this.config));
 	});
-	#lastWarnings: { list: readonly FieldError[]; map: Map<string, string[]> } = { list: [], map: new Map() };
 	/** Set when a generator throws on a config the model accepts (a bug): shown, never a crash. */
 	generatorError = $state('');
 	/**
@@ -395,7 +394,7 @@ export class AppState {
 
 /** Whether two lists of messages say the same, field for field, in the same order. */
 export function sameMessages(a: readonly FieldError[], b: readonly FieldError[]): boolean {
-	return a === b || (a.length === b.length && a.every((e, i) => e.path === b[i].path && e.message === b[i].message));
+	return a.length === b.length && a.every((e, i) => e.path === b[i].path && e.message === b[i].message);
 }
 
 /** The config without Svelte proxies, for encoding and generators outside the reactive graph. */
