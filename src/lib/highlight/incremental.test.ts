@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightAll, highlightLines, languageOf, rehighlight, RULES } from './incremental.ts';
+import { highlightAll, highlightLines, languageOf, rehighlight, RULES, type Highlighted } from './incremental.ts';
 import type { Language } from '../generators/types.ts';
 import { generate } from '../generators/index.ts';
 import { PRESETS } from '../model/presets.ts';
@@ -26,23 +26,25 @@ function edit(text: string, r: () => number): string {
 }
 
 /**
- * Every generated file of every preset, edited `rounds` times in a row by `change` (on its lines, in place): each
- * result must be what highlightLines and a whole tokenization give. Returns the number of edits.
+ * Every generated file of every preset, edited `rounds` times in a row by `change` (the whole text in, the edited text
+ * out): the first highlighting and each result must be what highlightLines and a whole tokenization give. `seen` gets
+ * each highlighting before and after its edit. Returns the number of edits.
  */
-function everyFileEdited(rounds: number, change: (lines: string[], k: number) => void): number {
+function everyFileEdited(rounds: number, change: (text: string, k: number) => string, seen?: (before: Highlighted, after: Highlighted) => void): number {
 	let edits = 0;
 	for (const preset of PRESETS) {
 		for (const file of generate(preset.config())) {
 			const language = languageOf(file.path, file.language);
 			let text = file.content;
 			let h = highlightAll(text, language);
+			expect(h.lines).toEqual(highlightLines(text, language));
 			for (let k = 0; k < rounds; k++) {
-				const lines = text.split('\n');
-				change(lines, k);
-				text = lines.join('\n');
+				text = change(text, k);
 				const next = rehighlight(h, text, language);
 				expect(next.lines, `${preset.id} ${file.path} edit ${k}`).toEqual(highlightLines(text, language));
+				// The clean flags must be those of a whole tokenization too (the next edit relies on them).
 				expect(next.clean).toEqual(highlightAll(text, language).clean);
+				seen?.(h, next);
 				edits++;
 				h = next;
 			}
@@ -51,29 +53,26 @@ function everyFileEdited(rounds: number, change: (lines: string[], k: number) =>
 	return edits;
 }
 
+/** A change of the text made on its lines, in place. */
+const onLines =
+	(change: (lines: string[], k: number) => void) =>
+	(text: string, k: number): string => {
+		const lines = text.split('\n');
+		change(lines, k);
+		return lines.join('\n');
+	};
+
 describe('rehighlight', () => {
 	it('gives what highlightLines gives for the whole text, over random edits of every generated file', () => {
 		const r = rng(18_15);
 		let reused = 0;
-		let edits = 0;
-		for (const preset of PRESETS) {
-			for (const file of generate(preset.config())) {
-				const language = languageOf(file.path, file.language);
-				let text = file.content;
-				let h = highlightAll(text, language);
-				expect(h.lines).toEqual(highlightLines(text, language));
-				for (let k = 0; k < 12; k++) {
-					text = edit(text, r);
-					const next = rehighlight(h, text, language);
-					expect(next.lines, `${preset.id} ${file.path} edit ${k}`).toEqual(highlightLines(text, language));
-					// The clean flags must be those of a whole tokenization too (the next edit relies on them).
-					expect(next.clean).toEqual(highlightAll(text, language).clean);
-					if (next.lines.length > 4 && next.lines.some((l, i) => l === h.lines[i])) reused++;
-					edits++;
-					h = next;
-				}
+		const edits = everyFileEdited(
+			12,
+			(text) => edit(text, r),
+			(h, next) => {
+				if (next.lines.length > 4 && next.lines.some((l, i) => l === h.lines[i])) reused++;
 			}
-		}
+		);
 		expect(edits).toBeGreaterThan(500);
 		expect(reused).toBeGreaterThan(0);
 	});
@@ -102,7 +101,7 @@ describe('rehighlight', () => {
 	it('edits of several lines far apart (the same line count) give what highlightLines gives, over every generated file', () => {
 		const r = rng(2026);
 		const INLINE = PIECES.filter((p) => !p.includes('\n'));
-		const multi = everyFileEdited(6, (lines) => {
+		const multi = everyFileEdited(6, onLines((lines) => {
 			// 2 to 5 lines, each changed within itself (a piece put in, a few characters dropped).
 			const n = 2 + Math.floor(r() * 4);
 			for (let j = 0; j < n; j++) {
@@ -110,13 +109,13 @@ describe('rehighlight', () => {
 				const at = Math.floor(r() * (lines[i].length + 1));
 				lines[i] = lines[i].slice(0, at) + INLINE[Math.floor(r() * INLINE.length)] + lines[i].slice(at + Math.floor(r() * 3));
 			}
-		});
+		}));
 		expect(multi).toBeGreaterThan(200);
 	});
 
 	it('lines put in and taken out in several places (the line count changes) give what highlightLines gives, over every generated file', () => {
 		const r = rng(1815);
-		const runs = everyFileEdited(6, (lines, k) => {
+		const runs = everyFileEdited(6, onLines((lines, k) => {
 			// 2 to 4 places, each: a line dropped, a line (or a token-opening piece) put in, or a line changed.
 			for (let j = 2 + Math.floor(r() * 3); j > 0; j--) {
 				const i = Math.floor(r() * (lines.length + 1));
@@ -125,7 +124,7 @@ describe('rehighlight', () => {
 				else if (what < 0.7) lines.splice(i, 0, r() < 0.5 ? PIECES[Math.floor(r() * PIECES.length)] : `added = ${k}`);
 				else if (i < lines.length) lines[i] += PIECES[Math.floor(r() * PIECES.length)];
 			}
-		});
+		}));
 		expect(runs).toBeGreaterThan(200);
 	});
 
