@@ -2,6 +2,8 @@
 //   - generate(): the full file set for every preset x manager x target
 //   - buildZip(): the zip of a preset's file set (jszip, as the page does)
 //   - share link: encodeConfig / decodeConfig (src/lib/share/codec.ts)
+//   - line diff: lineHunks (src/lib/state/diff.ts) over every file a keystroke, a manager switch and a preset
+//     change alter, as the preview diffs them (its marks, its re-highlighting, its patch)
 //   - first-load JS and CSS bytes (raw and gzip) of build/ (built first if missing)
 // Median and p95 over many runs, after a warm-up. Prints tables and writes
 // reports/bench.json.
@@ -35,6 +37,7 @@ await build({
 			"export { DEFAULT_BACKEND } from './src/lib/model/defaults.ts';",
 			"export { validateConfig } from './src/lib/model/validate.ts';",
 			"export { encodeConfig, decodeConfig } from './src/lib/share/codec.ts';",
+			"export { lineHunks } from './src/lib/state/diff.ts';",
 			"export { buildZip } from './src/lib/output/zip.ts';"
 		].join('\n'),
 		resolveDir: repoRoot,
@@ -171,6 +174,31 @@ console.log(
 	)
 );
 
+// ---- line diff ---------------------------------------------------------------------
+// The preview diffs the file shown (its lines' text for the marks and the re-highlighting, their HTML for the
+// patch): here every file a change alters, its lines as new strings each run (as the page's are: split anew).
+const diffRows = [];
+{
+	const base = L.PRESETS.find((p) => p.id === 'fastapi-service').config();
+	const library = L.PRESETS.find((p) => p.id === 'library').config();
+	const kinds = {
+		keystroke: [base, { ...base, project: { ...base.project, name: `${base.project.name}x` } }],
+		manager: [base, configFor(L.PRESETS.find((p) => p.id === 'fastapi-service'), 'poetry', base.target)],
+		preset: [library, base]
+	};
+	for (const [kind, [from, to]] of Object.entries(kinds)) {
+		const before = new Map(L.generate(from).map((f) => [f.path, f.content]));
+		const pairs = L.generate(to)
+			.filter((f) => before.has(f.path) && before.get(f.path) !== f.content)
+			.map((f) => [before.get(f.path), f.content]);
+		const lines = pairs.reduce((n, [, b]) => n + b.split('\n').length, 0);
+		const t = time(() => pairs.forEach(([a, b]) => L.lineHunks(a.split('\n'), b.split('\n'))), RUNS.generate, WARMUP.generate);
+		diffRows.push({ kind, files: pairs.length, lines, ...t });
+	}
+}
+console.log(`\nLine diff: lineHunks over the files a change alters, ${RUNS.generate} runs (ms, splitting included)\n`);
+console.log(table(['change', 'files', 'lines', 'median', 'p95'], diffRows.map((r) => [r.kind, r.files, r.lines, ms(r.median), ms(r.p95)])));
+
 // ---- first-load bytes -------------------------------------------------------------
 let bundle = null;
 // After the timings (building would disturb them): build/ is built here when a fresh checkout has none.
@@ -210,6 +238,7 @@ const report = {
 	generate: { summary: { combinations: measured.length, medianOfMedians: all.median, slowestMedian: all.max }, rows: generateRows },
 	zip: zipRows,
 	shareLink: codecRows,
+	lineDiff: diffRows,
 	bundle
 };
 mkdirSync(join(repoRoot, 'reports'), { recursive: true });

@@ -17,6 +17,9 @@ import { lineHunks } from '../state/diff.ts';
 import { escapeHtml, highlightLines, tokenize, type Token } from './index.ts';
 
 export * from './index.ts';
+// The preview's line patching and line diff come with the highlighter, out of the page's first load.
+export { patchLines } from './lines.ts';
+export { changedLines } from '../state/diff.ts';
 
 /** A highlighted text: its lines' HTML, and for each line whether it starts where no token runs across. */
 export interface Highlighted {

@@ -28,9 +28,6 @@ function markup(lines: readonly string[], marks: ReadonlySet<number>, offset: nu
 	return out;
 }
 
-/** The numbers 1 to `n`, one per line: the code view's line numbers (Preview.svelte's gutter). */
-export const numbersUpTo = (n: number): string => Array.from({ length: n }, (_, i) => i + 1).join('\n');
-
 /** Above this many cells (old lines times new ones, between the common head and tail) the patch does not look for kept lines in between. */
 const PATCH_CELLS = 250_000;
 
