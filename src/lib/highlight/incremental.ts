@@ -13,7 +13,7 @@
  * Loaded with the highlighter (import() from Preview.svelte).
  */
 import type { Language } from '../generators/types.ts';
-import { textDiff } from '../state/diff.ts';
+import { lineHunks } from '../state/diff.ts';
 import { escapeHtml, highlightLines, tokenize, type Token } from './index.ts';
 
 export * from './index.ts';
@@ -64,6 +64,8 @@ function lineStarts(code: string): number[] {
 
 /** At most this many separate changed runs of lines are re-highlighted one by one; past it, as one span. */
 const MAX_HUNKS = 12;
+/** Past this many cells of the line diff's table (state/diff.ts), the changed lines are one span. */
+const HUNK_CELLS = 250_000;
 
 /**
  * `code` highlighted, reusing what `prev` (the same file before the edit) already has.
@@ -78,8 +80,9 @@ const MAX_HUNKS = 12;
 export function rehighlight(prev: Highlighted | null, code: string, language: Language): Highlighted {
 	if (!prev || prev.language !== language) return highlightAll(code, language);
 	if (prev.code === code) return prev;
-	// The same diff as the preview's marks of this change (kept in state/diff.ts), not a second one.
-	const { a: oldLines, b: newLines, hunks } = textDiff(prev.code, code);
+	const oldLines = prev.code.split('\n');
+	const newLines = code.split('\n');
+	const hunks = lineHunks(oldLines, newLines, HUNK_CELLS);
 	if (hunks.length > 1 && hunks.length <= MAX_HUNKS) {
 		let h = prev;
 		// After run k: the new lines up to its end, the old ones from its old end on (the last run's text is `code`).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { changedLines, lineHunks, textDiff, type Hunk } from './diff.ts';
+import { changedLines, lineHunks, type Hunk } from './diff.ts';
 
 describe('changedLines', () => {
 	it.each([
@@ -65,24 +65,5 @@ describe('lineHunks', () => {
 			{ aFrom: 3, aTo: 4, bFrom: 2, bTo: 3 }
 		]);
 		expect(lineHunks(a, b, 5)).toEqual([{ aFrom: 1, aTo: 4, bFrom: 1, bTo: 3 }]);
-	});
-});
-
-describe('textDiff', () => {
-	it("keeps the last pair's diff, so the marks and the re-highlighting of one change diff once", () => {
-		const prev = 'name = "a"\nversion = "1"\n[tool]\nx = "a"';
-		const next = 'name = "ab"\nversion = "1"\n[tool]\nx = "ab"';
-		const d = textDiff(prev, next);
-		expect(d.hunks).toEqual(lineHunks(prev.split('\n'), next.split('\n')));
-		expect(d.a).toEqual(prev.split('\n'));
-		expect(d.b).toEqual(next.split('\n'));
-		// Equal texts (not the same strings: the set's copy and the page's early one) find the kept diff.
-		expect(textDiff(prev.slice(0), `${next}`)).toBe(d);
-		expect([...changedLines(prev, next)]).toEqual([0, 3]);
-		expect(textDiff(prev, next)).toBe(d);
-		// Another pair is diffed anew.
-		const other = textDiff(next, prev);
-		expect(other).not.toBe(d);
-		expect(other.hunks).toEqual(lineHunks(next.split('\n'), prev.split('\n')));
 	});
 });

@@ -91,29 +91,6 @@ export function lineHunks(a: readonly string[], b: readonly string[], maxCells =
 	return out.reverse();
 }
 
-/** Two texts' lines and their hunks (see `textDiff`). */
-export interface TextDiff {
-	a: string[];
-	b: string[];
-	hunks: Hunk[];
-}
-
-let last: { prev: string; next: string; diff: TextDiff } | null = null;
-
-/**
- * The lines of `prev` and `next` and their hunks. The last pair's diff is kept: the preview's marks
- * (`changedLines`) and its re-highlighting (highlight/incremental.ts) diff the same two versions of the
- * file shown, in the same change. Treat the result as read-only.
- */
-export function textDiff(prev: string, next: string): TextDiff {
-	if (last && last.prev === prev && last.next === next) return last.diff;
-	const a = prev.split('\n');
-	const b = next.split('\n');
-	const diff = { a, b, hunks: lineHunks(a, b) };
-	last = { prev, next, diff };
-	return diff;
-}
-
 /**
  * Indices (0-based) of the lines of `next` that are added or changed
  * compared with `prev`. Identical texts give an empty set.
@@ -123,6 +100,6 @@ export function textDiff(prev: string, next: string): TextDiff {
 export function changedLines(prev: string, next: string): Set<number> {
 	const out = new Set<number>();
 	if (prev === next) return out;
-	for (const h of textDiff(prev, next).hunks) for (let j = h.bFrom; j < h.bTo; j++) out.add(j);
+	for (const h of lineHunks(prev.split('\n'), next.split('\n'))) for (let j = h.bFrom; j < h.bTo; j++) out.add(j);
 	return out;
 }
