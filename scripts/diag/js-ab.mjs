@@ -63,7 +63,7 @@ for (let b = 0; b < Number(batches); b++) {
 			let end = 0;
 			for (const c of calls) if (c.ts >= end) { sum += c.dur; end = c.ts + c.dur; }
 			s.js.push(sum / 1000);
-			if (process.env.DETAIL) console.log(s.dir, (sum / 1000).toFixed(2), calls.filter((c) => c.dur > 100).map((c) => { const f = ev.find((e) => e.name === "FunctionCall" && e.ts >= c.ts && e.ts < c.ts + 5); const ed = ev.filter((e) => e.name === "EventDispatch" && e.ts <= c.ts && e.ts + e.dur >= c.ts + c.dur).at(-1); return `${ed?.args?.data?.type ?? "-"}:${f?.args?.data?.functionName || "?"}:${(c.dur / 1000).toFixed(2)}`; }).join(" "));
+			if (process.env.DETAIL) console.log(s.dir, (sum / 1000).toFixed(2), calls.filter((c) => c.dur > 100).map((c) => { const f = ev.find((e) => e.name === "FunctionCall" && e.ts >= c.ts && e.ts < c.ts + 5); const ed = ev.filter((e) => e.name === "EventDispatch" && e.ts <= c.ts && e.ts + e.dur >= c.ts + c.dur).at(-1); return `${ed?.args?.data?.type ?? "-"}:${f?.args?.data?.functionName || "?"}:${(c.dur / 1000).toFixed(2)}`; }).join(" "), "|", ev.filter((e) => inT(e) && e.dur > 100 && !/callFunction|FunctionCall|RunTask|EventDispatch|RunMicrotasks|handle|EventHandler|InputHandler/.test(e.name)).map((e) => `${e.name}:${(e.dur / 1000).toFixed(2)}`).join(" "));
 		}
 	}
 }

@@ -63,3 +63,26 @@ describe('AppState errors', () => {
 		expect(app.errorsAt('project.version')).toEqual([]);
 	});
 });
+
+describe('AppState json', () => {
+	it('is JSON.stringify of the config, part by part, after edits of one part, loads and a part replaced', () => {
+		const app = new AppState();
+		const same = () => expect(app.json).toBe(JSON.stringify($state.snapshot(app.config)));
+		same();
+		app.config.project.name = 'renamed';
+		same();
+		app.config.target = 'kubernetes';
+		same();
+		app.config.packaging.manager = 'poetry';
+		app.config.kubernetes.replicas = 3;
+		same();
+		app.config.docker = { ...$state.snapshot(app.config.docker), baseImage: 'dhi' };
+		same();
+		const other = defaultConfig();
+		other.project.description = 'Loaded "with quotes" and \\ backslashes';
+		app.load(other, { kind: 'import', what: 'pyproject.toml' });
+		same();
+		expect(JSON.parse(app.json)).toEqual(other);
+	});
+});
+

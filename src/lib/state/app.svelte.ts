@@ -50,6 +50,12 @@ const AHEAD_AFTER_MS = 300;
 /** Context key under which the wizard gives its steps' fields the page's AppState (NumberField reads it). */
 export const APP_CONTEXT = 'slipway:app';
 
+/** The JSON of one part of the config, a derived of its own. */
+function partJson(read: () => unknown): () => string | undefined {
+	const text = $derived(JSON.stringify(read()));
+	return () => text;
+}
+
 export class AppState {
 	config: Config = $state(defaultConfig());
 	/** JSON of the config as last loaded: the user's edits are what differs from it. */
@@ -62,7 +68,22 @@ export class AppState {
 	 * bar and storage compare against (start.svelte.ts), so none of them walks
 	 * the config again.
 	 */
-	json: string = $derived(JSON.stringify(this.config));
+	json: string = $derived.by(() => {
+		const c = this.config;
+		const out: string[] = [];
+		for (const k in c) {
+			const part = this.#parts.get(k)?.() ?? JSON.stringify(c[k as keyof Config]);
+			if (part !== undefined) out.push(`${JSON.stringify(k)}:${part}`);
+		}
+		return `{${out.join()}}`;
+	});
+	/**
+	 * The JSON of each part of the config (project, packaging, target, ...), each its own derived: JSON.stringify
+	 * reads every value through the config's proxies (0.27 ms of a keystroke's task in the profile), and an edit
+	 * changes one part (a keystroke in the name: the project's; a target switch: the target), so the others'
+	 * text is the one kept. `json` joins them in the config's own key order: the same text as JSON.stringify(config).
+	 */
+	#parts = new Map(Object.keys(defaultConfig()).map((k) => [k, partJson(() => this.config[k as keyof Config])]));
 	dirty: boolean = $derived(this.json !== this.#baseline);
 	/**
 	 * The model's messages for the config. Validation is a pure function of the
