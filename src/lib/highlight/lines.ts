@@ -9,6 +9,7 @@
  */
 
 import { lineHunks, type Hunk } from '../state/diff.ts';
+import { lineClass, markup } from './line-markup.ts';
 
 interface Shown {
 	/** The HTML of each line span, in order. */
@@ -18,15 +19,6 @@ interface Shown {
 }
 
 const shown = new WeakMap<Element, Shown>();
-
-const lineClass = (mark: boolean) => (mark ? 'line mark' : 'line');
-
-/** `lines` as one HTML string (how the code element starts, and how a changed block is inserted). */
-function markup(lines: readonly string[], marks: ReadonlySet<number>, offset: number): string {
-	let out = '';
-	for (let i = 0; i < lines.length; i++) out += `<span class="${lineClass(marks.has(offset + i))}">${lines[i]}</span>`;
-	return out;
-}
 
 /** Above this many cells (old lines times new ones, between the common head and tail) the patch does not look for kept lines in between. */
 const PATCH_CELLS = 250_000;
