@@ -36,7 +36,8 @@ export function lineHunks(a: readonly string[], b: readonly string[], maxCells =
 	const n = endA - start;
 	const m = endB - start;
 	if (n === 0 && m === 0) return [];
-	if (n === 0 || m === 0 || n * m > maxCells) return [{ aFrom: start, aTo: endA, bFrom: start, bTo: endB }];
+	const whole: Hunk[] = [{ aFrom: start, aTo: endA, bFrom: start, bTo: endB }];
+	if (n === 0 || m === 0 || n * m > maxCells) return whole;
 	// Myers' O(ND) greedy search (An O(ND) Difference Algorithm and Its Variations, 1986) looks at about
 	// (n + m) * D cells for D lines removed or added, where the table looks at all n * m: an edit of a field
 	// changes a few lines far apart (the project name is on five of pyproject.toml's 95 lines), so D is small
@@ -50,7 +51,7 @@ export function lineHunks(a: readonly string[], b: readonly string[], maxCells =
 	const trace: Int32Array[] = [];
 	let d = 0;
 	search: for (; ; d++) {
-		if (d * d > maxCells) return [{ aFrom: start, aTo: endA, bFrom: start, bTo: endB }];
+		if (d * d > maxCells) return whole;
 		trace.push(v.slice(off - d, off + d + 1));
 		for (let k = -d; k <= d; k += 2) {
 			let x = k === -d || (k !== d && v[off + k - 1] < v[off + k + 1]) ? v[off + k + 1] : v[off + k - 1] + 1;
