@@ -4,23 +4,10 @@
 // the page's share of bench-ui's "text" without the browser's input routing, whose noise hides a 0.2 ms change.
 //   node scripts/diag/js-ab.mjs <kind: keystroke|manager|target|preset> <build A> [build B] [batches 6] [changes per batch 10]
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+import { changes, serve } from './page.mjs';
 const [kind = 'manager', dirA = 'build', dirB, batches = '6', per = '10'] = process.argv.slice(2);
 const dirs = dirB ? [dirA, dirB] : [dirA];
-const servers = [];
-process.on('exit', () => servers.forEach((s) => s.kill('SIGKILL')));
-async function serve(dir) {
-	const port = 4100 + Math.floor(Math.random() * 800);
-	const srv = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, SLIPWAY_OUT: dir, SLIPWAY_BASE: '' } });
-	servers.push(srv);
-	await new Promise((r) => srv.stdout.on('data', (d) => String(d).includes('running at') && r()));
-	return port;
-}
-const clickAt = async (page, loc) => {
-	const b = await loc.boundingBox();
-	await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
-};
 async function open(dir) {
 	const port = await serve(dir);
 	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -28,18 +15,23 @@ async function open(dir) {
 	await page.goto(`http://127.0.0.1:${port}/`);
 	await page.locator('[data-island="wizard"][data-live]').waitFor({ state: 'attached' });
 	await page.locator('section.preview [data-testid="file-content"]').waitFor();
-	const tab = (name) => clickAt(page, page.getByRole('tab', { name: new RegExp(`^\\W*\\d?\\s*${name}`) }));
-	const radio = (g, o) => clickAt(page, page.getByRole('group', { name: g }).getByRole('radio', { name: new RegExp(`^(${o})\\b`) }).first());
-	const acts = {
-		target: [() => tab('Deployment'), (i) => radio('Deployment target', i % 2 ? 'Docker' : 'Kubernetes')],
-		manager: [() => tab('Packaging'), (i) => radio('Package manager', i % 2 ? 'uv' : 'Poetry')],
-		preset: [() => tab('Project'), (i) => clickAt(page, page.locator(`[data-preset="${i % 2 ? 'fastapi-service' : 'library'}"]`))],
-		keystroke: [async () => { await tab('Project'); await clickAt(page, page.getByLabel('Project name', { exact: true })); await page.keyboard.press('End'); }, (i) => page.keyboard.press('abcdefghij'[i % 10])]
-	}[kind];
+	const acts = changes(page, kind);
 	await acts[0]();
 	await page.waitForTimeout(300);
 	for (let i = 0; i < 6; i++) { await acts[1](i); await page.waitForTimeout(250); }
 	return { browser, page, act: acts[1], dir, js: [], n: 6 };
+}
+/** One change's calls over 0.1 ms (event type : function : ms), then its task's other events over 0.1 ms (layout, parse, GC). */
+function detail(ev, calls, inT) {
+	const ms = (e) => (e.dur / 1000).toFixed(2);
+	const call = (c) => {
+		const fn = ev.find((e) => e.name === 'FunctionCall' && e.ts >= c.ts && e.ts < c.ts + 5)?.args?.data?.functionName || '?';
+		const type = ev.filter((e) => e.name === 'EventDispatch' && e.ts <= c.ts && e.ts + e.dur >= c.ts + c.dur).at(-1)?.args?.data?.type ?? '-';
+		return `${type}:${fn}:${ms(c)}`;
+	};
+	const wrapper = /callFunction|FunctionCall|RunTask|EventDispatch|RunMicrotasks|handle|EventHandler|InputHandler/;
+	const others = ev.filter((e) => inT(e) && e.dur > 100 && !wrapper.test(e.name)).map((e) => `${e.name}:${ms(e)}`);
+	return `${calls.filter((c) => c.dur > 100).map(call).join(' ')} | ${others.join(' ')}`;
 }
 const sides = [];
 for (const d of dirs) sides.push(await open(d));
@@ -63,7 +55,7 @@ for (let b = 0; b < Number(batches); b++) {
 			let end = 0;
 			for (const c of calls) if (c.ts >= end) { sum += c.dur; end = c.ts + c.dur; }
 			s.js.push(sum / 1000);
-			if (process.env.DETAIL) console.log(s.dir, (sum / 1000).toFixed(2), calls.filter((c) => c.dur > 100).map((c) => { const f = ev.find((e) => e.name === "FunctionCall" && e.ts >= c.ts && e.ts < c.ts + 5); const ed = ev.filter((e) => e.name === "EventDispatch" && e.ts <= c.ts && e.ts + e.dur >= c.ts + c.dur).at(-1); return `${ed?.args?.data?.type ?? "-"}:${f?.args?.data?.functionName || "?"}:${(c.dur / 1000).toFixed(2)}`; }).join(" "), "|", ev.filter((e) => inT(e) && e.dur > 100 && !/callFunction|FunctionCall|RunTask|EventDispatch|RunMicrotasks|handle|EventHandler|InputHandler/.test(e.name)).map((e) => `${e.name}:${(e.dur / 1000).toFixed(2)}`).join(" "));
+			if (process.env.DETAIL) console.log(s.dir, (sum / 1000).toFixed(2), detail(ev, calls, inT));
 		}
 	}
 }

@@ -4,33 +4,23 @@
 //   CSS="section.preview { contain: layout }" adds a style first (to try a rule before writing it); the output ends with
 //   the Layout events in the change's task (dirty objects, partial or full) and per-change totals of style, layout, paint, commit.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+import { changes, serve } from './page.mjs';
 const kind = process.argv[2] ?? 'target';
-const port = 4500 + Math.floor(Math.random() * 400);
-const srv = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, SLIPWAY_OUT: process.argv[3] ?? 'build', SLIPWAY_BASE: '' } });
-process.on('exit', () => srv.kill('SIGKILL')); // an error below must not leave the server holding the caller's pipe
-await new Promise((r) => srv.stdout.on('data', (d) => String(d).includes('running at') && r()));
+const port = await serve(process.argv[3] ?? 'build');
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: Boolean(process.env.CSS) });
 await page.goto(`http://127.0.0.1:${port}/`);
 await page.locator('[data-island="wizard"][data-live]').waitFor({ state: 'attached' });
 await page.locator('section.preview [data-testid="file-content"]').waitFor(); if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
-const tab = async (name) => page.getByRole('tab', { name: new RegExp(`^\\W*\\d?\\s*${name}`) }).click();
-const radio = (g, o) => page.getByRole('group', { name: g }).getByRole('radio', { name: new RegExp(`^(${o})\\b`) }).first().check();
-const acts = {
-  target: [() => tab('Deployment'), (i) => radio('Deployment target', i % 2 ? 'Docker' : 'Kubernetes')],
-  manager: [() => tab('Packaging'), (i) => radio('Package manager', i % 2 ? 'uv' : 'Poetry')],
-  preset: [() => tab('Project'), (i) => page.locator(`[data-preset="${i % 2 ? 'fastapi-service' : 'library'}"]`).click()],
-  keystroke: [async () => { await tab('Project'); await page.getByLabel('Project name', { exact: true }).click(); await page.keyboard.press('End'); }, (i) => page.keyboard.press('abcdefghij'[i % 10])]
-}[kind];
+const acts = changes(page, kind);
 await acts[0]();
 for (let i = 0; i < 4; i++) { await acts[1](i); await page.waitForTimeout(400); }
 await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'toplevel'] });
 const N = 12;
 for (let i = 0; i < N; i++) { await acts[1](i); await page.waitForTimeout(500); }
 const buf = await browser.stopTracing();
-await browser.close(); srv.kill();
+await browser.close();
 const { traceEvents } = JSON.parse(String(buf));
 // main thread of renderer: thread named CrRendererMain
 const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
@@ -67,3 +57,4 @@ const inAct = lay.filter((e) => pick.some((t) => e.ts >= t.ts && e.ts < t.ts + t
 for (const e of inAct) console.log('LAYOUT in click task', (e.dur / 1000).toFixed(2), JSON.stringify(e.args.beginData), JSON.stringify(e.args.endData ?? {}).slice(0, 200));
 const all = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && (e.name === 'Layout' || e.name === 'UpdateLayoutTree' || e.name === 'Paint' || e.name === 'Commit'));
 const tot = {}; for (const e of all) if (e.dur) tot[e.name] = (tot[e.name] ?? 0) + e.dur; for (const k in tot) console.log('TOTAL per change', k, (tot[k] / N / 1000).toFixed(2));
+process.exit(0);
