@@ -414,7 +414,7 @@ export class AppState {
 }
 
 /** Whether two lists of messages say the same, field for field, in the same order. */
-export function sameMessages(a: readonly FieldError[], b: readonly FieldError[]): boolean {
+function sameMessages(a: readonly FieldError[], b: readonly FieldError[]): boolean {
 	return a.length === b.length && a.every((e, i) => e.path === b[i].path && e.message === b[i].message);
 }
 
