@@ -118,3 +118,64 @@ test('a change to most of a long file: its task writes the lines on screen, the 
 	expect(seen.inTask.lines.slice(seen.onScreen + 15)).not.toEqual(final.slice(seen.onScreen + 15));
 	expect(w.errors).toEqual([]);
 });
+
+test('a manager switch or a preset whose set is computed ahead: the click shows its files; the config, and the form with it, follow the painted frame', async ({ page }) => {
+	const w = new Wizard(page);
+	await w.open();
+	await w.openFile('pyproject.toml');
+	await expect(w.content.locator('.tok-section').first()).toBeVisible();
+	// Let the sets one click away be computed (and the file on screen in each prepared): one at a time, each in an
+	// idle period or after 500 ms without one (headless Chromium gives few), 11 of them.
+	await page.waitForTimeout(6500);
+	// A preset (the config unedited: no question asked): its files in the click's task, its card pressed (the config loaded) after the frame.
+	const preset = await page.evaluate(async () => {
+		const card = document.querySelector<HTMLButtonElement>('[data-preset="flask-app"]')!;
+		const look = () => ({ flask: document.querySelector('[data-testid="file-content"]')?.textContent?.includes('flask') ?? false, pressed: card.getAttribute('aria-pressed') });
+		card.click();
+		for (let i = 0; i < 5; i++) await Promise.resolve();
+		const inTask = look();
+		await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+		return { inTask, afterPaint: look() };
+	});
+	expect(preset.inTask).toEqual({ flask: true, pressed: 'false' });
+	expect(preset.afterPaint).toEqual({ flask: true, pressed: 'true' });
+	await w.goto('Packaging');
+	await page.waitForTimeout(6500);
+	const seen = await page.evaluate(async () => {
+		const code = document.querySelector('[data-testid="file-content"]')!;
+		const backends = () => [...document.querySelectorAll<HTMLOptionElement>('#f-packaging-backend option')].map((o) => o.value);
+		const look = () => ({
+			// The file shown, line by line.
+			lines: [...code.querySelectorAll('.line')].map((l) => l.textContent ?? ''),
+			backends: backends(),
+			layoutDisabled: (document.getElementById('f-packaging-poetryLayout') as HTMLFieldSetElement | null)?.disabled ?? null,
+			highlighted: code.querySelectorAll('.tok-section').length > 0,
+			marks: document.querySelector('[data-testid="line-marks"]')?.textContent ?? ''
+		});
+		const radio = [...document.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((r) => r.value === 'poetry')!;
+		// Scrolled to its end, the whole file is on screen (the lines below the view follow the frame: the test above).
+		code.scrollTop = code.scrollHeight;
+		await new Promise((r) => setTimeout(r, 100));
+		const before = look();
+		radio.click();
+		for (let i = 0; i < 5; i++) await Promise.resolve();
+		const inTask = look();
+		await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+		return { before, inTask, afterPaint: look(), poetryFile: code.textContent?.includes('poetry.core.masonry.api') ?? false };
+	});
+	// In the click's task: Poetry's pyproject.toml on screen, highlighted and its changed lines marked; the form still shows the manager before's backends.
+	expect(seen.poetryFile).toBe(true);
+	expect(seen.afterPaint.lines).not.toEqual(seen.before.lines);
+	expect(seen.inTask.lines).toEqual(seen.afterPaint.lines);
+	expect(seen.inTask.highlighted).toBe(true);
+	expect(seen.inTask.marks).toMatch(/\d+ lines changed/);
+	// (The Flask preset's manager is pip: its backends, not Poetry's.)
+	expect(seen.inTask.backends).toEqual(seen.before.backends);
+	expect(seen.before.backends).not.toContain('poetry-core');
+	expect(seen.inTask.layoutDisabled).toBe(true);
+	// After the painted frame the config is Poetry's: the backends and the Poetry-only setting follow.
+	expect(seen.afterPaint.backends).toContain('poetry-core');
+	expect(seen.afterPaint.layoutDisabled).toBe(false);
+
+	expect(w.errors).toEqual([]);
+});

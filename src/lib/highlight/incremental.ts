@@ -13,13 +13,31 @@
  * Loaded with the highlighter (import() from Preview.svelte).
  */
 import type { Language } from '../generators/types.ts';
-import { lineHunks } from '../state/diff.ts';
+import { changedLines as lineChanges, lineHunks } from '../state/diff.ts';
 import { escapeHtml, highlightLines, tokenize, type Token } from './index.ts';
 
 export * from './index.ts';
 // The preview's line patching and line diff come with the highlighter, out of the page's first load.
 export { patchLines } from './lines.ts';
-export { changedLines } from '../state/diff.ts';
+
+/** Files highlighted ahead (prepare), by text, with their line marks against the text shown when they were prepared. */
+const prepared = new Map<string, { h: Highlighted; from: string; marks: Set<number> }>();
+
+/**
+ * Highlight `code` and diff it against `from` (the file as shown) ahead of a change that may show it: the
+ * page calls this in idle time for the file on screen in each set one click away (AppState's look-ahead),
+ * so that click's task finds both done (rehighlight, changedLines). Keeps the last 32.
+ */
+export function prepare(from: Highlighted, code: string, language: Language): void {
+	if (prepared.size >= 32) prepared.delete(prepared.keys().next().value!);
+	prepared.set(code, { h: rehighlight(from, code, language), from: from.code, marks: lineChanges(from.code, code) });
+}
+
+/** The indices of the lines of `b` not kept from `a` (state/diff.ts), prepared ahead when they were. */
+export function changedLines(a: string, b: string): Set<number> {
+	const p = prepared.get(b);
+	return p && p.from === a ? p.marks : lineChanges(a, b);
+}
 
 /** A highlighted text: its lines' HTML, and for each line whether it starts where no token runs across. */
 export interface Highlighted {
@@ -78,6 +96,8 @@ const HUNK_CELLS = 250_000;
  * them are kept instead of being tokenized again.
  */
 export function rehighlight(prev: Highlighted | null, code: string, language: Language): Highlighted {
+	const ready = prepared.get(code)?.h;
+	if (ready?.language === language) return ready;
 	if (!prev || prev.language !== language) return highlightAll(code, language);
 	if (prev.code === code) return prev;
 	const oldLines = prev.code.split('\n');

@@ -12,6 +12,7 @@ import { onSpdxLoaded } from '#spdx';
 import { isTargetField, TARGET_CHOICES } from '../model/targets.ts';
 import { PRESETS } from '../model/presets.ts';
 import type { GeneratedFile } from '../generators/index.ts';
+import { afterPaint } from './after-paint.svelte.ts';
 import { createEngine, loadFileGenerator, type Engine, type GenerateFile } from './engine.ts';
 
 export const STEPS = [
@@ -178,6 +179,8 @@ export class AppState {
 			// The browser loads the SPDX License List when a license first needs it: validate again then.
 			onSpdxLoaded(() => {
 				if (!this.dirty) this.#baselineErrors = validateConfig(this.config);
+				// The sets kept are of configs valid before the full list was known: #first shows only a valid one's.
+				for (const kept of [this.#answers, this.#ahead]) for (const json of kept.keys()) if (validateConfig(JSON.parse(json) as Config).length) kept.delete(json);
 				this.#spdxTick++;
 			});
 			// Each valid config (its JSON reads it deeply, so any edit counts) is sent to the generators.
@@ -307,7 +310,12 @@ export class AppState {
 			this.#engine.ahead(next).then(
 				(files) => {
 					// Kept even if the config changed meanwhile (a preset's set is one click away from anywhere); the next pass prunes.
-					this.#ahead.set(next, files);
+					// Only a valid config's: #first shows a kept set before its config is checked.
+					if (validateConfig(JSON.parse(next) as Config).length) this.#refused.add(next);
+					else {
+						this.#ahead.set(next, files);
+						this.onAhead?.(files);
+					}
 					if (this.#newest === from && !this.pending) this.#lookAhead();
 				},
 				// A config the generators refuse (the model would flag it): not kept, and not asked for again.
@@ -354,6 +362,57 @@ export class AppState {
 		return new Promise((resolve) => this.#settled.push(() => resolve(this.files)));
 	}
 
+	/** A change put off by #first until the painted frame (null when none waits). */
+	#later: (() => void) | null = null;
+	/** Told of each set computed ahead (the preview prepares its file on screen: highlight/incremental.ts `prepare`). */
+	onAhead: ((files: GeneratedFile[]) => void) | null = null;
+
+	/**
+	 * Preview first (issue 18.15), for a click whose file set is known already (#answers, #ahead: each other
+	 * manager, target and preset): the click's own task shows that set, and `apply` changes the config (and
+	 * with it the form, the link, the storage) after the painted frame. `next` is the JSON the change gives.
+	 * Without a known set, `apply` runs at once. A change still waiting applies before this one is looked at.
+	 */
+	#first(next: () => string, apply: () => void): void {
+		this.#applyLater();
+		const json = next();
+		const files = this.ready ? (this.#answers.get(json) ?? this.#ahead.get(json)) : undefined;
+		if (!files) return apply();
+		this.#newest = json;
+		this.#queued = null;
+		this.early = null;
+		this.files = files;
+		this.generatorError = '';
+		this.#later = apply;
+		afterPaint(() => this.#applyLater());
+	}
+
+	#applyLater(): void {
+		const apply = this.#later;
+		this.#later = null;
+		apply?.();
+	}
+
+	/** An edit, preview first (#first): `change` is made on a copy of the config for its JSON (`trial`), then on the config. */
+	#edit(change: (c: Config, trial: boolean) => void): void {
+		this.#first(
+			() => {
+				const c = JSON.parse(this.json) as Config;
+				change(c, true);
+				return JSON.stringify(c);
+			},
+			() => change(this.config, false)
+		);
+	}
+
+	/** `load` for a click (a preset): preview first (#first). */
+	choose(config: Config, source: LoadSource, undoLabel = ''): void {
+		this.#first(
+			() => JSON.stringify(config),
+			() => this.load(config, source, undoLabel)
+		);
+	}
+
 	/** Replace the whole config (preset, share link, import); the previous one can be restored with undo(). */
 	load(config: Config, source: LoadSource, undoLabel = ''): void {
 		this.undoConfig = undoLabel ? structuredClone($state.snapshot(this.config)) : null;
@@ -375,9 +434,14 @@ export class AppState {
 		this.source = { kind: 'default' };
 	}
 
+	/** Switch target: preview first (#first). */
+	setTarget(t: Config['target']): void {
+		this.#edit((c) => (c.target = t));
+	}
+
 	/** Switch manager, keeping a backend that fits (the last one chosen for that manager, else its default). */
 	setManager(m: PackageManager): void {
-		this.#switchManager(this.config, m, this.#backendMemo);
+		this.#edit((c, trial) => this.#switchManager(c, m, trial ? { ...this.#backendMemo } : this.#backendMemo));
 	}
 
 	#switchManager(config: Config, m: PackageManager, memo: Partial<Record<PackageManager, BuildBackend>>): void {
